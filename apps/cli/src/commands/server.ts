@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+import type { CliIo } from '../io.js';
+
+export function registerServerCommands(_program: Command, _io: CliIo): void {}

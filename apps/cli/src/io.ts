@@ -1,0 +1,35 @@
+/**
+ * Where a command writes. `main` gets the process's streams; tests pass buffers, so every command runs in-process
+ * and its output and exit code can be asserted without spawning.
+ */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** A failure the user caused (bad flag, unreadable file, invalid data): printed as `error: message`, exit 1. */
+export class CliError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 1) {
+    super(message);
+    this.name = 'CliError';
+    this.exitCode = exitCode;
+  }
+}
+
+/** Collects a command's output, for tests. */
+export function bufferIo(): CliIo & { stdout: () => string; stderr: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    out: (text) => void (out += text),
+    err: (text) => void (err += text),
+    stdout: () => out,
+    stderr: () => err,
+  };
+}
