@@ -1,1 +1,16 @@
-export {};
+/**
+ * The HTTP contract of the Bluezone API (`/api/v1`): zod schemas of every request and response, and the error codes.
+ * Shared by the server (validation, OpenAPI) and its clients (console, app). Imports nothing from Node, so it runs
+ * in the browser.
+ */
+export * from './errors.js';
+export * from './common.js';
+export * from './identity.js';
+export * from './units.js';
+export * from './agencies.js';
+export * from './audit.js';
+export * from './health.js';
+
+export const API_PREFIX = '/api/v1';
+export const SESSION_COOKIE = 'bz_session';
+export const CSRF_HEADER = 'x-csrf-token';

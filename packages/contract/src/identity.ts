@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { localeSchema, timestampSchema, unitCodeSchema, idSchema } from './common.js';
+
+export const ROLES = ['admin', 'health_officer', 'unit_officer', 'agency_reporter', 'campaign_issuer'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const userSchema = z.object({
+  id: idSchema,
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  unitCode: z.string(),
+  unitName: z.string(),
+  locale: localeSchema,
+  disabled: z.boolean(),
+  createdAt: timestampSchema,
+});
+export type User = z.infer<typeof userSchema>;
+
+/** Lower-case letters, digits, dot, dash, underscore: safe in logs, URLs and audit lines. */
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3)
+  .max(64)
+  .regex(/^[a-z0-9._-]+$/, 'lower-case letters, digits, ".", "-" and "_" only');
+
+/** Length is what makes a password strong; 10 is the floor, 256 keeps scrypt input bounded. */
+export const newPasswordSchema = z.string().min(10).max(256);
+export const displayNameSchema = z.string().trim().min(1).max(200);
+
+export const loginRequestSchema = z.object({
+  // Not the strict username schema: a mistyped username must answer invalid_credentials, not validation_failed.
+  username: z.string().trim().toLowerCase().min(1).max(256),
+  password: z.string().min(1).max(256),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const sessionResponseSchema = z.object({ user: userSchema, csrfToken: z.string() });
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+export const updateMeRequestSchema = z.object({ locale: localeSchema }).strict();
+export type UpdateMeRequest = z.infer<typeof updateMeRequestSchema>;
+
+export const changePasswordRequestSchema = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: newPasswordSchema,
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+
+export const userResponseSchema = z.object({ user: userSchema });
+export type UserResponse = z.infer<typeof userResponseSchema>;
+
+export const listUsersQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  unit: unitCodeSchema.optional(),
+  role: roleSchema.optional(),
+});
+export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
+
+export const listUsersResponseSchema = z.object({ users: z.array(userSchema) });
+export type ListUsersResponse = z.infer<typeof listUsersResponseSchema>;
+
+export const createUserRequestSchema = z
+  .object({
+    username: usernameSchema,
+    displayName: displayNameSchema,
+    password: newPasswordSchema,
+    role: roleSchema,
+    unitCode: unitCodeSchema,
+  })
+  .strict();
+export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
+
+export const updateUserRequestSchema = z
+  .object({
+    displayName: displayNameSchema.optional(),
+    role: roleSchema.optional(),
+    unitCode: unitCodeSchema.optional(),
+    disabled: z.boolean().optional(),
+    password: newPasswordSchema.optional(),
+  })
+  .strict();
+export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;

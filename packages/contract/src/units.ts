@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { unitCodeSchema } from './common.js';
+
+/**
+ * Unit levels of the official list since July 2025 (province, then ward / commune / special zone). The tree has any
+ * depth: admins may add deeper levels (village, residential group), so the level is open text beyond these.
+ */
+export const KNOWN_UNIT_LEVELS = ['country', 'province', 'ward', 'commune', 'special_zone'] as const;
+export const unitLevelSchema = z.string().min(1).max(32);
+
+export const unitSummarySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  fullName: z.string(),
+  level: unitLevelSchema,
+  parentCode: z.string().nullable(),
+});
+export type UnitSummary = z.infer<typeof unitSummarySchema>;
+
+export const unitDetailSchema = unitSummarySchema.extend({
+  nameEn: z.string(),
+  fullNameEn: z.string(),
+  /** Ancestors from the top of the tree down to the parent. */
+  path: z.array(unitSummarySchema),
+});
+export type UnitDetail = z.infer<typeof unitDetailSchema>;
+
+/** `parent` lists children; `q` searches names with or without diacritics; neither returns the top of the tree. */
+export const listUnitsQuerySchema = z.object({
+  parent: unitCodeSchema.optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+});
+export type ListUnitsQuery = z.infer<typeof listUnitsQuerySchema>;
+
+export const listUnitsResponseSchema = z.array(unitSummarySchema);
+export type ListUnitsResponse = z.infer<typeof listUnitsResponseSchema>;
+
+export const unitCodeParamsSchema = z.object({ code: unitCodeSchema });
