@@ -1,0 +1,58 @@
+import type { RiskConfiguration } from './risk-configuration.js';
+
+/**
+ * Bluezone's risk configuration: what makes a close contact (F1) of a confirmed case (F0).
+ *
+ * The rule it encodes: **about 15 attenuation-weighted minutes within about 2 metres, in one day**, the common
+ * close-contact definition (US CDC, October 2020: "within 6 feet for a cumulative total of 15 minutes or more over
+ * a 24-hour period"; Vietnam's F1 is likewise "close contact within 2 metres"). A day over 15 is high risk (F1);
+ * 5 to 15 is low risk (a contact worth telling, not worth isolating); under 5 counts for nothing.
+ *
+ * How attenuation maps to distance. Attenuation = the sender's calibrated tx power − the received RSSI, in dB.
+ * Corona-Warn-App's documentation (cwa-documentation, risk assessment, 2020) estimates 55 dB ≈ 1.5 m and
+ * 63 dB ≈ 3 m from the Fraunhofer IIS field measurements. Fitting the log-distance path-loss model through these two
+ * points gives 8 dB per doubling of distance, so 2 m ≈ 55 + 8 × log2(2 / 1.5) ≈ 58 dB. Hence the bands:
+ * - under 58 dB (≈ within 2 m): a second counts fully;
+ * - 58 to 63 dB (≈ 2 to 3 m): half, because a body between the phones or a phone in a bag adds 5 to 10 dB and
+ *   a real 1.5 m contact often reads there (Leith & Farrell, "Measurement-based evaluation of Google/Apple
+ *   Exposure Notification API for proximity detection", 2020);
+ * - 63 dB and more (≈ beyond 3 m): not a close contact, counts nothing.
+ *
+ * Report types (CWA's encoding: TRL = report-type offset + infectiousness offset): a confirmed test or clinical
+ * diagnosis counts fully (TRL 5–8), a self report half (TRL 3–4); recursive reports (TRL 1–2) are not F0 and are
+ * dropped. Windows are at most 30 minutes, so one window alone can already be high risk.
+ *
+ * Example: 16 minutes at 50 dB with a confirmed case gives normalized time 16, a high-risk day: F1.
+ */
+export const bluezoneRiskConfiguration: RiskConfiguration = {
+  minutesAtAttenuationFilters: [],
+  trlFilters: [{ dropIfTrlInRange: { min: 1, max: 2 } }],
+  minutesAtAttenuationWeights: [
+    { attenuationRange: { min: 0, max: 58, maxExclusive: true }, weight: 1 },
+    { attenuationRange: { min: 58, max: 63, maxExclusive: true }, weight: 0.5 },
+  ],
+  normalizedTimePerEWToRiskLevelMapping: [
+    { normalizedTimeRange: { min: 0, max: 15, maxExclusive: true }, riskLevel: 1 },
+    { normalizedTimeRange: { min: 15, max: 100_000 }, riskLevel: 2 },
+  ],
+  normalizedTimePerDayToRiskLevelMapping: [
+    { normalizedTimeRange: { min: 5, max: 15, maxExclusive: true }, riskLevel: 1 },
+    { normalizedTimeRange: { min: 15, max: 100_000 }, riskLevel: 2 },
+  ],
+  trlEncoding: {
+    infectiousnessOffsetStandard: 1,
+    infectiousnessOffsetHigh: 2,
+    reportTypeOffsetRecursive: 0,
+    reportTypeOffsetSelfReport: 2,
+    reportTypeOffsetConfirmedClinicalDiagnosis: 4,
+    reportTypeOffsetConfirmedTest: 6,
+  },
+  transmissionRiskValueMapping: [
+    { transmissionRiskLevel: 3, transmissionRiskValue: 0.5 },
+    { transmissionRiskLevel: 4, transmissionRiskValue: 0.5 },
+    { transmissionRiskLevel: 5, transmissionRiskValue: 1 },
+    { transmissionRiskLevel: 6, transmissionRiskValue: 1 },
+    { transmissionRiskLevel: 7, transmissionRiskValue: 1 },
+    { transmissionRiskLevel: 8, transmissionRiskValue: 1 },
+  ],
+};
