@@ -1,0 +1,221 @@
+import { assertBytes, assertInteger } from '../assert.js';
+import { ProtocolError } from '../errors.js';
+import { exportProtoTypes, hasField, uint64ToNumber } from './export-schema.js';
+
+/**
+ * export.bin: the 16-byte header `EK Export v1    ` (space-padded) followed by a TemporaryExposureKeyExport
+ * protobuf ("Exposure Key Export File Format and Verification", Google/Apple, 2020). The signature covers the
+ * whole file, header included.
+ */
+export const EXPORT_BIN_HEADER: Uint8Array = new TextEncoder().encode('EK Export v1    ');
+
+/** A TEK is 16 bytes (Exposure Notification cryptography v1.2, section "Temporary Exposure Key"). */
+export const EXPORT_KEY_LENGTH = 16;
+
+/** rolling_period when the field is absent: 144 ten-minute intervals, one day (proto2 default in export.proto). */
+export const DEFAULT_ROLLING_PERIOD = 144;
+
+/** Why a key was published (export.proto `TemporaryExposureKey.ReportType`); 5 (REVOKED) only in revised keys. */
+export const EXPORT_REPORT_TYPES = {
+  UNKNOWN: 0,
+  CONFIRMED_TEST: 1,
+  CONFIRMED_CLINICAL_DIAGNOSIS: 2,
+  SELF_REPORT: 3,
+  RECURSIVE: 4,
+  REVOKED: 5,
+} as const;
+
+/** Which key signs a batch; the phone picks the public key by (id, version). */
+export interface ExportSignatureInfo {
+  /** e.g. `v1`; `''` when absent. */
+  verificationKeyVersion: string;
+  /** e.g. `310` (Apple asks for the mobile country code); `''` when absent. */
+  verificationKeyId: string;
+  /** ASN.1 OID, `1.2.840.10045.4.3.2` for ECDSA P-256 SHA-256; `''` when absent. */
+  signatureAlgorithm: string;
+}
+
+/** One diagnosis key as it travels in an export. Optional protobuf fields are `null` when absent. */
+export interface ExportKey {
+  /** The 16-byte TEK. */
+  keyData: Uint8Array;
+  /** 0..8 in practice; deprecated by the v1.5 API when reportType is set. */
+  transmissionRiskLevel: number | null;
+  /** ENIN (unix seconds / 600) of the key's first interval. */
+  rollingStartIntervalNumber: number;
+  /** Number of 10-minute intervals the key was valid; 144 when the field is absent. */
+  rollingPeriod: number;
+  /** One of EXPORT_REPORT_TYPES. */
+  reportType: number | null;
+  /** Days from symptom onset to the key's day (may be negative). */
+  daysSinceOnsetOfSymptoms: number | null;
+}
+
+/** The content of export.bin after its header. Timestamps are unix seconds. */
+export interface ExposureKeyExport {
+  startTimestamp: number;
+  endTimestamp: number;
+  region: string;
+  /** 1-based: batch 2 of 10. */
+  batchNum: number;
+  batchSize: number;
+  signatureInfos: ExportSignatureInfo[];
+  keys: ExportKey[];
+  /** Keys whose report type changed or were revoked since an earlier batch. */
+  revisedKeys: ExportKey[];
+}
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+/** @internal shared with the signature list codec. */
+export function signatureInfoToProtoObject(info: ExportSignatureInfo, name: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const field of ['verificationKeyVersion', 'verificationKeyId', 'signatureAlgorithm'] as const) {
+    const value = info[field];
+    if (typeof value !== 'string') throw new ProtocolError('invalid_argument', `${name}.${field} must be a string`);
+    // Empty means absent: proto2 would otherwise write an empty string and the file would not round-trip.
+    if (value !== '') out[field] = value;
+  }
+  return out;
+}
+
+/** @internal */
+export function signatureInfoFromProtoObject(message: Record<string, unknown>): ExportSignatureInfo {
+  const str = (field: string) => (hasField(message, field) ? String(message[field]) : '');
+  return {
+    verificationKeyVersion: str('verificationKeyVersion'),
+    verificationKeyId: str('verificationKeyId'),
+    signatureAlgorithm: str('signatureAlgorithm'),
+  };
+}
+
+function keyToProto(key: ExportKey, name: string): Record<string, unknown> {
+  assertBytes(key.keyData, `${name}.keyData`, EXPORT_KEY_LENGTH);
+  assertInteger(key.rollingStartIntervalNumber, `${name}.rollingStartIntervalNumber`, 0, INT32_MAX);
+  assertInteger(key.rollingPeriod, `${name}.rollingPeriod`, 1, DEFAULT_ROLLING_PERIOD);
+  const out: Record<string, unknown> = {
+    keyData: key.keyData,
+    rollingStartIntervalNumber: key.rollingStartIntervalNumber,
+  };
+  if (key.transmissionRiskLevel !== null) {
+    assertInteger(key.transmissionRiskLevel, `${name}.transmissionRiskLevel`, INT32_MIN, INT32_MAX);
+    out.transmissionRiskLevel = key.transmissionRiskLevel;
+  }
+  // 144 is written as absence, as Google's export server does: smaller files, and decode(encode(x)) is stable.
+  if (key.rollingPeriod !== DEFAULT_ROLLING_PERIOD) out.rollingPeriod = key.rollingPeriod;
+  if (key.reportType !== null) {
+    assertInteger(key.reportType, `${name}.reportType`, 0, EXPORT_REPORT_TYPES.REVOKED);
+    out.reportType = key.reportType;
+  }
+  if (key.daysSinceOnsetOfSymptoms !== null) {
+    assertInteger(key.daysSinceOnsetOfSymptoms, `${name}.daysSinceOnsetOfSymptoms`, INT32_MIN, INT32_MAX);
+    out.daysSinceOnsetOfSymptoms = key.daysSinceOnsetOfSymptoms;
+  }
+  return out;
+}
+
+function keyFromProto(message: Record<string, unknown>, name: string): ExportKey {
+  const keyData = hasField(message, 'keyData') ? (message.keyData as Uint8Array) : new Uint8Array(0);
+  if (keyData.length !== EXPORT_KEY_LENGTH) {
+    throw new ProtocolError('export_bad_key', `${name}: key_data must be ${EXPORT_KEY_LENGTH} bytes, got ${keyData.length}`);
+  }
+  if (!hasField(message, 'rollingStartIntervalNumber')) {
+    throw new ProtocolError('export_bad_key', `${name}: rolling_start_interval_number is missing`);
+  }
+  const optional = (field: string) => (hasField(message, field) ? (message[field] as number) : null);
+  const rollingPeriod = optional('rollingPeriod') ?? DEFAULT_ROLLING_PERIOD;
+  return {
+    // A copy: protobufjs hands out views into the input buffer, and callers may keep keys longer than the file.
+    keyData: Uint8Array.from(keyData),
+    transmissionRiskLevel: optional('transmissionRiskLevel'),
+    rollingStartIntervalNumber: message.rollingStartIntervalNumber as number,
+    rollingPeriod,
+    reportType: optional('reportType'),
+    daysSinceOnsetOfSymptoms: optional('daysSinceOnsetOfSymptoms'),
+  };
+}
+
+/**
+ * Encodes export.bin (header + protobuf). Deterministic: fields in field-number order, 144 rolling periods and
+ * empty strings left out, so decoding and re-encoding our own files gives the same bytes.
+ *
+ * @example
+ * const bin = encodeExportBin({ startTimestamp: 1589490000, endTimestamp: 1589576400, region: 'VN', batchNum: 1,
+ *   batchSize: 1, signatureInfos: [{ verificationKeyVersion: 'v1', verificationKeyId: '452',
+ *   signatureAlgorithm: '1.2.840.10045.4.3.2' }], keys: [...], revisedKeys: [] });
+ */
+export function encodeExportBin(exportData: ExposureKeyExport): Uint8Array {
+  if (exportData === null || typeof exportData !== 'object') {
+    throw new ProtocolError('invalid_argument', 'export must be an object');
+  }
+  assertInteger(exportData.startTimestamp, 'startTimestamp', 0, Number.MAX_SAFE_INTEGER);
+  assertInteger(exportData.endTimestamp, 'endTimestamp', 0, Number.MAX_SAFE_INTEGER);
+  assertInteger(exportData.batchNum, 'batchNum', INT32_MIN, INT32_MAX);
+  assertInteger(exportData.batchSize, 'batchSize', INT32_MIN, INT32_MAX);
+  if (typeof exportData.region !== 'string') throw new ProtocolError('invalid_argument', 'region must be a string');
+  for (const list of ['signatureInfos', 'keys', 'revisedKeys'] as const) {
+    if (!Array.isArray(exportData[list])) throw new ProtocolError('invalid_argument', `${list} must be an array`);
+  }
+  const message = {
+    startTimestamp: exportData.startTimestamp,
+    endTimestamp: exportData.endTimestamp,
+    region: exportData.region,
+    batchNum: exportData.batchNum,
+    batchSize: exportData.batchSize,
+    signatureInfos: exportData.signatureInfos.map((s, i) => signatureInfoToProtoObject(s, `signatureInfos[${i}]`)),
+    keys: exportData.keys.map((k, i) => keyToProto(k, `keys[${i}]`)),
+    revisedKeys: exportData.revisedKeys.map((k, i) => keyToProto(k, `revisedKeys[${i}]`)),
+  };
+  const body = exportProtoTypes.TemporaryExposureKeyExport.encode(message).finish();
+  const out = new Uint8Array(EXPORT_BIN_HEADER.length + body.length);
+  out.set(EXPORT_BIN_HEADER, 0);
+  out.set(body, EXPORT_BIN_HEADER.length);
+  return out;
+}
+
+/** Whether bytes start with the export.bin header (used to tell a bare export.bin from a zip). */
+export function hasExportBinHeader(bytes: Uint8Array): boolean {
+  assertBytes(bytes, 'bytes');
+  if (bytes.length < EXPORT_BIN_HEADER.length) return false;
+  return EXPORT_BIN_HEADER.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * Decodes export.bin. Errors: `export_bad_header` (not `EK Export v1    `), `export_bad_protobuf` (the body does
+ * not decode, or a timestamp beyond 2^53), `export_bad_key` (key_data not 16 bytes, no start interval).
+ *
+ * @example
+ * const { region, keys } = decodeExportBin(readFileSync('export.bin'));
+ */
+export function decodeExportBin(bytes: Uint8Array): ExposureKeyExport {
+  assertBytes(bytes, 'bytes');
+  if (!hasExportBinHeader(bytes)) {
+    throw new ProtocolError('export_bad_header', 'export.bin does not start with the header "EK Export v1    "');
+  }
+  let message: Record<string, unknown>;
+  try {
+    const decoded = exportProtoTypes.TemporaryExposureKeyExport.decode(bytes.subarray(EXPORT_BIN_HEADER.length));
+    message = decoded as unknown as Record<string, unknown>;
+  } catch (error) {
+    throw new ProtocolError('export_bad_protobuf', `export.bin protobuf does not decode: ${(error as Error).message}`);
+  }
+  const timestamp = (field: string) => {
+    if (!hasField(message, field)) return 0;
+    const n = uint64ToNumber(message[field]);
+    if (n === undefined) throw new ProtocolError('export_bad_protobuf', `${field} is beyond 2^53`);
+    return n;
+  };
+  const int = (field: string, fallback: number) => (hasField(message, field) ? (message[field] as number) : fallback);
+  const list = (field: string) => (message[field] as Record<string, unknown>[] | undefined) ?? [];
+  return {
+    startTimestamp: timestamp('startTimestamp'),
+    endTimestamp: timestamp('endTimestamp'),
+    region: hasField(message, 'region') ? String(message.region) : '',
+    batchNum: int('batchNum', 1),
+    batchSize: int('batchSize', 1),
+    signatureInfos: list('signatureInfos').map((m) => signatureInfoFromProtoObject(m)),
+    keys: list('keys').map((m, i) => keyFromProto(m, `keys[${i}]`)),
+    revisedKeys: list('revisedKeys').map((m, i) => keyFromProto(m, `revisedKeys[${i}]`)),
+  };
+}
