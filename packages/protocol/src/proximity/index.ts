@@ -1,1 +1,34 @@
-export {};
+// Proximity: RSSI → calibrated attenuation → distance, and the close-contact decision over a series of readings.
+export { proximityAttenuation, isValidProximityRssi, assertProximityRssi } from './attenuation.js';
+export {
+  PROXIMITY_DEVICE_CALIBRATIONS,
+  DEFAULT_PROXIMITY_CALIBRATION,
+  findProximityDeviceCalibration,
+  requireProximityDeviceCalibration,
+  type ProximityDeviceCalibration,
+  type ProximityCalibrationValues,
+} from './device-calibration.js';
+export {
+  DEFAULT_PROXIMITY_PATH_LOSS,
+  PROXIMITY_PATH_LOSS_EXPONENT_RANGE,
+  assertProximityPathLossModel,
+  proximityDistanceFromAttenuation,
+  proximityAttenuationAtDistance,
+  type ProximityPathLossModel,
+} from './path-loss.js';
+export { proximityQuantile, proximityMedian, quantileOfSorted as proximityQuantileOfSorted } from './robust-statistics.js';
+export {
+  classifyCloseContact,
+  type ProximityReading,
+  type CloseContactOptions,
+  type CloseContactWindow,
+  type CloseContactResult,
+} from './close-contact.js';
+export {
+  fitProximityPathLoss,
+  fitProximityDeviceOffsets,
+  type ProximityFitSample,
+  type ProximityPathLossFitOptions,
+  type ProximityDeviceOffsets,
+  type ProximityDeviceOffsetFitOptions,
+} from './fit.js';
