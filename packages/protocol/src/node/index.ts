@@ -1,2 +1,3 @@
 export {};
 export * from './crypto-backend.js';
+export * from './export-signing.js';
