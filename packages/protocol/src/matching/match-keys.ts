@@ -1,0 +1,102 @@
+import { ProtocolError } from '../errors.js';
+import {
+  INTERVAL_SECONDS,
+  deriveRollingProximityIdentifierKey,
+  deriveRollingProximityIdentifiers,
+  pureCryptoBackend,
+  type CryptoBackend,
+} from '../identifiers/index.js';
+import { assertDiagnosisKey, rollingPeriodOf, type DiagnosisKey } from './diagnosis-key.js';
+import { lookupRpi, type SightingTable } from './sighting-table.js';
+
+/**
+ * ±2 hours: how far a sighting's time may lie outside its RPI's interval and still match. Phone clocks drift and
+ * advertisers rotate late; the EN framework allows the same (EN Cryptography Specification v1.2, "Matching").
+ */
+export const DEFAULT_DRIFT_SECONDS = 7200;
+
+/** One sighting whose RPI is the RPI of a published key at `interval`. */
+export interface KeyMatch {
+  keyIndex: number;
+  sightingIndex: number;
+  interval: number;
+}
+
+export interface MatchOptions {
+  /** Allowed clock drift in seconds, default {@link DEFAULT_DRIFT_SECONDS}. */
+  driftSeconds?: number;
+  /** Crypto for derivation, default the pure one; `nodeCryptoBackend` on Node. */
+  backend?: CryptoBackend;
+}
+
+export function resolveDriftSeconds(driftSeconds: number | undefined): number {
+  const drift = driftSeconds ?? DEFAULT_DRIFT_SECONDS;
+  if (!Number.isSafeInteger(drift) || drift < 0 || drift > 86_400) {
+    throw new ProtocolError('invalid_argument', `driftSeconds must be an integer in [0, 86400], got ${String(driftSeconds)}`);
+  }
+  return drift;
+}
+
+/**
+ * Looks up the `count` RPIs of one key (16 bytes each in `rpis`, interval `startInterval + j` for the j-th) and
+ * appends a (keyIndex, sightingIndex, interval) triple to `out` for every sighting of one of them whose time lies in
+ * [interval start − drift, interval end + drift). `scratch` is reused between calls to avoid allocation.
+ * Shared by the in-thread matcher and the Node workers, so both find exactly the same matches.
+ */
+export function matchDerivedRpis(
+  table: SightingTable,
+  rpis: Uint8Array,
+  startInterval: number,
+  count: number,
+  driftSeconds: number,
+  keyIndex: number,
+  out: number[],
+  scratch: number[] = [],
+): void {
+  for (let j = 0; j < count; j++) {
+    scratch.length = 0;
+    if (lookupRpi(table, rpis, j * 16, scratch) === 0) continue;
+    const interval = startInterval + j;
+    const from = interval * INTERVAL_SECONDS - driftSeconds;
+    const to = (interval + 1) * INTERVAL_SECONDS + driftSeconds;
+    for (const sightingIndex of scratch) {
+      const time = table.timestamps[sightingIndex] as number;
+      if (time >= from && time < to) out.push(keyIndex, sightingIndex, interval);
+    }
+  }
+}
+
+/** Turns triples into matches ordered by key, then sighting: one order whichever matcher found them. */
+export function matchesFromTriples(triples: ArrayLike<number>): KeyMatch[] {
+  const matches: KeyMatch[] = [];
+  for (let i = 0; i + 2 < triples.length; i += 3) {
+    matches.push({ keyIndex: triples[i] as number, sightingIndex: triples[i + 1] as number, interval: triples[i + 2] as number });
+  }
+  return matches.sort((a, b) => a.keyIndex - b.keyIndex || a.sightingIndex - b.sightingIndex);
+}
+
+/**
+ * Finds which sightings were advertised by the owners of published keys (EN Cryptography Specification v1.2,
+ * "Matching"): for each key derive RPIK = HKDF(TEK, "EN-RPIK") and the RPI of every interval of its rolling period,
+ * look each up in the table, keep the sightings seen within ±drift of that interval.
+ *
+ * Example:
+ * ```ts
+ * const matches = matchDiagnosisKeys(keys, buildSightingTable(sightings), { backend: nodeCryptoBackend });
+ * ```
+ */
+export function matchDiagnosisKeys(keys: readonly DiagnosisKey[], table: SightingTable, options: MatchOptions = {}): KeyMatch[] {
+  if (!Array.isArray(keys)) throw new ProtocolError('invalid_argument', 'keys must be an array');
+  const drift = resolveDriftSeconds(options.driftSeconds);
+  const backend = options.backend ?? pureCryptoBackend;
+  const triples: number[] = [];
+  const scratch: number[] = [];
+  keys.forEach((key, keyIndex) => {
+    assertDiagnosisKey(key, `keys[${keyIndex}]`);
+    const period = rollingPeriodOf(key);
+    const rpik = deriveRollingProximityIdentifierKey(key.keyData, backend);
+    const rpis = deriveRollingProximityIdentifiers(rpik, key.rollingStartIntervalNumber, period, backend);
+    matchDerivedRpis(table, rpis, key.rollingStartIntervalNumber, period, drift, keyIndex, triples, scratch);
+  });
+  return matchesFromTriples(triples);
+}
