@@ -1,0 +1,135 @@
+import { ERROR_CODES, type ErrorCode } from './types.js';
+
+/** A failed API call, reduced to what the interface needs: a documented code to translate, and the server's words. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+
+  constructor(code: ErrorCode, message: string, status: number) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
+
+/** The code to show when the body carries none we know (a proxy's HTML page, an older server). */
+export function codeForStatus(status: number): ErrorCode {
+  if (status === 400) return 'validation_failed';
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 413) return 'body_too_large';
+  if (status === 429) return 'rate_limited';
+  return status >= 500 ? 'internal' : 'unexpected_response';
+}
+
+/** Turns a non-2xx response body (already parsed, or undefined when it was not JSON) into an ApiError. */
+export function toApiError(status: number, body: unknown): ApiError {
+  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+  const code = typeof error?.code === 'string' && KNOWN_CODES.has(error.code) ? (error.code as ErrorCode) : undefined;
+  const message = typeof error?.message === 'string' ? error.message : `HTTP ${status}`;
+  return new ApiError(code ?? codeForStatus(status), message, status);
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return value instanceof ApiError;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export type Query = Record<string, string | number | undefined | null>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+}
+
+export interface ApiClientOptions {
+  /** Where /api/v1 lives; '' means the page's own origin, which is how the server serves the console. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The one place the console talks HTTP: same-origin cookies, the CSRF header on every state-changing request, JSON in
+ * and out, and every failure (network, non-JSON, error body) turned into an ApiError.
+ */
+export class ApiClient {
+  private csrfToken: string | null = null;
+  private readonly baseUrl: string;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(options: ApiClientOptions = {}) {
+    this.baseUrl = options.baseUrl ?? '';
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  /** The token the server handed out with the session; sent back as X-CSRF-Token. */
+  setCsrfToken(token: string | null): void {
+    this.csrfToken = token;
+  }
+
+  get<T>(path: string, query?: Query): Promise<T> {
+    return this.request<T>('GET', path, { query });
+  }
+
+  post<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('POST', path, { body });
+  }
+
+  patch<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PATCH', path, { body });
+  }
+
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (!SAFE_METHODS.has(method) && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.baseUrl + path + queryString(options.query), {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      });
+    } catch (cause) {
+      throw new ApiError('network_error', cause instanceof Error ? cause.message : String(cause), 0);
+    }
+
+    const text = await response.text().catch(() => '');
+    let body: unknown = undefined;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
+    }
+    if (!response.ok) throw toApiError(response.status, body);
+    if (text && body === undefined) {
+      throw new ApiError('unexpected_response', `HTTP ${response.status}: not JSON`, response.status);
+    }
+    return body as T;
+  }
+}
+
+/** `?a=1&b=x`, leaving out empty values so optional filters need no special casing by callers. */
+export function queryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const encoded = params.toString();
+  return encoded ? `?${encoded}` : '';
+}

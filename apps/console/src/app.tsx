@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { useSession } from './auth/session.js';
+import { AppShell } from './components/app-shell.js';
+import { ErrorMessage } from './components/error-message.js';
+import { applyLocale } from './i18n/index.js';
+import { AuditPage } from './pages/audit-page.js';
+import { HomePage } from './pages/home-page.js';
+import { LoginPage } from './pages/login-page.js';
+import { NotFoundPage } from './pages/not-found-page.js';
+import { UnitsPage } from './pages/units-page.js';
+import { UsersPage } from './users/users-page.js';
+
+export function App() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const user = session.data?.user ?? null;
+
+  // A signed-in user's saved language wins over the browser's choice made before sign-in.
+  useEffect(() => {
+    if (user) void applyLocale(user.locale);
+  }, [user]);
+
+  if (session.isPending) {
+    return (
+      <AppShell user={null}>
+        <p className="muted">{t('common.loading')}</p>
+      </AppShell>
+    );
+  }
+  if (session.isError) {
+    return (
+      <AppShell user={null}>
+        <ErrorMessage error={session.error} />
+        <button type="button" onClick={() => void session.refetch()}>
+          {t('common.retry')}
+        </button>
+      </AppShell>
+    );
+  }
+  if (!user) {
+    return (
+      <AppShell user={null}>
+        <LoginPage />
+      </AppShell>
+    );
+  }
+  const admin = user.role === 'admin';
+  return (
+    <AppShell user={user}>
+      <Routes>
+        <Route index element={<HomePage />} />
+        {admin ? <Route path="users" element={<UsersPage />} /> : null}
+        {admin ? <Route path="units" element={<UnitsPage />} /> : null}
+        {admin ? <Route path="audit" element={<AuditPage />} /> : null}
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </AppShell>
+  );
+}

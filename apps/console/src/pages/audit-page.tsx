@@ -1,0 +1,117 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/api-context.js';
+import { ErrorMessage } from '../components/error-message.js';
+import { formatDateTime } from '../components/format.js';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+function describeDetail(detail: unknown): string {
+  if (detail === null || detail === undefined || detail === '') return '';
+  return typeof detail === 'string' ? detail : JSON.stringify(detail);
+}
+
+export function AuditPage() {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const [draft, setDraft] = useState({ actor: '', action: '' });
+  const [filter, setFilter] = useState({ actor: '', action: '' });
+  // The server pages by cursor: remember the cursors already walked so "newer" can step back.
+  const [cursors, setCursors] = useState<string[]>([]);
+  const before = cursors.at(-1);
+  const audit = useQuery({
+    queryKey: ['audit', filter, before ?? ''],
+    queryFn: () => api.audit({ limit: AUDIT_PAGE_SIZE, before, actor: filter.actor, action: filter.action }),
+    placeholderData: keepPreviousData,
+  });
+
+  const applyFilter = (event: FormEvent) => {
+    event.preventDefault();
+    setFilter({ actor: draft.actor.trim(), action: draft.action.trim() });
+    setCursors([]);
+  };
+
+  const entries = audit.data?.entries ?? [];
+  const nextBefore = audit.data?.nextBefore ?? null;
+  return (
+    <>
+      <h1>{t('audit.title')}</h1>
+      <form role="search" className="card filters" aria-label={t('audit.filters')} onSubmit={applyFilter}>
+        <div className="field">
+          <label htmlFor="audit-actor">{t('audit.actor')}</label>
+          <input
+            id="audit-actor"
+            autoCapitalize="none"
+            value={draft.actor}
+            onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-action">{t('audit.action')}</label>
+          <input
+            id="audit-action"
+            autoCapitalize="none"
+            value={draft.action}
+            onChange={(e) => setDraft({ ...draft, action: e.target.value })}
+          />
+        </div>
+        <div className="form-actions">
+          <button type="submit">{t('common.search')}</button>
+        </div>
+      </form>
+      {audit.isPending ? <p className="muted">{t('common.loading')}</p> : null}
+      <ErrorMessage error={audit.error} />
+      {audit.data && entries.length === 0 ? <p>{t('audit.none')}</p> : null}
+      {entries.length > 0 ? (
+        <div className="table-wrap">
+          <table className="responsive-table">
+            <caption className="visually-hidden">{t('audit.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.at')}</th>
+                <th scope="col">{t('audit.actor')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.target')}</th>
+                <th scope="col">{t('audit.detail')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td data-label={t('audit.at')}>
+                    <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time>
+                  </td>
+                  <td data-label={t('audit.actor')}>{entry.actorUsername ?? t('common.none')}</td>
+                  <td data-label={t('audit.action')}>
+                    <code>{entry.action}</code>
+                  </td>
+                  <td data-label={t('audit.target')}>
+                    {entry.targetType ? `${entry.targetType}${entry.targetId ? ` ${entry.targetId}` : ''}` : t('common.none')}
+                  </td>
+                  <td data-label={t('audit.detail')} className="detail-cell">
+                    {describeDetail(entry.detail) || t('common.none')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <nav className="pager" aria-label={t('audit.page', { page: cursors.length + 1 })}>
+        <button type="button" className="button-secondary" disabled={cursors.length === 0} onClick={() => setCursors([])}>
+          {t('audit.newest')}
+        </button>
+        <span className="muted">{t('audit.page', { page: cursors.length + 1 })}</span>
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={!nextBefore || audit.isFetching}
+          onClick={() => nextBefore && setCursors([...cursors, nextBefore])}
+        >
+          {t('audit.older')}
+        </button>
+      </nav>
+    </>
+  );
+}
