@@ -11,6 +11,12 @@
  *   facts, with this attribution). Those models have no `en` row; their tx is placed on the `en` scale by the offset
  *   of their measurement from the median of the eleven models that appear in both lists (OpenTrace −59.64 dBm ↔
  *   en tx −28 dBm), and rssi_correction is the `en` median (4 dB). Rounded to whole dB, like the `en` list.
+ * - `herald`: fitted by packages/protocol/eval/herald.mjs on the Herald robot measurements
+ *   (theheraldproject/herald-analysis, reference-data/rssi-raw-edison, Apache-2.0) for the phones of that data set
+ *   that have no `en` row: tx and rssi_correction fitted jointly with the path-loss curve over all phone pairs, then
+ *   shifted so that the Herald phones with an `en` row keep their published tx on average (one scale for the table).
+ *   Apple rows from the two sources disagree by 10–15 dB: the radiated power depends on the app's advertising
+ *   settings as much as on the phone, which is why a deployment should measure its own app.
  *
  * The subset: the phones of the Herald robot data set (evaluation), the phones measured by OpenTrace, and common
  * models sold in Vietnam in 2020–2021. Add rows from the full `en` list as needed.
@@ -25,7 +31,7 @@ export interface ProximityDeviceCalibration {
   readonly txPowerDbm: number;
   /** Offset (dB) added to this model's measured RSSI. */
   readonly rssiCorrectionDb: number;
-  readonly source: 'en' | 'opentrace';
+  readonly source: 'en' | 'opentrace' | 'herald';
 }
 
 const row = (
@@ -34,14 +40,20 @@ const row = (
   model: string,
   rssiCorrectionDb: number,
   txPowerDbm: number,
-  source: 'en' | 'opentrace' = 'en',
+  source: 'en' | 'opentrace' | 'herald' = 'en',
 ): ProximityDeviceCalibration => Object.freeze({ manufacturer, name, model, txPowerDbm, rssiCorrectionDb, source });
 
 // Ordered as in the source lists: manufacturer, then model. Arguments: rssi_correction, then tx (the CSV's order).
 export const PROXIMITY_DEVICE_CALIBRATIONS: readonly ProximityDeviceCalibration[] = Object.freeze([
+  row('Apple', 'iPhone 5S', 'iPhone 5S', 6, -12, 'herald'),
   row('Apple', 'iPhone 6', 'iPhone 6', 4, -27, 'opentrace'),
+  row('Apple', 'iPhone 6 Plus', 'iPhone 6 Plus', 4, -11, 'herald'),
+  row('Apple', 'iPhone 6S', 'iPhone 6S', 3, -11, 'herald'),
+  row('Apple', 'iPhone 6S Plus', 'iPhone 6S Plus', -1, -9, 'herald'),
+  row('Apple', 'iPhone 8 Plus', 'iPhone 8 Plus', -2, -10, 'herald'),
   row('Apple', 'iPhone X', 'iPhone X', 4, -22, 'opentrace'),
   row('Google', 'Pixel', 'Pixel', -3, -26),
+  row('Google', 'Pixel 2', 'Pixel 2', 7, -33, 'herald'),
   row('Google', 'Pixel 3', 'Pixel 3', 5, -33),
   row('Google', 'Pixel 3a', 'Pixel 3a', 2, -29),
   row('Google', 'Pixel 3a XL', 'Pixel 3a XL', 2, -28),

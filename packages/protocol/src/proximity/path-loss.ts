@@ -25,13 +25,12 @@ export const PROXIMITY_PATH_LOSS_EXPONENT_RANGE = { min: 0.5, max: 6 } as const;
 
 /**
  * Default model: the "table+fitted" fit on all Herald robot pairs (13 pairs, 42,167 one-minute median windows,
- * 0–3.5 m): attenuationAt1m 30.0 dB, n 1.55. Its leave-one-pair-out error is in packages/protocol/eval/README.md.
- * n below 2 is usual at short range indoors, where reflections add power. The 1 m level belongs to the tx scale of
- * that fit (Herald's app advertises more weakly than the Exposure Notification values of the table suggest), so a
- * deployment should refit it with its own app, as eval/herald.mjs does.
+ * 0–3.5 m), on the tx scale of the Exposure Notification rows of the table: attenuationAt1m 39.4 dB, n 1.55. Its
+ * leave-one-pair-out error is in packages/protocol/eval/README.md. n below 2 is usual at short range indoors, where
+ * reflections add power to the direct path.
  */
 export const DEFAULT_PROXIMITY_PATH_LOSS: ProximityPathLossModel = Object.freeze({
-  attenuationAt1mDb: 30,
+  attenuationAt1mDb: 39.4,
   pathLossExponent: 1.55,
 });
 
