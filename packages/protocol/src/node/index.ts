@@ -1,3 +1,4 @@
 export {};
 export * from './crypto-backend.js';
 export * from './export-signing.js';
+export * from './parallel-matcher.js';
