@@ -10,7 +10,8 @@ import { ProtocolError } from '../errors.js';
  * The five primitives the Exposure Notification cryptography needs (EN Cryptography Specification v1.2), behind
  * one small object so the same protocol code runs on a pure-JS backend (browser, React Native) and on a fast
  * native one (`nodeCryptoBackend` from `@bluezone/protocol/node`). Every backend must pass the same conformance
- * tests (the official vectors, and byte equality with `pureCryptoBackend` on random inputs).
+ * tests (the official vectors, and byte equality with `pureCryptoBackend` on random inputs). A backend must never
+ * modify its input arrays: callers reuse them (the RPI padded data is cached across keys).
  *
  * @example
  *   const rpik = backend.hkdfSha256(tek, undefined, utf8('EN-RPIK'), 16);
@@ -65,7 +66,7 @@ export function assertAesCtrArgs(key: Uint8Array, iv: Uint8Array, data: Uint8Arr
 
 /**
  * The default backend: @noble/hashes and @noble/ciphers, audited pure JavaScript with no platform dependency, so
- * it runs unchanged in React Native. About 24k keys/s for 144 RPIs each on one core (see bench/).
+ * it runs unchanged in React Native. About 18k keys/s (RPIK + 144 RPIs each) on one core; see bench/README.md.
  */
 export const pureCryptoBackend: CryptoBackend = {
   name: 'pure',
