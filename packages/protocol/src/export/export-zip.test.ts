@@ -152,8 +152,8 @@ describe('readExportZip rejects', () => {
     const zip = sampleZip();
     const [binHeader] = centralHeaders(zip);
     setUint32(zip, (binHeader as number) + 24, 20); // export.bin really is ~70 bytes
-    // fflate fills at most the declared 20 bytes; the cut protobuf then fails to decode.
-    expect(codeOf(() => readExportZip(zip))).toBe('export_bad_protobuf');
+    // fflate fills at most the declared 20 bytes; the CRC-32 of the cut entry then does not match.
+    expect(codeOf(() => readExportZip(zip))).toBe('export_bad_zip');
   });
 
   it('an entry that inflates to less than it declares', () => {
@@ -162,6 +162,18 @@ describe('readExportZip rejects', () => {
     const view = new DataView(zip.buffer, zip.byteOffset);
     setUint32(zip, (binHeader as number) + 24, view.getUint32((binHeader as number) + 24, true) + 10);
     expect(codeOf(() => readExportZip(zip))).toBe('export_bad_zip');
+  });
+
+  it('an entry damaged in transit (CRC-32 mismatch)', () => {
+    // Stored (uncompressed) entries, so one flipped byte still inflates; only the CRC can tell.
+    const zip = zipSync(
+      { 'export.bin': encodeExportBin(sampleExport()), 'export.sig': encodeExportSignatureList(fakeSignatures) },
+      { level: 0 },
+    );
+    expect(readExportZip(zip).export).toEqual(sampleExport());
+    const damaged = zip.slice();
+    damaged[30 + 'export.bin'.length + 40] ^= 0x01; // inside export.bin's data, after its local header
+    expect(codeOf(() => readExportZip(damaged))).toBe('export_bad_zip');
   });
 
   it('a wrong export.bin header, a garbage protobuf, a short key, a garbage export.sig', () => {

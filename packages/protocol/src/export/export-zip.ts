@@ -3,6 +3,7 @@ import { assertBytes, assertInteger } from '../assert.js';
 import { ProtocolError } from '../errors.js';
 import { decodeExportBin, type ExposureKeyExport } from './export-bin.js';
 import { decodeExportSignatureList, encodeExportSignatureList, type ExportSignature } from './export-signature-list.js';
+import { zipCrc32, zipDeclaredCrcs } from './zip-crc.js';
 
 /**
  * export.zip: exactly two entries, `export.bin` and `export.sig` ("Exposure Key Export File Format and
@@ -75,7 +76,7 @@ const FLATE_INVALID_ZIP = 13;
 /**
  * Reads and decodes export.zip. Errors (ProtocolError codes):
  * `export_too_large` (file, declared or total size over the limits), `export_not_zip`, `export_truncated`,
- * `export_bad_zip` (unknown compression, duplicate entries, sizes that do not match), `export_unexpected_entry`,
+ * `export_bad_zip` (unknown compression, duplicate entries, sizes or CRC-32 that do not match), `export_unexpected_entry`,
  * `export_missing_entry`, then export.bin's and export.sig's own errors (`export_bad_header`,
  * `export_bad_protobuf`, `export_bad_key`, `export_bad_signature_list`).
  *
@@ -123,7 +124,8 @@ export function readExportZip(bytes: Uint8Array, limits: Partial<ExportZipLimits
   let files: Record<string, Uint8Array>;
   try {
     // fflate inflates each entry into a buffer of its declared size and never grows it, so the declared sizes
-    // checked above also cap the real output even if an entry lies about its size.
+    // checked above also cap the real output even if an entry lies about its size (the CRC check below then
+    // rejects the cut entry).
     files = unzipSync(bytes, { filter });
   } catch (error) {
     if (error instanceof ProtocolError) throw error;
@@ -134,11 +136,17 @@ export function readExportZip(bytes: Uint8Array, limits: Partial<ExportZipLimits
     throw new ProtocolError('export_bad_zip', `zip file does not read: ${(error as Error).message}`);
   }
 
+  const crcs = zipDeclaredCrcs(bytes);
   for (const name of [EXPORT_BIN_ENTRY, EXPORT_SIG_ENTRY]) {
     const data = files[name];
     if (data === undefined) throw new ProtocolError('export_missing_entry', `zip has no ${name}`);
     if (data.length !== declared.get(name)) {
       throw new ProtocolError('export_bad_zip', `${name}: inflated to ${data.length} bytes, ${declared.get(name)} declared`);
+    }
+    // Also catches an entry that inflates to more than it declares: fflate cut it at the declared size.
+    const crc = crcs?.get(name);
+    if (crc === undefined || crc !== zipCrc32(data)) {
+      throw new ProtocolError('export_bad_zip', `${name}: CRC-32 does not match the central directory`);
     }
   }
   const exportBin = files[EXPORT_BIN_ENTRY] as Uint8Array;
