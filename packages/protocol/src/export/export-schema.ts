@@ -1,8 +1,8 @@
 import protobuf from 'protobufjs/light.js';
 
 /**
- * The export file protobuf schema, as a static JSON descriptor for protobufjs/light: no .proto parsing and no
- * code generation at run time, so it works the same in Node, browsers and React Native (Hermes has no eval).
+ * The export file protobuf schema, as a static JSON descriptor for protobufjs/light: no .proto file to load or
+ * parse and no build step, so the same module works in Node, browsers and React Native bundles.
  *
  * Transcribed from google/exposure-notifications-server `internal/pb/export/export.proto` (proto2, Apache-2.0),
  * which is also the "Exposure Key Export File Format and Verification" document's schema. Field numbers matter;
