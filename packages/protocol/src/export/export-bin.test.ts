@@ -149,6 +149,14 @@ describe('encodeExportBin / decodeExportBin', () => {
     expectCode(() => decodeExportBin(badWireType), 'export_bad_protobuf');
   });
 
+  it('rejects a timestamp beyond 2^53 rather than rounding it', () => {
+    // field 1, fixed64 little-endian 2^60
+    const huge = new Uint8Array([...EXPORT_BIN_HEADER, 0x09, 0, 0, 0, 0, 0, 0, 0, 0x10]);
+    expectCode(() => decodeExportBin(huge), 'export_bad_protobuf');
+    const fine = new Uint8Array([...EXPORT_BIN_HEADER, 0x09, 0, 0, 0, 0, 0, 0, 0x1f, 0]);
+    expect(decodeExportBin(fine).startTimestamp).toBe(0x1f * 2 ** 48);
+  });
+
   it('rejects keys of the wrong length', () => {
     // field 7 (keys), length 5: key_data (field 1) of 3 bytes
     const shortKey = new Uint8Array([...EXPORT_BIN_HEADER, 0x3a, 0x07, 0x0a, 0x03, 1, 2, 3, 0x18, 0x01]);
