@@ -1,1 +1,11 @@
-export {};
+/** The Bluezone server: configuration, the HTTP application, and what the CLI needs to run and administer it. */
+export { loadConfig, type ServerConfig, type HttpConfig, type DatabaseConfig } from './config.js';
+export { ConfigError, type Env } from './platform/env-reader.js';
+export { buildApp, type AppDeps } from './app.js';
+export { startServer, prepareRuntime, type RunningServer, type Runtime } from './server.js';
+export { openDatabase, type Db } from './db/database.js';
+export { migrateToLatest } from './db/migrate.js';
+export { createServices, type Services } from './services.js';
+export { AppError } from './errors.js';
+export { systemPlatform, fakeClock, fakeRandom, type Platform, type Clock, type Random } from './platform/platform.js';
+export { SYSTEM_ACTOR } from './audit/audit.model.js';

@@ -1,0 +1,40 @@
+import {
+  agencyResponseSchema,
+  createAgencyRequestSchema,
+  idParamsSchema,
+  listAgenciesQuerySchema,
+  listAgenciesResponseSchema,
+  updateAgencyRequestSchema,
+} from '@bluezone/contract';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requireAdmin, requireSession } from '../http/session.js';
+import { actorOf } from '../identity/identity.service.js';
+import type { AgenciesService } from './agencies.service.js';
+
+export function registerAgenciesRoutes(app: FastifyInstance, agencies: AgenciesService): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get('/api/v1/agencies', {
+    schema: { tags: ['agencies'], querystring: listAgenciesQuerySchema, response: { 200: listAgenciesResponseSchema } },
+    handler: async (request) => {
+      requireSession(request);
+      return { agencies: await agencies.list(request.query.unit) };
+    },
+  });
+
+  api.post('/api/v1/agencies', {
+    schema: { tags: ['agencies'], body: createAgencyRequestSchema, response: { 201: agencyResponseSchema } },
+    handler: async (request, reply) => {
+      const agency = await agencies.create(actorOf(requireAdmin(request).user), request.body);
+      return reply.code(201).send({ agency });
+    },
+  });
+
+  api.patch('/api/v1/agencies/:id', {
+    schema: { tags: ['agencies'], params: idParamsSchema, body: updateAgencyRequestSchema, response: { 200: agencyResponseSchema } },
+    handler: async (request) => ({
+      agency: await agencies.update(actorOf(requireAdmin(request).user), request.params.id, request.body),
+    }),
+  });
+}

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface OpenedDatabase {
+  db: Db;
+  dialect: Dialect;
+}
+
+/** Opens PostgreSQL when a URL is configured, otherwise SQLite in the data directory (created if missing). */
+export function openDatabase(config: DatabaseConfig): OpenedDatabase {
+  if (config.url) return { db: openPostgres({ connectionString: config.url }), dialect: 'postgres' };
+  mkdirSync(path.dirname(config.sqlitePath), { recursive: true });
+  return { db: openSqlite(config.sqlitePath), dialect: 'sqlite' };
+}
+
+export function openSqlite(file: string): Db {
+  const database = new SQLite(file);
+  // WAL lets readers run beside the one writer; busy_timeout waits out a CLI command writing at the same time.
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}
+
+export function openPostgres(options: pg.PoolConfig): Db {
+  const pool = new pg.Pool({ max: 10, ...options });
+  // An idle client that loses its connection emits 'error'; without a listener that would crash the process.
+  pool.on('error', () => undefined);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** True when the database answers a trivial query (used by /readyz). */
+export async function databaseAnswers(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** SQLite and PostgreSQL report a unique-key violation differently; stores turn both into `conflict`. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}

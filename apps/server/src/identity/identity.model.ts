@@ -1,0 +1,71 @@
+import type { Locale, Role, User } from '@bluezone/contract';
+
+export type { Locale, Role, User };
+
+/** A user as stored, with what must never leave the server (hash, lockout state). */
+export interface UserRecord extends User {
+  passwordHash: string;
+  failedLogins: number;
+  lockedUntil: string | null;
+}
+
+export function publicUser(record: UserRecord): User {
+  return {
+    id: record.id,
+    username: record.username,
+    displayName: record.displayName,
+    role: record.role,
+    unitCode: record.unitCode,
+    unitName: record.unitName,
+    locale: record.locale,
+    disabled: record.disabled,
+    createdAt: record.createdAt,
+  };
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: Role;
+  unitCode: string;
+  locale: Locale;
+}
+
+export interface UserChanges {
+  displayName?: string;
+  role?: Role;
+  unitCode?: string;
+  disabled?: boolean;
+  passwordHash?: string;
+  locale?: Locale;
+}
+
+export interface UserFilter {
+  q?: string;
+  unit?: string;
+  role?: Role;
+}
+
+export interface NewSession {
+  tokenHash: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface SessionRecord {
+  tokenHash: string;
+  userId: number;
+  csrfToken: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+/** A signed-in request's identity, as routes and services see it. */
+export interface SessionUser {
+  user: User;
+  csrfToken: string;
+  tokenHash: string;
+}

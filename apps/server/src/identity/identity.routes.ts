@@ -1,0 +1,95 @@
+import {
+  SESSION_COOKIE,
+  changePasswordRequestSchema,
+  createUserRequestSchema,
+  idParamsSchema,
+  listUsersQuerySchema,
+  listUsersResponseSchema,
+  loginRequestSchema,
+  sessionResponseSchema,
+  updateMeRequestSchema,
+  updateUserRequestSchema,
+  userResponseSchema,
+} from '@bluezone/contract';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requireAdmin, requireSession } from '../http/session.js';
+import type { IdentityConfig } from './identity.config.js';
+import { actorOf, type IdentityService } from './identity.service.js';
+import type { UsersService } from './users.service.js';
+
+const cookieOptions = (config: IdentityConfig, request: FastifyRequest) => ({
+  httpOnly: true,
+  sameSite: 'strict' as const,
+  // Secure when configured, and whenever the request came over HTTPS (directly or, with trustProxy, via a proxy).
+  secure: config.cookieSecure || request.protocol === 'https',
+  path: '/',
+});
+
+export function registerIdentityRoutes(
+  app: FastifyInstance,
+  deps: { identity: IdentityService; users: UsersService; config: IdentityConfig },
+): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { identity, users, config } = deps;
+  const clearCookie = (request: FastifyRequest, reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, cookieOptions(config, request));
+
+  api.post('/api/v1/auth/login', {
+    schema: { tags: ['auth'], body: loginRequestSchema, response: { 200: sessionResponseSchema } },
+    handler: async (request, reply) => {
+      const signIn = await identity.login(request.body.username, request.body.password, request.ip);
+      reply.setCookie(SESSION_COOKIE, signIn.token, { ...cookieOptions(config, request), maxAge: signIn.maxAgeSeconds });
+      return { user: signIn.user, csrfToken: signIn.csrfToken };
+    },
+  });
+
+  api.post('/api/v1/auth/logout', {
+    schema: { tags: ['auth'] },
+    handler: async (request, reply) => {
+      if (request.session) await identity.logout(request.session);
+      clearCookie(request, reply);
+      return reply.code(204).send();
+    },
+  });
+
+  api.get('/api/v1/auth/me', {
+    schema: { tags: ['auth'], response: { 200: sessionResponseSchema } },
+    handler: async (request) => {
+      const session = requireSession(request);
+      return { user: session.user, csrfToken: session.csrfToken };
+    },
+  });
+
+  api.patch('/api/v1/auth/me', {
+    schema: { tags: ['auth'], body: updateMeRequestSchema, response: { 200: userResponseSchema } },
+    handler: async (request) => ({ user: await identity.setLocale(requireSession(request), request.body.locale) }),
+  });
+
+  api.post('/api/v1/auth/password', {
+    schema: { tags: ['auth'], body: changePasswordRequestSchema },
+    handler: async (request, reply) => {
+      await identity.changePassword(requireSession(request), request.body.currentPassword, request.body.newPassword);
+      return reply.code(204).send();
+    },
+  });
+
+  api.get('/api/v1/users', {
+    schema: { tags: ['users'], querystring: listUsersQuerySchema, response: { 200: listUsersResponseSchema } },
+    handler: async (request) => ({ users: await users.list(actorOf(requireAdmin(request).user), request.query) }),
+  });
+
+  api.post('/api/v1/users', {
+    schema: { tags: ['users'], body: createUserRequestSchema, response: { 201: userResponseSchema } },
+    handler: async (request, reply) => {
+      const user = await users.create(actorOf(requireAdmin(request).user), request.body);
+      return reply.code(201).send({ user });
+    },
+  });
+
+  api.patch('/api/v1/users/:id', {
+    schema: { tags: ['users'], params: idParamsSchema, body: updateUserRequestSchema, response: { 200: userResponseSchema } },
+    handler: async (request) => ({
+      user: await users.update(actorOf(requireAdmin(request).user), request.params.id, request.body),
+    }),
+  });
+}

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { ServerConfig } from './config.js';
+import { openDatabase, type Db } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { systemPlatform, type Platform } from './platform/platform.js';
+import { createServices, type Services } from './services.js';
+
+export interface Runtime {
+  db: Db;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, applies pending migrations, seeds the province's official units and, on an empty database,
+ * creates the first administrator. `announce` receives the one message an operator must see (a generated password).
+ */
+export async function prepareRuntime(config: ServerConfig, announce: (line: string) => void, platform: Platform = systemPlatform): Promise<Runtime> {
+  const { db } = openDatabase(config.database);
+  try {
+    await migrateToLatest(db);
+    const services = createServices(db, config, platform);
+    await services.units.seedOfficialUnits();
+    const admin = await services.users.bootstrapAdmin(config.units.province, config.identity.adminPassword);
+    if (admin?.generatedPassword) {
+      announce(`Created the first administrator: username "admin", password "${admin.generatedPassword}" (shown once; change it after signing in).\n`);
+    } else if (admin) {
+      announce('Created the first administrator "admin" with the password from BLUEZONE_ADMIN_PASSWORD.\n');
+    }
+    return { db, services, close: () => db.destroy() };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Prepares the runtime and listens on the configured host and port. */
+export async function startServer(
+  config: ServerConfig,
+  options: { announce?: (line: string) => void; platform?: Platform } = {},
+): Promise<RunningServer> {
+  const announce = options.announce ?? ((line) => void process.stdout.write(line));
+  const runtime = await prepareRuntime(config, announce, options.platform);
+  const app = await buildApp({ config, db: runtime.db, services: runtime.services, logger: { level: 'info' } });
+  app.addHook('onClose', async () => runtime.close());
+  const url = await app.listen({ port: config.http.port, host: config.http.host });
+  return { app, url, close: () => app.close() };
+}

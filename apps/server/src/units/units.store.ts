@@ -1,0 +1,73 @@
+import { sql, type Selectable } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { UnitTable } from '../db/schema.js';
+import { unitSearchText, type Unit } from './units.model.js';
+
+const toUnit = (r: Selectable<UnitTable>): Unit => ({
+  code: r.code,
+  parentCode: r.parent_code,
+  level: r.level,
+  name: r.name,
+  fullName: r.full_name,
+  nameEn: r.name_en,
+  fullNameEn: r.full_name_en,
+});
+
+export class UnitsStore {
+  constructor(private readonly db: Db) {}
+
+  async get(code: string): Promise<Unit | undefined> {
+    const row = await this.db.selectFrom('units').selectAll().where('code', '=', code).executeTakeFirst();
+    return row ? toUnit(row) : undefined;
+  }
+
+  async children(parentCode: string): Promise<Unit[]> {
+    const rows = await this.db.selectFrom('units').selectAll().where('parent_code', '=', parentCode).orderBy('code').execute();
+    return rows.map(toUnit);
+  }
+
+  /**
+   * Units whose search column contains every word of the (already normalised) query. `like` wildcards in the query
+   * are escaped so a user's "%" or "_" matches itself.
+   */
+  async search(normalisedWords: string[], limit: number): Promise<Unit[]> {
+    let query = this.db.selectFrom('units').selectAll();
+    for (const word of normalisedWords) {
+      const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // ESCAPE spelled out: SQLite has no default escape character, PostgreSQL's is the same backslash.
+      query = query.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
+    }
+    const rows = await query.orderBy('level').orderBy('code').limit(limit).execute();
+    return rows.map(toUnit);
+  }
+
+  /** Inserts the units that are not there yet (parents before children), leaving existing ones untouched. */
+  async insertMissing(units: Unit[], at: Date): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const existing = new Set(
+        (await trx.selectFrom('units').select('code').execute()).map((r) => r.code),
+      );
+      const fresh = units.filter((u) => !existing.has(u.code));
+      // Chunks keep each statement under SQLite's limit on bound parameters.
+      for (let i = 0; i < fresh.length; i += 100) {
+        await trx
+          .insertInto('units')
+          .values(
+            fresh.slice(i, i + 100).map((u) => ({
+              code: u.code,
+              parent_code: u.parentCode,
+              level: u.level,
+              name: u.name,
+              full_name: u.fullName,
+              name_en: u.nameEn,
+              full_name_en: u.fullNameEn,
+              search_text: unitSearchText(u),
+              created_at: at.toISOString(),
+            })),
+          )
+          .execute();
+      }
+      return fresh.length;
+    });
+  }
+}
