@@ -17,7 +17,7 @@ function bytes(buffer: Buffer): Uint8Array {
 
 /**
  * HKDF-SHA256 (RFC 5869) as HMAC calls: PRK = HMAC(salt, ikm), T(i) = HMAC(PRK, T(i-1) || info || i). For the
- * 16-byte EN keys that is two HMACs, cheaper than one `crypto.hkdfSync` call: 66k against 41k keys/s for RPIK +
+ * 16-byte EN keys that is two HMACs, cheaper than one `crypto.hkdfSync` call: 73k against 40k keys/s for RPIK +
  * 144 RPIs (bench/README.md).
  */
 function hkdfSha256(ikm: Uint8Array, salt: Uint8Array | undefined, info: Uint8Array, length: number): Uint8Array {
@@ -40,7 +40,7 @@ function hkdfSha256(ikm: Uint8Array, salt: Uint8Array | undefined, info: Uint8Ar
 
 /**
  * The Node backend: OpenSSL through node:crypto. Same results as `pureCryptoBackend` byte for byte (tested on the
- * official vectors and on random inputs); about 3.5x faster for identifier derivation (bench/README.md).
+ * official vectors and on random inputs); about 3.8x faster for identifier derivation (bench/README.md).
  * Server, CLI and simulator use it; browsers and React Native use the pure one.
  *
  * @example deriveRollingProximityIdentifiers(rpik, start, 144, nodeCryptoBackend)
