@@ -7,7 +7,7 @@ import {
   type CryptoBackend,
 } from '../identifiers/index.js';
 import { assertDiagnosisKey, rollingPeriodOf, type DiagnosisKey } from './diagnosis-key.js';
-import { lookupRpi, type SightingTable } from './sighting-table.js';
+import { mayHoldRpi, probeSightings, type SightingTable } from './sighting-table.js';
 
 /**
  * ±2 hours: how far a sighting's time may lie outside its RPI's interval and still match. Phone clocks drift and
@@ -37,10 +37,15 @@ export function resolveDriftSeconds(driftSeconds: number | undefined): number {
   return drift;
 }
 
+// One aligned copy of a key's RPIs, so they are read as uint32 words like the table's (and the reads stay
+// monomorphic whether the crypto returned a Buffer or a Uint8Array).
+let scratchBytes = new Uint8Array(144 * 16);
+let scratchWords = new Uint32Array(scratchBytes.buffer);
+
 /**
  * Looks up the `count` RPIs of one key (16 bytes each in `rpis`, interval `startInterval + j` for the j-th) and
  * appends a (keyIndex, sightingIndex, interval) triple to `out` for every sighting of one of them whose time lies in
- * [interval start − drift, interval end + drift). `scratch` is reused between calls to avoid allocation.
+ * [interval start − drift, interval end + drift). `found` is scratch space reused between calls.
  * Shared by the in-thread matcher and the Node workers, so both find exactly the same matches.
  */
 export function matchDerivedRpis(
@@ -51,15 +56,25 @@ export function matchDerivedRpis(
   driftSeconds: number,
   keyIndex: number,
   out: number[],
-  scratch: number[] = [],
+  found: number[] = [],
 ): void {
+  if (count * 16 > scratchBytes.length) {
+    scratchBytes = new Uint8Array(count * 16);
+    scratchWords = new Uint32Array(scratchBytes.buffer);
+  }
+  scratchBytes.set(rpis.subarray(0, count * 16));
+  const words = scratchWords;
   for (let j = 0; j < count; j++) {
-    scratch.length = 0;
-    if (lookupRpi(table, rpis, j * 16, scratch) === 0) continue;
+    const w0 = words[j * 4] as number;
+    if (!mayHoldRpi(table, w0)) continue;
+    found.length = 0;
+    if (probeSightings(table, w0, words[j * 4 + 1] as number, words[j * 4 + 2] as number, words[j * 4 + 3] as number, found) === 0) {
+      continue;
+    }
     const interval = startInterval + j;
     const from = interval * INTERVAL_SECONDS - driftSeconds;
     const to = (interval + 1) * INTERVAL_SECONDS + driftSeconds;
-    for (const sightingIndex of scratch) {
+    for (const sightingIndex of found) {
       const time = table.timestamps[sightingIndex] as number;
       if (time >= from && time < to) out.push(keyIndex, sightingIndex, interval);
     }

@@ -51,12 +51,13 @@ describe('sighting table', () => {
     const sightings = [...noise(500, 0), { rpi, aem: random(4), timestamp: 1, rssi: -50 }, { rpi: sameprefix, aem: random(4), timestamp: 2, rssi: -50 }, { rpi, aem: random(4), timestamp: 3, rssi: -50 }];
     const table = buildSightingTable(sightings);
     const found: number[] = [];
-    expect(lookupRpi(table, rpi, 0, found)).toBe(2);
+    expect(lookupRpi(table, rpi, found)).toBe(2);
     expect(found.sort((a, b) => a - b)).toEqual([500, 502]);
-    const copy = sightingTableFromBuffer(table.buffer, table.count, table.capacity);
-    expect(lookupRpi(copy, sameprefix, 0, (found.length = 0, found))).toBe(1);
+    const copy = sightingTableFromBuffer(table.buffer, table.count);
+    expect(lookupRpi(copy, sameprefix, (found.length = 0, found))).toBe(1);
     expect(found).toEqual([501]);
-    expect(lookupRpi(copy, random(16), 0, [])).toBe(0);
+    expect(lookupRpi(copy, random(16), [])).toBe(0);
+    expect(() => sightingTableFromBuffer(table.buffer, table.count + 1)).toThrow(ProtocolError);
   });
 
   it('refuses malformed sightings', () => {

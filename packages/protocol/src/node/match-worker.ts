@@ -167,7 +167,7 @@ export function matchPackedKeys(keys: PackedKeys, table: SightingTable, from: nu
 /** What the parallel matcher sends each worker. */
 export interface MatchWorkerData {
   kind: 'bluezone-match-worker';
-  table: { buffer: ArrayBufferLike; count: number; capacity: number };
+  table: { buffer: ArrayBufferLike; count: number };
   keys: { count: number; keyData: Uint8Array; starts: Float64Array; periods: Uint8Array };
   from: number;
   to: number;
@@ -176,7 +176,7 @@ export interface MatchWorkerData {
 
 if (!isMainThread && parentPort && (workerData as MatchWorkerData | undefined)?.kind === 'bluezone-match-worker') {
   const data = workerData as MatchWorkerData;
-  const table = sightingTableFromBuffer(data.table.buffer, data.table.count, data.table.capacity);
+  const table = sightingTableFromBuffer(data.table.buffer, data.table.count);
   const triples = Float64Array.from(matchPackedKeys(data.keys, table, data.from, data.to, data.driftSeconds));
   parentPort.postMessage({ triples }, [triples.buffer]);
 }

@@ -101,7 +101,7 @@ export async function matchDiagnosisKeysInParallel(
     shares.push(
       runWorker(url as URL, {
         kind: 'bluezone-match-worker',
-        table: { buffer: table.buffer, count: table.count, capacity: table.capacity },
+        table: { buffer: table.buffer, count: table.count },
         keys: packed,
         from,
         to,
