@@ -87,6 +87,11 @@ describe.each(backends)('official EN v1.2 vectors, $name backend', (backend) => 
       v.advertised_data[1]!.rpi + v.advertised_data[2]!.rpi,
     );
     expect(toHex(deriveRollingProximityIdentifiers(rpik, start, 2, backend))).toBe(two);
+    // Longer than the cached size: built fresh, and still continuous.
+    const many = deriveRollingProximityIdentifiers(rpik, start, 600, backend);
+    expect(toHex(many.subarray(0, 32))).toBe(two);
+    expect(toHex(many.subarray(599 * 16))).toBe(toHex(deriveRollingProximityIdentifier(rpik, start + 599, backend)));
+    expect(toHex(deriveRollingProximityIdentifiers(rpik, start, 2, backend))).toBe(two);
   });
 
   it('derives all 144 RPIs in one call', () => {

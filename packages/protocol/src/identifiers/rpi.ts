@@ -7,15 +7,17 @@ import { TEK_LENGTH } from './tek.js';
 export const RPI_LENGTH = 16;
 
 const RPIK_INFO = new TextEncoder().encode('EN-RPIK');
-// "EN-RPI" || 0x00 * 6: the first 12 bytes of every RPI padded data block (spec §"Rolling Proximity Identifier").
-const RPI_PREFIX = Uint8Array.of(0x45, 0x4e, 0x2d, 0x52, 0x50, 0x49, 0, 0, 0, 0, 0, 0);
+// UTF8("EN-RPI"): the first 6 bytes of every RPI padded data block (spec §"Rolling Proximity Identifier").
+const RPI_LABEL = new TextEncoder().encode('EN-RPI');
 const MAX_INTERVAL_NUMBER = 0xffffffff;
 // A day is 144 intervals; a cap stops a typo from allocating gigabytes, while leaving room for multi-day windows.
 const MAX_RPI_COUNT = 1 << 20;
 
 // Matching derives the RPIs of thousands of keys over the same intervals, and building the padded data cost as
 // much as encrypting it (about 8 µs for 144 blocks, measured with bench/identifiers.bench.mjs), so the last one
-// built is kept. Safe because backends never modify their inputs (a CryptoBackend rule).
+// built is kept (up to a few days' worth, so a rare huge request does not stay in memory). Safe because backends
+// never modify their inputs (a CryptoBackend rule).
+const MAX_CACHED_COUNT = 4 * 144;
 let cachedStart = -1;
 let cachedCount = 0;
 let cachedPadded = new Uint8Array(0);
@@ -25,16 +27,18 @@ function paddedData(startInterval: number, count: number): Uint8Array {
   const padded = new Uint8Array(count * 16);
   for (let j = 0; j < count; j++) {
     const o = j * 16;
-    for (let k = 0; k < 6; k++) padded[o + k] = RPI_PREFIX[k] as number; // bytes 6-11 stay zero
+    for (let k = 0; k < 6; k++) padded[o + k] = RPI_LABEL[k] as number; // bytes 6-11 stay zero
     const n = startInterval + j;
     padded[o + 12] = n & 0xff;
     padded[o + 13] = (n >>> 8) & 0xff;
     padded[o + 14] = (n >>> 16) & 0xff;
     padded[o + 15] = n >>> 24;
   }
-  cachedStart = startInterval;
-  cachedCount = count;
-  cachedPadded = padded;
+  if (count <= MAX_CACHED_COUNT) {
+    cachedStart = startInterval;
+    cachedCount = count;
+    cachedPadded = padded;
+  }
   return padded;
 }
 
