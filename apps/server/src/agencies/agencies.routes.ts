@@ -8,7 +8,7 @@ import {
 } from '@bluezone/contract';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireAdmin, requireSession } from '../http/session.js';
+import { adminOnly, requireAdmin, requireSession, signedIn } from '../http/session.js';
 import { actorOf } from '../identity/identity.service.js';
 import type { AgenciesService } from './agencies.service.js';
 
@@ -16,6 +16,7 @@ export function registerAgenciesRoutes(app: FastifyInstance, agencies: AgenciesS
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/api/v1/agencies', {
+    onRequest: signedIn,
     schema: { tags: ['agencies'], querystring: listAgenciesQuerySchema, response: { 200: listAgenciesResponseSchema } },
     handler: async (request) => {
       requireSession(request);
@@ -24,6 +25,7 @@ export function registerAgenciesRoutes(app: FastifyInstance, agencies: AgenciesS
   });
 
   api.post('/api/v1/agencies', {
+    onRequest: adminOnly,
     schema: { tags: ['agencies'], body: createAgencyRequestSchema, response: { 201: agencyResponseSchema } },
     handler: async (request, reply) => {
       const agency = await agencies.create(actorOf(requireAdmin(request).user), request.body);
@@ -32,6 +34,7 @@ export function registerAgenciesRoutes(app: FastifyInstance, agencies: AgenciesS
   });
 
   api.patch('/api/v1/agencies/:id', {
+    onRequest: adminOnly,
     schema: { tags: ['agencies'], params: idParamsSchema, body: updateAgencyRequestSchema, response: { 200: agencyResponseSchema } },
     handler: async (request) => ({
       agency: await agencies.update(actorOf(requireAdmin(request).user), request.params.id, request.body),

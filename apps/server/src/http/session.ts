@@ -55,3 +55,10 @@ export function requireAdmin(request: FastifyRequest): SessionUser {
   if (session.user.role !== 'admin') throw new AppError('forbidden', 'administrators only');
   return session;
 }
+
+/**
+ * Route hooks that check who is asking before the body is validated, so a caller without the right learns nothing
+ * from validation messages. Handlers still call requireSession/requireAdmin to get the typed session.
+ */
+export const signedIn = async (request: FastifyRequest): Promise<void> => void requireSession(request);
+export const adminOnly = async (request: FastifyRequest): Promise<void> => void requireAdmin(request);

@@ -13,7 +13,7 @@ import {
 } from '@bluezone/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireAdmin, requireSession } from '../http/session.js';
+import { adminOnly, requireAdmin, requireSession, signedIn } from '../http/session.js';
 import type { IdentityConfig } from './identity.config.js';
 import { actorOf, type IdentityService } from './identity.service.js';
 import type { UsersService } from './users.service.js';
@@ -61,11 +61,13 @@ export function registerIdentityRoutes(
   });
 
   api.patch('/api/v1/auth/me', {
+    onRequest: signedIn,
     schema: { tags: ['auth'], body: updateMeRequestSchema, response: { 200: userResponseSchema } },
     handler: async (request) => ({ user: await identity.setLocale(requireSession(request), request.body.locale) }),
   });
 
   api.post('/api/v1/auth/password', {
+    onRequest: signedIn,
     schema: { tags: ['auth'], body: changePasswordRequestSchema },
     handler: async (request, reply) => {
       await identity.changePassword(requireSession(request), request.body.currentPassword, request.body.newPassword);
@@ -74,11 +76,13 @@ export function registerIdentityRoutes(
   });
 
   api.get('/api/v1/users', {
+    onRequest: adminOnly,
     schema: { tags: ['users'], querystring: listUsersQuerySchema, response: { 200: listUsersResponseSchema } },
     handler: async (request) => ({ users: await users.list(actorOf(requireAdmin(request).user), request.query) }),
   });
 
   api.post('/api/v1/users', {
+    onRequest: adminOnly,
     schema: { tags: ['users'], body: createUserRequestSchema, response: { 201: userResponseSchema } },
     handler: async (request, reply) => {
       const user = await users.create(actorOf(requireAdmin(request).user), request.body);
@@ -87,6 +91,7 @@ export function registerIdentityRoutes(
   });
 
   api.patch('/api/v1/users/:id', {
+    onRequest: adminOnly,
     schema: { tags: ['users'], params: idParamsSchema, body: updateUserRequestSchema, response: { 200: userResponseSchema } },
     handler: async (request) => ({
       user: await users.update(actorOf(requireAdmin(request).user), request.params.id, request.body),

@@ -1,16 +1,16 @@
 import { listUnitsQuerySchema, listUnitsResponseSchema, unitCodeParamsSchema, unitDetailSchema } from '@bluezone/contract';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireSession } from '../http/session.js';
+import { signedIn } from '../http/session.js';
 import type { UnitsService } from './units.service.js';
 
 export function registerUnitsRoutes(app: FastifyInstance, units: UnitsService): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/api/v1/units', {
+    onRequest: signedIn,
     schema: { tags: ['units'], querystring: listUnitsQuerySchema, response: { 200: listUnitsResponseSchema } },
     handler: async (request) => {
-      requireSession(request);
       const { parent, q } = request.query;
       if (q !== undefined) return units.search(q);
       if (parent !== undefined) return units.children(parent);
@@ -19,9 +19,9 @@ export function registerUnitsRoutes(app: FastifyInstance, units: UnitsService): 
   });
 
   api.get('/api/v1/units/:code', {
+    onRequest: signedIn,
     schema: { tags: ['units'], params: unitCodeParamsSchema, response: { 200: unitDetailSchema } },
     handler: async (request) => {
-      requireSession(request);
       return units.detail(request.params.code);
     },
   });

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, errorCode, login, type Session, type TestApp } from '../test-support/test-app.js';
+
+describe('units and agencies over HTTP', () => {
+  let t: TestApp;
+  let admin: Session;
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await login(t.app);
+  });
+  afterAll(async () => t?.close());
+
+  const get = (url: string) => t.app.inject({ method: 'GET', url, headers: admin.headers });
+
+  it('starts the tree at the installation province, then its 65 wards and communes', async () => {
+    expect((await get('/api/v1/units')).json()).toEqual([{ code: '20', name: 'Lạng Sơn', fullName: 'Tỉnh Lạng Sơn', level: 'province', parentCode: null }]);
+    const children = (await get('/api/v1/units?parent=20')).json();
+    expect(children).toHaveLength(65);
+    expect(children.filter((u: { level: string }) => u.level === 'ward')).toHaveLength(4);
+  });
+
+  it('searches with and without diacritics', async () => {
+    for (const q of ['lang son', 'Lạng Sơn', 'LANG SON']) {
+      expect((await get(`/api/v1/units?q=${encodeURIComponent(q)}`)).json().map((u: { code: string }) => u.code)).toContain('20');
+    }
+    for (const q of ['dong dang', 'Đồng Đăng', 'xa dong dang']) {
+      expect((await get(`/api/v1/units?q=${encodeURIComponent(q)}`)).json().map((u: { code: string }) => u.code)).toEqual(['06184']);
+    }
+    expect((await get('/api/v1/units?q=hanoi')).json()).toEqual([]);
+  });
+
+  it('describes one unit with its English names and ancestors', async () => {
+    const unit = (await get('/api/v1/units/06184')).json();
+    expect(unit).toMatchObject({ code: '06184', fullName: 'Xã Đồng Đăng', fullNameEn: 'Dong Dang Commune', level: 'commune', parentCode: '20' });
+    expect(unit.path.map((u: { code: string }) => u.code)).toEqual(['20']);
+    expect(errorCode(await get('/api/v1/units/99999'))).toBe('not_found');
+    expect(errorCode(await get('/api/v1/units?parent=99999'))).toBe('unknown_unit');
+  });
+
+  it('requires a session for units', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/units' })).statusCode).toBe(401);
+  });
+
+  it('creates agencies with a given or generated code and lists them per unit', async () => {
+    const named = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/agencies',
+      headers: admin.headers,
+      payload: { code: 'SYT', name: 'Sở Y tế', unitCode: '20', group: 'sở, ban, ngành' },
+    });
+    expect(named.statusCode).toBe(201);
+    const generated = await t.app.inject({ method: 'POST', url: '/api/v1/agencies', headers: admin.headers, payload: { name: 'Hội Phụ nữ', unitCode: '20' } });
+    expect(generated.json().agency).toMatchObject({ code: '20-002', group: null });
+    expect((await get('/api/v1/agencies?unit=20')).json().agencies).toHaveLength(2);
+    const id = named.json().agency.id;
+    const patched = await t.app.inject({ method: 'PATCH', url: `/api/v1/agencies/${id}`, headers: admin.headers, payload: { group: 'đoàn thể' } });
+    expect(patched.json().agency.group).toBe('đoàn thể');
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/agencies', headers: admin.headers, payload: { name: 'X', unitCode: '99999' } });
+    expect(errorCode(unknown)).toBe('unknown_unit');
+    expect((await get('/api/v1/agencies')).json().agencies).toHaveLength(2);
+  });
+});
