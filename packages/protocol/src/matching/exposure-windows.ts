@@ -135,7 +135,7 @@ export function buildExposureWindows(
     const key = keys[keyIndex] as DiagnosisKey;
     if (key.reportType === ReportType.revoked) continue;
     const reportType = !key.reportType ? missingReportType : key.reportType;
-    const infectiousness = infectiousnessOf(key.daysSinceOnsetOfSymptoms);
+    const infectiousness = infectiousnessOf(key.daysSinceOnsetOfSymptoms ?? undefined);
     if (infectiousness === Infectiousness.none) continue;
     const aemk = deriveAssociatedEncryptedMetadataKey(key.keyData, backend);
     const observations: Observation[] = sightingIndexes.map((i) => {

@@ -92,6 +92,14 @@ describe('matchDiagnosisKeys', () => {
     expect(matchDiagnosisKeys([{ ...vectorKey, rollingPeriod: 3 }], buildSightingTable(sightings))).toHaveLength(1);
   });
 
+  it('takes keys read from an export file, whose absent fields are null', () => {
+    const exportKey = { ...vectorKey, rollingPeriod: 144, transmissionRiskLevel: null, reportType: null, daysSinceOnsetOfSymptoms: null };
+    const sightings = [vectorSighting(1, startOf(VECTOR.start + 1) + 5)];
+    const { matches, windows } = findExposureWindows([exportKey], sightings, { nowSeconds: startOf(VECTOR.start) });
+    expect(matches).toEqual([{ keyIndex: 0, sightingIndex: 0, interval: VECTOR.start + 1 }]);
+    expect(windows[0]).toMatchObject({ reportType: ReportType.confirmedTest, infectiousness: 1, ageInDays: 0 });
+  });
+
   it('refuses malformed keys', () => {
     const table = buildSightingTable([]);
     expect(() => matchDiagnosisKeys([{ ...vectorKey, keyData: random(15) }], table)).toThrow(/keys\[0\]\.keyData/);

@@ -4,7 +4,8 @@ import { buildSightingTable } from '../matching/sighting-table.js';
 import { matchDiagnosisKeys } from '../matching/match-keys.js';
 import { generateSyntheticPhone } from '../matching/synthetic-phone.js';
 import { nodeCryptoBackend } from './crypto-backend.js';
-import { matchDiagnosisKeysInParallel, matchWorkerUrl } from './parallel-matcher.js';
+import { findExposureWindowsInParallel, matchDiagnosisKeysInParallel, matchWorkerUrl } from './parallel-matcher.js';
+import { findExposureWindows } from '../matching/find-exposure-windows.js';
 
 describe('matchDiagnosisKeysInParallel', () => {
   const nowSeconds = 1_700_000_000;
@@ -34,5 +35,13 @@ describe('matchDiagnosisKeysInParallel', () => {
     expect(strict.matches).toEqual(matchDiagnosisKeys(phone.publishedKeys, table, { driftSeconds: 0, backend: nodeCryptoBackend }));
     await expect(matchDiagnosisKeysInParallel(phone.publishedKeys, table, { workers: -1 })).rejects.toThrow(ProtocolError);
     await expect(matchDiagnosisKeysInParallel([{ keyData: new Uint8Array(3), rollingStartIntervalNumber: 1 }], table)).rejects.toThrow(/keyData/);
+  });
+
+  it('builds the same exposure windows as the single-thread path', async () => {
+    const parallel = await findExposureWindowsInParallel(phone.publishedKeys, phone.sightings, { nowSeconds, workers: 2 });
+    const single = findExposureWindows(phone.publishedKeys, phone.sightings, { nowSeconds, backend: nodeCryptoBackend });
+    expect(parallel.workers).toBe(2);
+    expect(parallel.windows).toEqual(single.windows);
+    expect(new Set(parallel.windows.map((w) => w.keyIndex))).toEqual(new Set(phone.contactKeyIndexes));
   });
 });

@@ -4,8 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ProtocolError } from '../errors.js';
 import { assertDiagnosisKey, rollingPeriodOf, type DiagnosisKey } from '../matching/diagnosis-key.js';
+import { buildExposureWindows, type ExposureWindowOptions, type MatchedExposureWindow } from '../matching/exposure-windows.js';
 import { matchesFromTriples, resolveDriftSeconds, type KeyMatch } from '../matching/match-keys.js';
-import type { SightingTable } from '../matching/sighting-table.js';
+import type { Sighting } from '../matching/sighting.js';
+import { buildSightingTable, type SightingTable } from '../matching/sighting-table.js';
+import { nodeCryptoBackend } from './crypto-backend.js';
 import { matchPackedKeys, type MatchWorkerData, type PackedKeys } from './match-worker.js';
 
 export interface ParallelMatchOptions {
@@ -113,4 +116,24 @@ export async function matchDiagnosisKeysInParallel(
   const triples: number[] = [];
   for (const result of results) for (const value of result) triples.push(value);
   return { matches: matchesFromTriples(triples), workers };
+}
+
+/**
+ * `findExposureWindows` on every core: builds the table, matches in worker threads, then builds the windows here
+ * with the Node crypto backend (only matched keys need their AEM key, so that part is small).
+ *
+ * Example:
+ * ```ts
+ * const { windows } = await findExposureWindowsInParallel(keys, sightings, { nowSeconds: Date.now() / 1000 });
+ * ```
+ */
+export async function findExposureWindowsInParallel(
+  keys: readonly DiagnosisKey[],
+  sightings: readonly Sighting[],
+  options: ExposureWindowOptions & ParallelMatchOptions,
+): Promise<{ matches: KeyMatch[]; windows: MatchedExposureWindow[]; workers: number }> {
+  const table = buildSightingTable(sightings);
+  const { matches, workers } = await matchDiagnosisKeysInParallel(keys, table, options);
+  const windows = buildExposureWindows(keys, sightings, matches, { backend: nodeCryptoBackend, ...options });
+  return { matches, windows, workers };
 }
