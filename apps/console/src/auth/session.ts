@@ -55,9 +55,10 @@ export function useLogout() {
     mutationFn: () => api.logout(),
     onSettled: () => {
       // Forget everything the previous user could see, whether or not the server answered.
+      // The session query keeps its observers (clear() would orphan them); everything else is dropped.
       client.setCsrfToken(null);
-      queryClient.clear();
       queryClient.setQueryData(SESSION_KEY, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
     },
   });
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { NavLink, useNavigate } from 'react-router';
 import type { User } from '../api/types.js';
 import { useLogout } from '../auth/session.js';
 import { LanguageSwitch } from './language-switch.js';
@@ -18,6 +18,9 @@ function navigationFor(user: User | null) {
 export function AppShell({ user, children }: { user: User | null; children: ReactNode }) {
   const { t } = useTranslation();
   const logout = useLogout();
+  const navigate = useNavigate();
+  // The next person to sign in on this browser starts at home, not on the page the last one left open.
+  const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/') });
   const items = navigationFor(user);
   return (
     <div className="shell">
@@ -34,7 +37,7 @@ export function AppShell({ user, children }: { user: User | null; children: Reac
           {user ? (
             <div className="account">
               <span className="account-name">{t('auth.signedInAs', { name: user.displayName })}</span>
-              <button type="button" className="button-secondary" onClick={() => logout.mutate()}>
+              <button type="button" className="button-secondary" onClick={signOut}>
                 {t('auth.signOut')}
               </button>
             </div>

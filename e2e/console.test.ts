@@ -1,0 +1,144 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type LaunchedBrowser, browserSkipReason, launchBrowser } from './support/browser.js';
+import { type RunningServer, startServer } from './support/server.js';
+
+const skipReason = browserSkipReason();
+if (skipReason) console.log(`Skipping the console browser tests: ${skipReason}`);
+
+const OFFICER = { username: 'dongkinh-officer', displayName: 'Nguyễn Thị Hoa', password: 'Officer-Pass-2026' };
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+}
+
+/** True when nothing is wider than the viewport: a phone user never scrolls sideways. */
+async function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+}
+
+describe.skipIf(skipReason !== null)('console in Chromium', () => {
+  let server: RunningServer;
+  let browser: LaunchedBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.setDefaultTimeout(15_000);
+  });
+  beforeEach(({ onTestFailed }) => {
+    // What the page showed is the first thing anyone debugging a failure needs.
+    onTestFailed(async () => {
+      const text = await page?.locator('body').innerText().catch(() => '(no page)');
+      console.log(`Page at ${page?.url()} showed:\n${text}\n--- server output ---\n${server?.output().slice(-4000)}`);
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens in Vietnamese with a labelled sign-in form', { timeout: 60_000 }, async () => {
+    await page.goto(server.baseUrl);
+    await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    expect(await page.getByRole('main').count()).toBe(1);
+    // The first Tab reaches the skip link, so keyboard users can jump past the header.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Chuyển đến nội dung chính');
+  });
+
+  it('shows a translated error for a wrong password', { timeout: 60_000 }, async () => {
+    await signIn(page, 'admin', 'wrong-password');
+    await page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng.' }).waitFor();
+  });
+
+  it('lets the administrator create a ward officer chosen from the unit search', { timeout: 90_000 }, async () => {
+    await signIn(page, 'admin', server.adminPassword);
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    await nav.getByRole('link', { name: 'Người dùng' }).click();
+    await page.getByRole('heading', { name: 'Người dùng', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+
+    const form = page.getByRole('form', { name: 'Thêm người dùng' });
+    await form.getByLabel('Tên đăng nhập').fill(OFFICER.username);
+    await form.getByLabel('Họ và tên').fill(OFFICER.displayName);
+    await form.getByLabel('Mật khẩu', { exact: true }).fill(OFFICER.password);
+    await form.getByLabel('Vai trò').selectOption('unit_officer');
+    // Without diacritics on purpose: people type on keyboards without a Vietnamese layout.
+    await form.getByLabel('Tìm đơn vị').fill('dong kinh');
+    await form.getByRole('button', { name: /^Chọn .*Đông Kinh/ }).first().click();
+    await form.getByText(/Đã chọn: .*Đông Kinh/).waitFor();
+    await form.getByRole('button', { name: 'Tạo người dùng' }).click();
+
+    await page.getByRole('status').filter({ hasText: `Đã tạo người dùng ${OFFICER.username}.` }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: OFFICER.username });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Cán bộ phường, xã');
+    expect(await row.textContent()).toContain('Đông Kinh');
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await fitsWidth(page)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
+  });
+
+  it('shows the ward officer only their own profile, password and unit', { timeout: 90_000 }, async () => {
+    await signIn(page, OFFICER.username, OFFICER.password);
+    await page.getByRole('heading', { name: `Xin chào, ${OFFICER.displayName}` }).waitFor();
+    expect(await page.getByTestId('profile-role').textContent()).toBe('Cán bộ phường, xã');
+    await page.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
+    await page.getByRole('heading', { name: 'Đơn vị của bạn' }).waitFor();
+
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Trang chính']);
+    expect(await page.getByRole('link', { name: 'Người dùng' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Nhật ký kiểm tra' }).count()).toBe(0);
+
+    await page.goto(`${server.baseUrl}/users`);
+    await page.getByRole('heading', { name: 'Không tìm thấy trang' }).waitFor();
+
+    const statuses = await page.evaluate(async () => {
+      const me = await fetch('/api/v1/auth/me', { credentials: 'same-origin' }).then((r) => r.json());
+      const list = await fetch('/api/v1/users', { credentials: 'same-origin' });
+      const audit = await fetch('/api/v1/audit', { credentials: 'same-origin' });
+      const create = await fetch('/api/v1/users', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({
+          username: 'escalated',
+          displayName: 'Escalated',
+          password: 'Escalated-Pass-2026',
+          role: 'admin',
+          unitCode: '05977',
+        }),
+      });
+      return { list: list.status, audit: audit.status, create: create.status };
+    });
+    expect(statuses).toEqual({ list: 403, audit: 403, create: 403 });
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(server.baseUrl);
+    await page.getByRole('heading', { name: `Xin chào, ${OFFICER.displayName}` }).waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+  });
+
+  it('switches to English and remembers it for the user', { timeout: 60_000 }, async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: `Hello, ${OFFICER.displayName}` }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+
+    // Stored on the server: a fresh page load with the browser's own choice reset still comes back in English.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.getByRole('heading', { name: `Hello, ${OFFICER.displayName}` }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+  });
+});
