@@ -13,7 +13,7 @@ import { sightingTableFromBuffer, type SightingTable } from '../matching/sightin
  * than the hashing itself. With no salt the first HMAC's key is 32 zero bytes, so its inner and outer pad states are
  * constants computed once; what is left is six SHA-256 compressions in plain JavaScript, without allocation. AES-ECB
  * of the 144 blocks stays in OpenSSL (one cipher per key), where AES-NI makes it cheap.
- * Measured on the project's 2-core machine (bench in apps/cli `bluezone bench match --workers 1`): see README.
+ * Measured figures and the breakdown per key: ../matching/README.md.
  */
 
 const K = Uint32Array.from([
