@@ -9,3 +9,5 @@ export { createServices, type Services } from './services.js';
 export { AppError } from './errors.js';
 export { systemPlatform, fakeClock, fakeRandom, type Platform, type Clock, type Random } from './platform/platform.js';
 export { SYSTEM_ACTOR } from './audit/audit.model.js';
+export { checkNewUser, type NewUserCheck } from './identity/new-user.js';
+export { ROLES } from '@bluezone/contract';

@@ -50,6 +50,12 @@ export async function startServer(
   const runtime = await prepareRuntime(config, announce, options.platform);
   const app = await buildApp({ config, db: runtime.db, services: runtime.services, logger: { level: 'info' } });
   app.addHook('onClose', async () => runtime.close());
+  // Expired sessions are refused when presented; this only keeps the table from growing with abandoned ones.
+  const sweep = setInterval(() => {
+    runtime.services.identity.deleteExpiredSessions().catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
+  }, 3600_000);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
   const url = await app.listen({ port: config.http.port, host: config.http.host });
   return { app, url, close: () => app.close() };
 }

@@ -105,6 +105,10 @@ export class IdentityService {
     return { user: publicUser(record), csrfToken: session.csrfToken, tokenHash };
   }
 
+  deleteExpiredSessions(): Promise<void> {
+    return this.store.deleteExpiredSessions(this.platform.clock.now());
+  }
+
   async logout(session: SessionUser): Promise<void> {
     await this.store.deleteSession(session.tokenHash);
     await this.audit.record({ actor: actorOf(session.user), action: 'auth.logout', targetType: 'user', targetId: session.user.id });

@@ -1,0 +1,56 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bufferIo } from '../io.js';
+import { main } from '../main.js';
+
+describe('bluezone db / admin', () => {
+  beforeEach(() => {
+    vi.stubEnv('BLUEZONE_DATA_DIR', mkdtempSync(path.join(tmpdir(), 'bluezone-cli-')));
+    vi.stubEnv('BLUEZONE_SCRYPT_COST', '1024');
+    vi.stubEnv('BLUEZONE_ADMIN_PASSWORD', 'first admin password');
+    vi.stubEnv('DATABASE_URL', '');
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  const run = async (...args: string[]) => {
+    const io = bufferIo();
+    const code = await main(args, io);
+    return { code, out: io.stdout(), err: io.stderr() };
+  };
+  const createUser = (...extra: string[]) =>
+    run('admin', 'create-user', '--username', 'officer', '--password', 'officer password', '--role', 'unit_officer', '--unit', '06184', ...extra);
+
+  it('migrates once, then reports the database up to date', async () => {
+    expect(await run('db', 'migrate')).toMatchObject({ code: 0, out: 'applied 0001_initial\n' });
+    expect(await run('db', 'migrate')).toMatchObject({ code: 0, out: 'database is up to date\n' });
+  });
+
+  it('creates a user, and refuses the same username again', async () => {
+    const first = await createUser('--display-name', 'Nguyễn Văn A');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('created user "officer"');
+    expect(first.out).toContain('Đồng Đăng');
+    const again = await createUser();
+    expect(again.code).toBe(1);
+    expect(again.err).toBe('error: username officer is taken\n');
+  });
+
+  it('refuses an unknown unit, an unknown role and a short password with messages naming the flags', async () => {
+    const unit = await run('admin', 'create-user', '--username', 'abc1', '--password', 'long password', '--role', 'admin', '--unit', '99999');
+    expect(unit).toMatchObject({ code: 1, err: 'error: no unit with code 99999\n' });
+    const bad = await run('admin', 'create-user', '--username', 'abc2', '--password', 'short', '--role', 'root', '--unit', '20');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/--password: .*; --role: /);
+  });
+
+  it('refuses to serve on bad configuration, listing every problem', async () => {
+    vi.stubEnv('PORT', 'eighty');
+    vi.stubEnv('BLUEZONE_PROVINCE', '99');
+    const result = await run('serve');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('PORT: "eighty" is not a whole number');
+    expect(result.err).toContain('BLUEZONE_PROVINCE: "99"');
+  });
+});
