@@ -1,8 +1,10 @@
 import type { ApiClient } from './client.js';
 import type {
   Agency,
+  AgencyChanges,
   AgencyInput,
   AuditPage,
+  AuditQuery,
   Locale,
   NewUser,
   Role,
@@ -21,22 +23,10 @@ export interface UserFilter {
   role?: Role | '';
 }
 
-export interface AuditFilter {
-  limit?: number;
-  before?: string;
-  actor?: string;
-  action?: string;
-}
-
-/** The contract documents a bare array; accept the `{ units }` envelope too, as the other lists use one. */
-type UnitList = Unit[] | { units: Unit[] };
-export function unitsOf(body: UnitList): Unit[] {
-  return Array.isArray(body) ? body : body.units;
-}
 
 /** Typed calls of the /api/v1 endpoints the console uses, one per endpoint. */
 export function bluezoneApi(client: ApiClient) {
-  const id = (value: string) => encodeURIComponent(value);
+  const id = (value: string | number) => encodeURIComponent(String(value));
   return {
     login: (username: string, password: string) => client.post<Session>(`${V1}/auth/login`, { username, password }),
     logout: () => client.post<void>(`${V1}/auth/logout`),
@@ -47,19 +37,19 @@ export function bluezoneApi(client: ApiClient) {
 
     listUsers: (filter: UserFilter) => client.get<{ users: User[] }>(`${V1}/users`, { ...filter }),
     createUser: (user: NewUser) => client.post<{ user: User }>(`${V1}/users`, user),
-    updateUser: (userId: string, changes: UserChanges) =>
+    updateUser: (userId: number, changes: UserChanges) =>
       client.patch<{ user: User }>(`${V1}/users/${id(userId)}`, changes),
 
-    childUnits: (parent?: string) => client.get<UnitList>(`${V1}/units`, { parent }).then(unitsOf),
-    searchUnits: (q: string) => client.get<UnitList>(`${V1}/units`, { q }).then(unitsOf),
+    childUnits: (parent?: string) => client.get<Unit[]>(`${V1}/units`, { parent }),
+    searchUnits: (q: string) => client.get<Unit[]>(`${V1}/units`, { q }),
     unit: (code: string) => client.get<UnitDetail>(`${V1}/units/${id(code)}`),
 
     agencies: (unit: string) => client.get<{ agencies: Agency[] }>(`${V1}/agencies`, { unit }),
     createAgency: (agency: AgencyInput) => client.post<{ agency: Agency }>(`${V1}/agencies`, agency),
-    updateAgency: (agencyId: string, changes: Partial<AgencyInput>) =>
+    updateAgency: (agencyId: number, changes: AgencyChanges) =>
       client.patch<{ agency: Agency }>(`${V1}/agencies/${id(agencyId)}`, changes),
 
-    audit: (filter: AuditFilter) => client.get<AuditPage>(`${V1}/audit`, { ...filter }),
+    audit: (filter: AuditQuery) => client.get<AuditPage>(`${V1}/audit`, { ...filter }),
   };
 }
 

@@ -23,7 +23,10 @@ export function codeForStatus(status: number): ErrorCode {
   if (status === 404) return 'not_found';
   if (status === 409) return 'conflict';
   if (status === 413) return 'body_too_large';
+  if (status === 415) return 'unsupported_media_type';
+  if (status === 423) return 'account_locked';
   if (status === 429) return 'rate_limited';
+  if (status === 503) return 'unavailable';
   return status >= 500 ? 'internal' : 'unexpected_response';
 }
 

@@ -1,105 +1,67 @@
-// Shapes of the JSON the server speaks (see the HTTP contract). They mirror @bluezone/contract; when that package
-// exports its inferred types, these become re-exports of it.
+// The console's view of the HTTP contract. Types come from @bluezone/contract (type-only imports: the zod schemas
+// stay out of the browser bundle); the few lists the screens iterate over are spelled here as records keyed by the
+// contract's unions, so the compiler reports any code, role or language added to the contract and missing here.
+import type {
+  Agency,
+  AuditEntry,
+  CreateAgencyRequest,
+  CreateUserRequest,
+  ErrorCode as ContractErrorCode,
+  ListAuditQuery,
+  ListAuditResponse,
+  ListUsersQuery,
+  Locale,
+  Role,
+  SessionResponse,
+  UnitDetail,
+  UnitSummary,
+  UpdateAgencyRequest,
+  UpdateUserRequest,
+  User,
+} from '@bluezone/contract';
 
-export const ROLES = ['admin', 'health_officer', 'unit_officer', 'agency_reporter', 'campaign_issuer'] as const;
-export type Role = (typeof ROLES)[number];
+export type { Agency, AuditEntry, Locale, Role, UnitDetail, User };
+export type Session = SessionResponse;
+export type Unit = UnitSummary;
+export type NewUser = CreateUserRequest;
+export type UserChanges = UpdateUserRequest;
+export type AgencyInput = CreateAgencyRequest;
+export type AgencyChanges = UpdateAgencyRequest;
+export type AuditPage = ListAuditResponse;
+export type AuditQuery = Partial<ListAuditQuery>;
+export type UserQuery = ListUsersQuery;
 
-export const LOCALES = ['vi', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+const ROLE_ORDER: Record<Role, number> = {
+  admin: 0,
+  health_officer: 1,
+  unit_officer: 2,
+  agency_reporter: 3,
+  campaign_issuer: 4,
+};
+export const ROLES = (Object.keys(ROLE_ORDER) as Role[]).sort((a, b) => ROLE_ORDER[a] - ROLE_ORDER[b]);
 
-export const ERROR_CODES = [
-  'validation_failed',
-  'malformed_json',
-  'body_too_large',
-  'unauthenticated',
-  'invalid_credentials',
-  'account_locked',
-  'rate_limited',
-  'csrf_failed',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'unknown_unit',
-  'internal',
-] as const;
-/** Codes the server documents, plus the two the client itself produces when no server answer can be read. */
-export type ErrorCode = (typeof ERROR_CODES)[number] | 'network_error' | 'unexpected_response';
+const LOCALE_SET: Record<Locale, true> = { vi: true, en: true };
+/** Vietnamese first: it is the default and the fallback. */
+export const LOCALES = Object.keys(LOCALE_SET) as Locale[];
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitCode: string;
-  unitName: string;
-  locale: Locale;
-  disabled: boolean;
-  createdAt: string;
-}
+const ERROR_CODE_SET: Record<ContractErrorCode, true> = {
+  validation_failed: true,
+  malformed_json: true,
+  unknown_unit: true,
+  unauthenticated: true,
+  invalid_credentials: true,
+  csrf_failed: true,
+  forbidden: true,
+  not_found: true,
+  conflict: true,
+  body_too_large: true,
+  unsupported_media_type: true,
+  account_locked: true,
+  rate_limited: true,
+  internal: true,
+  unavailable: true,
+};
+export const ERROR_CODES = Object.keys(ERROR_CODE_SET) as ContractErrorCode[];
 
-export interface Session {
-  user: User;
-  csrfToken: string;
-}
-
-export interface Unit {
-  code: string;
-  name: string;
-  fullName: string;
-  level: string;
-  parentCode: string | null;
-}
-
-export interface UnitDetail extends Unit {
-  nameEn?: string;
-  fullNameEn?: string;
-  path: Array<Pick<Unit, 'code' | 'name'> & Partial<Unit>> | string[];
-}
-
-export interface Agency {
-  id: string;
-  code: string;
-  name: string;
-  unitCode: string;
-  group: string | null;
-  createdAt: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorUsername: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  detail: unknown;
-}
-
-export interface AuditPage {
-  entries: AuditEntry[];
-  nextBefore: string | null;
-}
-
-export interface NewUser {
-  username: string;
-  displayName: string;
-  password: string;
-  role: Role;
-  unitCode: string;
-}
-
-export interface UserChanges {
-  displayName?: string;
-  role?: Role;
-  unitCode?: string;
-  disabled?: boolean;
-  password?: string;
-}
-
-export interface AgencyInput {
-  code?: string;
-  name: string;
-  unitCode: string;
-  group?: string;
-}
+/** The server's codes, plus the two the client itself produces when no server answer can be read. */
+export type ErrorCode = ContractErrorCode | 'network_error' | 'unexpected_response';

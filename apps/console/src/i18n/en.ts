@@ -91,6 +91,7 @@ export const en: Messages = {
     code: 'Code',
     level: 'Level',
     levels: {
+      country: 'Country',
       province: 'Province',
       city: 'City',
       district: 'District',
@@ -165,6 +166,8 @@ export const en: Messages = {
     conflict: 'This already exists or was just changed by someone else.',
     unknown_unit: 'That unit does not exist.',
     internal: 'The server failed. Try again later.',
+    unsupported_media_type: 'The server accepts JSON only.',
+    unavailable: 'The server cannot reach its database right now. Try again later.',
     network_error: 'Cannot reach the server. Check the network.',
     unexpected_response: 'The server gave an unexpected answer.',
   },

@@ -90,6 +90,7 @@ export const vi = {
     code: 'Mã',
     level: 'Cấp',
     levels: {
+      country: 'Quốc gia',
       province: 'Tỉnh',
       city: 'Thành phố',
       district: 'Huyện',
@@ -164,6 +165,8 @@ export const vi = {
     conflict: 'Dữ liệu đã tồn tại hoặc vừa bị người khác thay đổi.',
     unknown_unit: 'Đơn vị không tồn tại.',
     internal: 'Máy chủ gặp lỗi. Hãy thử lại sau.',
+    unsupported_media_type: 'Máy chủ chỉ nhận dữ liệu JSON.',
+    unavailable: 'Máy chủ tạm thời không truy cập được cơ sở dữ liệu. Hãy thử lại sau.',
     network_error: 'Không kết nối được máy chủ. Hãy kiểm tra mạng.',
     unexpected_response: 'Máy chủ trả lời không như mong đợi.',
   },

@@ -18,11 +18,12 @@ export function AuditPage() {
   const [draft, setDraft] = useState({ actor: '', action: '' });
   const [filter, setFilter] = useState({ actor: '', action: '' });
   // The server pages by cursor: remember the cursors already walked so "newer" can step back.
-  const [cursors, setCursors] = useState<string[]>([]);
+  const [cursors, setCursors] = useState<number[]>([]);
   const before = cursors.at(-1);
   const audit = useQuery({
     queryKey: ['audit', filter, before ?? ''],
-    queryFn: () => api.audit({ limit: AUDIT_PAGE_SIZE, before, actor: filter.actor, action: filter.action }),
+    queryFn: () =>
+      api.audit({ limit: AUDIT_PAGE_SIZE, before, actor: filter.actor || undefined, action: filter.action || undefined }),
     placeholderData: keepPreviousData,
   });
 
@@ -106,8 +107,8 @@ export function AuditPage() {
         <button
           type="button"
           className="button-secondary"
-          disabled={!nextBefore || audit.isFetching}
-          onClick={() => nextBefore && setCursors([...cursors, nextBefore])}
+          disabled={nextBefore === null || audit.isFetching}
+          onClick={() => nextBefore !== null && setCursors([...cursors, nextBefore])}
         >
           {t('audit.older')}
         </button>

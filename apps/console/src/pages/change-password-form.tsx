@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.js';
 import { ErrorMessage, SuccessMessage } from '../components/error-message.js';
 
-/** The server decides the real rule; this only spares a round trip for the obvious mistakes. */
+/** The contract's floor (newPasswordSchema); the server decides, this only spares a round trip. */
 export const MIN_PASSWORD_LENGTH = 10;
 
 export function ChangePasswordForm() {

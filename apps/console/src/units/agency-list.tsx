@@ -90,7 +90,12 @@ export function AgencyList({ unitCode, unitName, manage }: { unitCode: string; u
   });
   const update = useMutation({
     mutationFn: ({ agency, value }: { agency: Agency; value: AgencyFormValue }) =>
-      api.updateAgency(agency.id, { name: value.name.trim(), code: optional(value.code), group: optional(value.group) }),
+      api.updateAgency(agency.id, {
+        name: value.name.trim(),
+        code: optional(value.code),
+        // An emptied group field clears the group; the code cannot be cleared, only changed.
+        group: optional(value.group) ?? null,
+      }),
     onSuccess: async () => {
       setEditing(null);
       setNotice(t('agencies.saved'));

@@ -34,13 +34,9 @@ export interface UnitRef {
   name: string;
 }
 
-/** The ancestors of a unit, top first, whatever form the server gives them in (codes or unit objects). */
+/** The ancestors of a unit, top first (the contract's `path` runs from the top of the tree down to the parent). */
 export function ancestorsOf(unit: UnitDetail): UnitRef[] {
-  const path = Array.isArray(unit.path) ? unit.path : [];
-  const refs = path.map((entry) =>
-    typeof entry === 'string' ? { code: entry, name: entry } : { code: entry.code, name: entry.fullName ?? entry.name },
-  );
-  return refs.filter((ref) => ref.code !== unit.code);
+  return unit.path.filter((entry) => entry.code !== unit.code).map((entry) => ({ code: entry.code, name: unitLabel(entry) }));
 }
 
 export function unitLabel(unit: Pick<Unit, 'name' | 'fullName'>): string {
