@@ -9,7 +9,7 @@ import {
 } from '../identifiers/index.js';
 import { Infectiousness, ReportType, type ExposureWindow, type ScanInstance } from '../risk/exposure-window.js';
 import type { DiagnosisKey } from './diagnosis-key.js';
-import type { KeyMatch } from './match-keys.js';
+import type { KeyMatch } from './rpi-lookup.js';
 import type { Sighting } from './sighting.js';
 
 /** An exposure window with where it came from, so a warning can say when and a test can check what. */

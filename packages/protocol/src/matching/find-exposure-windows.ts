@@ -1,6 +1,7 @@
 import type { DiagnosisKey } from './diagnosis-key.js';
 import { buildExposureWindows, type ExposureWindowOptions, type MatchedExposureWindow } from './exposure-windows.js';
-import { matchDiagnosisKeys, type KeyMatch } from './match-keys.js';
+import { matchDiagnosisKeys } from './match-keys.js';
+import type { KeyMatch } from './rpi-lookup.js';
 import type { Sighting } from './sighting.js';
 import { buildSightingTable } from './sighting-table.js';
 

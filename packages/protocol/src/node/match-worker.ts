@@ -1,6 +1,6 @@
 import { createCipheriv } from 'node:crypto';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { matchDerivedRpis } from '../matching/match-keys.js';
+import { matchDerivedRpis } from '../matching/rpi-lookup.js';
 import { sightingTableFromBuffer, type SightingTable } from '../matching/sighting-table.js';
 
 /**

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { ProtocolError } from '../errors.js';
 import { assertDiagnosisKey, rollingPeriodOf, type DiagnosisKey } from '../matching/diagnosis-key.js';
 import { buildExposureWindows, type ExposureWindowOptions, type MatchedExposureWindow } from '../matching/exposure-windows.js';
-import { matchesFromTriples, resolveDriftSeconds, type KeyMatch } from '../matching/match-keys.js';
+import { matchesFromTriples, resolveDriftSeconds, type KeyMatch } from '../matching/rpi-lookup.js';
 import type { Sighting } from '../matching/sighting.js';
 import { buildSightingTable, type SightingTable } from '../matching/sighting-table.js';
 import { nodeCryptoBackend } from './crypto-backend.js';
