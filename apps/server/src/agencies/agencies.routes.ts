@@ -8,6 +8,7 @@ import {
 } from '@bluezone/contract';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorResponses } from '../http/errors.js';
 import { adminOnly, requireAdmin, requireSession, signedIn } from '../http/session.js';
 import { actorOf } from '../identity/identity.service.js';
 import type { AgenciesService } from './agencies.service.js';
@@ -17,7 +18,7 @@ export function registerAgenciesRoutes(app: FastifyInstance, agencies: AgenciesS
 
   api.get('/api/v1/agencies', {
     onRequest: signedIn,
-    schema: { tags: ['agencies'], querystring: listAgenciesQuerySchema, response: { 200: listAgenciesResponseSchema } },
+    schema: { tags: ['agencies'], querystring: listAgenciesQuerySchema, response: { 200: listAgenciesResponseSchema, ...errorResponses } },
     handler: async (request) => {
       requireSession(request);
       return { agencies: await agencies.list(request.query.unit) };
@@ -26,7 +27,7 @@ export function registerAgenciesRoutes(app: FastifyInstance, agencies: AgenciesS
 
   api.post('/api/v1/agencies', {
     onRequest: adminOnly,
-    schema: { tags: ['agencies'], body: createAgencyRequestSchema, response: { 201: agencyResponseSchema } },
+    schema: { tags: ['agencies'], body: createAgencyRequestSchema, response: { 201: agencyResponseSchema, ...errorResponses } },
     handler: async (request, reply) => {
       const agency = await agencies.create(actorOf(requireAdmin(request).user), request.body);
       return reply.code(201).send({ agency });
@@ -35,7 +36,7 @@ export function registerAgenciesRoutes(app: FastifyInstance, agencies: AgenciesS
 
   api.patch('/api/v1/agencies/:id', {
     onRequest: adminOnly,
-    schema: { tags: ['agencies'], params: idParamsSchema, body: updateAgencyRequestSchema, response: { 200: agencyResponseSchema } },
+    schema: { tags: ['agencies'], params: idParamsSchema, body: updateAgencyRequestSchema, response: { 200: agencyResponseSchema, ...errorResponses } },
     handler: async (request) => ({
       agency: await agencies.update(actorOf(requireAdmin(request).user), request.params.id, request.body),
     }),

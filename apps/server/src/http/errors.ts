@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode, type ErrorResponse } from '@bluezone/contract';
+import { ERROR_CODES, errorResponseSchema, type ErrorCode, type ErrorResponse } from '@bluezone/contract';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.js';
@@ -53,3 +53,6 @@ export function installErrorHandler(app: FastifyInstance): void {
     return sendError(reply, 'internal', 'internal error');
   });
 }
+
+/** Declared on every API route so the OpenAPI document shows the error shape beside each success shape. */
+export const errorResponses = { '4xx': errorResponseSchema, '5xx': errorResponseSchema } as const;

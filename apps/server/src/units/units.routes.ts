@@ -1,6 +1,7 @@
 import { listUnitsQuerySchema, listUnitsResponseSchema, unitCodeParamsSchema, unitDetailSchema } from '@bluezone/contract';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorResponses } from '../http/errors.js';
 import { signedIn } from '../http/session.js';
 import type { UnitsService } from './units.service.js';
 
@@ -9,7 +10,7 @@ export function registerUnitsRoutes(app: FastifyInstance, units: UnitsService): 
 
   api.get('/api/v1/units', {
     onRequest: signedIn,
-    schema: { tags: ['units'], querystring: listUnitsQuerySchema, response: { 200: listUnitsResponseSchema } },
+    schema: { tags: ['units'], querystring: listUnitsQuerySchema, response: { 200: listUnitsResponseSchema, ...errorResponses } },
     handler: async (request) => {
       const { parent, q } = request.query;
       if (q !== undefined) return units.search(q);
@@ -20,7 +21,7 @@ export function registerUnitsRoutes(app: FastifyInstance, units: UnitsService): 
 
   api.get('/api/v1/units/:code', {
     onRequest: signedIn,
-    schema: { tags: ['units'], params: unitCodeParamsSchema, response: { 200: unitDetailSchema } },
+    schema: { tags: ['units'], params: unitCodeParamsSchema, response: { 200: unitDetailSchema, ...errorResponses } },
     handler: async (request) => {
       return units.detail(request.params.code);
     },
