@@ -120,7 +120,8 @@ export function deriveRpikFast(tek: Uint8Array, rpik: Uint8Array): void {
 // Padded data blocks "EN-RPI" || 0^6 || ENIN (uint32 LE) for a start interval; keys of one day share them.
 const paddedCache = new Map<number, Uint8Array>();
 function paddedData(startInterval: number, count: number): Uint8Array {
-  const cacheKey = startInterval * 256 + count;
+  // Keys have at most 144 intervals; longer runs (never from a key) just skip the cache.
+  const cacheKey = count < 256 ? startInterval * 256 + count : -1;
   let padded = paddedCache.get(cacheKey);
   if (padded === undefined) {
     padded = new Uint8Array(count * 16);
@@ -130,7 +131,7 @@ function paddedData(startInterval: number, count: number): Uint8Array {
       view.setUint32(j * 16 + 12, startInterval + j, true);
     }
     if (paddedCache.size > 1024) paddedCache.clear();
-    paddedCache.set(cacheKey, padded);
+    if (cacheKey >= 0) paddedCache.set(cacheKey, padded);
   }
   return padded;
 }
