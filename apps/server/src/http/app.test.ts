@@ -59,6 +59,7 @@ describe('HTTP edges: errors, limits, health, OpenAPI', () => {
     const doc = response.json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users/{id}', '/api/v1/units', '/api/v1/audit']));
+    expect(Object.keys(doc.paths['/api/v1/users'].get.responses)).toEqual(['200', '4XX', '5XX']);
     expect(doc.paths['/api/v1/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(['username', 'password']);
   });
 
