@@ -57,8 +57,40 @@ describe.skipIf(skipReason !== null)('console in Chromium', () => {
     await page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng.' }).waitFor();
   });
 
-  it('lets the administrator create a ward officer chosen from the unit search', { timeout: 90_000 }, async () => {
+  it('lets the administrator find a ward, add and rename its agency, and see it in the audit log', { timeout: 90_000 }, async () => {
     await signIn(page, 'admin', server.adminPassword);
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    await nav.getByRole('link', { name: 'Đơn vị và cơ quan' }).click();
+    await page.getByLabel('Tìm đơn vị').fill('luong van tri');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.getByRole('button', { name: 'Mở Phường Lương Văn Tri' }).click();
+    await page.getByRole('heading', { name: 'Phường Lương Văn Tri', level: 3 }).waitFor();
+
+    await page.getByRole('button', { name: 'Thêm cơ quan' }).click();
+    const add = page.getByRole('form', { name: 'Thêm cơ quan vào Phường Lương Văn Tri' });
+    await add.getByLabel(/Tên cơ quan/).fill('Trạm Y tế phường Lương Văn Tri');
+    await add.getByLabel(/Nhóm/).fill('sở, ban, ngành');
+    await add.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã thêm cơ quan.' }).waitFor();
+
+    await page.getByRole('button', { name: 'Sửa Trạm Y tế phường Lương Văn Tri' }).click();
+    const edit = page.getByRole('form', { name: 'Sửa Trạm Y tế phường Lương Văn Tri' });
+    await edit.getByLabel(/Tên cơ quan/).fill('Trung tâm Văn hóa phường Lương Văn Tri');
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã lưu cơ quan.' }).waitFor();
+    await page.getByText('Trung tâm Văn hóa phường Lương Văn Tri').waitFor();
+
+    await nav.getByRole('link', { name: 'Nhật ký kiểm tra' }).click();
+    await page.getByLabel('Hành động').fill('agency.create');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    const rows = page.getByRole('row').filter({ hasText: 'Trạm Y tế phường Lương Văn Tri' });
+    await rows.first().waitFor();
+    const actions = await page.locator('tbody td:nth-child(3)').allTextContents();
+    expect(actions.length).toBeGreaterThan(0);
+    expect(new Set(actions)).toEqual(new Set(['agency.create']));
+  });
+
+  it('lets the administrator create a ward officer chosen from the unit search', { timeout: 90_000 }, async () => {
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     await nav.getByRole('link', { name: 'Người dùng' }).click();
     await page.getByRole('heading', { name: 'Người dùng', level: 1 }).waitFor();

@@ -7,9 +7,12 @@ import { formatDateTime } from '../components/format.js';
 
 export const AUDIT_PAGE_SIZE = 50;
 
-function describeDetail(detail: unknown): string {
-  if (detail === null || detail === undefined || detail === '') return '';
-  return typeof detail === 'string' ? detail : JSON.stringify(detail);
+/** `name: value` pairs read better than raw JSON for the flat records the server writes. */
+export function describeDetail(detail: Record<string, unknown> | null): string {
+  if (!detail) return '';
+  return Object.entries(detail)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join('; ');
 }
 
 export function AuditPage() {

@@ -77,27 +77,29 @@ export function UnitBrowser({ rootCode, searchable, manageAgencies }: UnitBrowse
         </section>
       ) : null}
 
-      <nav className="breadcrumbs" aria-label={t('units.path')}>
-        {rootCode === undefined ? (
-          <button type="button" className="link-button" disabled={code === undefined} onClick={() => open(undefined)}>
-            {t('units.top')}
-          </button>
-        ) : null}
-        {reachable.map((ref, index) => (
-          <span key={ref.code}>
-            {rootCode === undefined || index > 0 ? ' › ' : null}
-            <button type="button" className="link-button" onClick={() => open(ref.code)}>
-              {ref.name}
+      {rootCode === undefined || code !== rootCode ? (
+        <nav className="breadcrumbs" aria-label={t('units.path')}>
+          {rootCode === undefined ? (
+            <button type="button" className="link-button" disabled={code === undefined} onClick={() => open(undefined)}>
+              {t('units.top')}
             </button>
-          </span>
-        ))}
-        {unit.data ? (
-          <span aria-current="location">
-            {rootCode === undefined || reachable.length > 0 ? ' › ' : null}
-            {unitLabel(unit.data)}
-          </span>
-        ) : null}
-      </nav>
+          ) : null}
+          {reachable.map((ref, index) => (
+            <span key={ref.code}>
+              {rootCode === undefined || index > 0 ? ' › ' : null}
+              <button type="button" className="link-button" onClick={() => open(ref.code)}>
+                {ref.name}
+              </button>
+            </span>
+          ))}
+          {unit.data ? (
+            <span aria-current="location">
+              {rootCode === undefined || reachable.length > 0 ? ' › ' : null}
+              {unitLabel(unit.data)}
+            </span>
+          ) : null}
+        </nav>
+      ) : null}
 
       <ErrorMessage error={unit.error} />
       {unit.data ? (

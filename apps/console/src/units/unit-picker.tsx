@@ -58,20 +58,22 @@ export function UnitPicker({ label, value, onChange }: UnitPickerProps) {
       <p className="unit-picker-value" aria-live="polite">
         {value ? t('units.chosen', { name: `${value.name} (${value.code})` }) : t('units.notChosen')}
       </p>
-      <label htmlFor={`${id}-q`}>{t('units.searchLabel')}</label>
-      <input
-        id={`${id}-q`}
-        type="search"
-        value={text}
-        aria-describedby={`${id}-hint`}
-        onChange={(event) => setText(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') event.preventDefault();
-        }}
-      />
-      <p id={`${id}-hint`} className="hint">
-        {t('units.searchHint')}
-      </p>
+      <div className="field">
+        <label htmlFor={`${id}-q`}>{t('units.searchLabel')}</label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          value={text}
+          aria-describedby={`${id}-hint`}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') event.preventDefault();
+          }}
+        />
+        <p id={`${id}-hint`} className="hint">
+          {t('units.searchHint')}
+        </p>
+      </div>
       {!searching ? (
         <nav className="breadcrumbs" aria-label={t('units.path')}>
           <button type="button" className="link-button" onClick={() => setTrail([])} disabled={trail.length === 0}>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, type User } from '../api/types.js';
 import { ErrorMessage } from '../components/error-message.js';
@@ -45,6 +45,9 @@ export function UserForm({ mode, title, initial, pending, error, onSubmit, onCan
   const id = useId();
   const [value, setValue] = useState(initial);
   const [unitMissing, setUnitMissing] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The form opens above the list; move focus to it so keyboard and screen-reader users land where they asked to be.
+  useEffect(() => heading.current?.focus(), []);
   const set = <K extends keyof UserFormValue>(key: K, next: UserFormValue[K]) => setValue({ ...value, [key]: next });
 
   const submit = (event: FormEvent) => {
@@ -56,7 +59,7 @@ export function UserForm({ mode, title, initial, pending, error, onSubmit, onCan
 
   return (
     <form className="card" onSubmit={submit} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} tabIndex={-1}>
+      <h2 id={`${id}-title`} tabIndex={-1} ref={heading}>
         {title}
       </h2>
       {mode === 'create' ? (

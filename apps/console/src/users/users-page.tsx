@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.js';
+import { useCurrentUser } from '../auth/session.js';
 import type { UserFilter } from '../api/bluezone-api.js';
 import { ROLES, type Role, type User, type UserChanges } from '../api/types.js';
 import { ErrorMessage, SuccessMessage } from '../components/error-message.js';
@@ -12,6 +13,7 @@ type Panel = { kind: 'none' } | { kind: 'create' } | { kind: 'edit'; user: User 
 export function UsersPage() {
   const { t } = useTranslation();
   const api = useApi();
+  const me = useCurrentUser();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<UserFilter>({ q: '', role: '', unit: '' });
   const [filter, setFilter] = useState<UserFilter>({});
@@ -184,15 +186,18 @@ export function UsersPage() {
                     >
                       {t('common.edit')}
                     </button>
-                    <button
-                      type="button"
-                      className="button-small button-secondary"
-                      aria-label={`${user.disabled ? t('users.enable') : t('users.disable')} ${user.username}`}
-                      disabled={update.isPending}
-                      onClick={() => update.mutate({ user, changes: { disabled: !user.disabled } })}
-                    >
-                      {user.disabled ? t('users.enable') : t('users.disable')}
-                    </button>
+                    {/* Locking oneself out is never what an administrator means to do. */}
+                    {user.id === me.id ? null : (
+                      <button
+                        type="button"
+                        className="button-small button-secondary"
+                        aria-label={`${user.disabled ? t('users.enable') : t('users.disable')} ${user.username}`}
+                        disabled={update.isPending}
+                        onClick={() => update.mutate({ user, changes: { disabled: !user.disabled } })}
+                      >
+                        {user.disabled ? t('users.enable') : t('users.disable')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}
