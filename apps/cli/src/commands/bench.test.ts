@@ -27,7 +27,7 @@ describe('bluezone bench match', () => {
   it('prints a readable line in this thread too', async () => {
     const { code, stdout } = await run('bench', 'match', '--keys', '50', '--workers', '0');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^match: 50 keys in \d+\.\d{3} s = \d+ keys\/s \(0 workers, \d+ sightings over 14 days, \d+ matches of 20 contact keys\)\n$/);
+    expect(stdout).toMatch(/^match: 50 keys in \d+\.\d{3} s = \d+ keys\/s \(0 workers, \d+ sightings over 14 days, \d+ matches of 20 contact keys; CPU \d+\.\d{3} s = \d+ keys per CPU second\)\n$/);
   });
 
   it('exits 2 on bad numbers', async () => {
