@@ -24,7 +24,7 @@ export interface Services {
 /** Wires every domain's store and service over one database; the only place that knows them all. */
 export function createServices(db: Db, config: Pick<ServerConfig, 'identity' | 'units'>, platform: Platform): Services {
   const audit = new AuditService(new AuditStore(db), platform.clock);
-  const units = new UnitsService(new UnitsStore(db), config.units, platform.clock);
+  const units = new UnitsService(new UnitsStore(db), config.units, platform.clock, audit);
   const identityStore = new IdentityStore(db);
   const passwords = new PasswordHasher(config.identity.scryptCost, platform.random);
   const limiter = new LoginRateLimiter(config.identity.loginRateLimit, config.identity.loginRateWindowSeconds, platform.clock);

@@ -36,3 +36,31 @@ export const listUnitsResponseSchema = z.array(unitSummarySchema);
 export type ListUnitsResponse = z.infer<typeof listUnitsResponseSchema>;
 
 export const unitCodeParamsSchema = z.object({ code: unitCodeSchema });
+
+/**
+ * Admins add units below the official ones (a village, a residential group) or rename them. Official codes are
+ * numeric; added units should use a prefix of their own to avoid clashes with future official codes.
+ */
+export const createUnitRequestSchema = z
+  .object({
+    code: unitCodeSchema,
+    parentCode: unitCodeSchema,
+    level: unitLevelSchema.regex(/^[a-z_]+$/, 'lower-case letters and "_" only'),
+    name: z.string().trim().min(1).max(200),
+    fullName: z.string().trim().min(1).max(300).optional(),
+    nameEn: z.string().trim().min(1).max(200).optional(),
+    fullNameEn: z.string().trim().min(1).max(300).optional(),
+  })
+  .strict();
+export type CreateUnitRequest = z.infer<typeof createUnitRequestSchema>;
+
+/** Renames only: moving a unit would move everything filed under it, so it is not offered. */
+export const updateUnitRequestSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    fullName: z.string().trim().min(1).max(300).optional(),
+    nameEn: z.string().trim().min(1).max(200).optional(),
+    fullNameEn: z.string().trim().min(1).max(300).optional(),
+  })
+  .strict();
+export type UpdateUnitRequest = z.infer<typeof updateUnitRequestSchema>;

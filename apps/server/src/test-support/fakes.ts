@@ -41,6 +41,13 @@ export class FakeUnitsStore implements UnitsRepository {
   async search() {
     return [];
   }
+  async insert(unit: Unit) {
+    if (this.units.has(unit.code)) throw new AppError('conflict', 'taken');
+    this.units.set(unit.code, unit);
+  }
+  async rename(unit: Unit) {
+    this.units.set(unit.code, unit);
+  }
   async insertMissing(units: Unit[]) {
     let n = 0;
     for (const u of units) {

@@ -37,6 +37,38 @@ describe('units and agencies over HTTP', () => {
     expect(errorCode(await get('/api/v1/units?parent=99999'))).toBe('unknown_unit');
   });
 
+  it('lets an admin add a deeper unit, found by search, with its ancestors, and rename it', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: admin.headers,
+      payload: { code: 'X06184-01', parentCode: '06184', level: 'village', name: 'Thôn Nà Lầu', nameEn: 'Na Lau Village' },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().path.map((u: { code: string }) => u.code)).toEqual(['20', '06184']);
+    expect((await get('/api/v1/units?q=na%20lau')).json().map((u: { code: string }) => u.code)).toEqual(['X06184-01']);
+    expect((await get('/api/v1/units?parent=06184')).json()).toHaveLength(1);
+    const renamed = await t.app.inject({ method: 'PATCH', url: '/api/v1/units/X06184-01', headers: admin.headers, payload: { name: 'Thôn Khòn Pát', nameEn: 'Khon Pat Village' } });
+    expect(renamed.json().name).toBe('Thôn Khòn Pát');
+    expect((await get('/api/v1/units?q=khon%20pat')).json()).toHaveLength(1);
+    expect((await get('/api/v1/units?q=na%20lau')).json()).toHaveLength(0);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: admin.headers,
+      payload: { code: 'X06184-01', parentCode: '06184', level: 'village', name: 'x' },
+    });
+    expect(errorCode(again)).toBe('conflict');
+    const orphan = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: admin.headers,
+      payload: { code: 'X1', parentCode: 'nowhere', level: 'village', name: 'x' },
+    });
+    expect(errorCode(orphan)).toBe('unknown_unit');
+    expect(errorCode(await get('/api/v1/units/X1'))).toBe('not_found');
+  });
+
   it('requires a session for units', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/units' })).statusCode).toBe(401);
   });

@@ -1,8 +1,16 @@
-import { listUnitsQuerySchema, listUnitsResponseSchema, unitCodeParamsSchema, unitDetailSchema } from '@bluezone/contract';
+import {
+  createUnitRequestSchema,
+  listUnitsQuerySchema,
+  listUnitsResponseSchema,
+  unitCodeParamsSchema,
+  unitDetailSchema,
+  updateUnitRequestSchema,
+} from '@bluezone/contract';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorResponses } from '../http/errors.js';
-import { signedIn } from '../http/session.js';
+import { adminOnly, requireAdmin, signedIn } from '../http/session.js';
+import { actorOf } from '../identity/identity.service.js';
 import type { UnitsService } from './units.service.js';
 
 export function registerUnitsRoutes(app: FastifyInstance, units: UnitsService): void {
@@ -25,5 +33,17 @@ export function registerUnitsRoutes(app: FastifyInstance, units: UnitsService): 
     handler: async (request) => {
       return units.detail(request.params.code);
     },
+  });
+
+  api.post('/api/v1/units', {
+    onRequest: adminOnly,
+    schema: { tags: ['units'], body: createUnitRequestSchema, response: { 201: unitDetailSchema, ...errorResponses } },
+    handler: async (request, reply) => reply.code(201).send(await units.create(actorOf(requireAdmin(request).user), request.body)),
+  });
+
+  api.patch('/api/v1/units/:code', {
+    onRequest: adminOnly,
+    schema: { tags: ['units'], params: unitCodeParamsSchema, body: updateUnitRequestSchema, response: { 200: unitDetailSchema, ...errorResponses } },
+    handler: async (request) => units.rename(actorOf(requireAdmin(request).user), request.params.code, request.body),
   });
 }

@@ -1,4 +1,6 @@
-import type { UnitDetail, UnitSummary } from '@bluezone/contract';
+import type { CreateUnitRequest, UnitDetail, UnitSummary, UpdateUnitRequest } from '@bluezone/contract';
+import type { Actor } from '../audit/audit.model.js';
+import type { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../errors.js';
 import type { Clock } from '../platform/platform.js';
 import { searchText, type Unit } from './units.model.js';
@@ -10,6 +12,8 @@ export interface UnitsRepository {
   children(parentCode: string): Promise<Unit[]>;
   search(normalisedWords: string[], limit: number): Promise<Unit[]>;
   insertMissing(units: Unit[], at: Date): Promise<number>;
+  insert(unit: Unit, at: Date): Promise<void>;
+  rename(unit: Unit): Promise<void>;
 }
 
 const SEARCH_LIMIT = 50;
@@ -30,6 +34,7 @@ export class UnitsService {
     private readonly store: UnitsRepository,
     private readonly config: UnitsConfig,
     private readonly clock: Clock,
+    private readonly audit?: AuditService,
   ) {}
 
   /** Seeds the configured province's official units that are missing; safe to run at every start. */
@@ -65,6 +70,30 @@ export class UnitsService {
       parentCode = parent.parentCode;
     }
     return { ...summary(unit), nameEn: unit.nameEn, fullNameEn: unit.fullNameEn, path };
+  }
+
+  async create(actor: Actor, request: CreateUnitRequest): Promise<UnitDetail> {
+    await this.require(request.parentCode);
+    const unit: Unit = {
+      code: request.code,
+      parentCode: request.parentCode,
+      level: request.level,
+      name: request.name,
+      fullName: request.fullName ?? request.name,
+      nameEn: request.nameEn ?? request.name,
+      fullNameEn: request.fullNameEn ?? request.nameEn ?? request.name,
+    };
+    await this.store.insert(unit, this.clock.now());
+    await this.audit?.record({ actor, action: 'unit.create', targetType: 'unit', targetId: unit.code, detail: { ...request } });
+    return this.detail(unit.code);
+  }
+
+  async rename(actor: Actor, code: string, request: UpdateUnitRequest): Promise<UnitDetail> {
+    const unit = await this.store.get(code);
+    if (!unit) throw new AppError('not_found', `no unit with code ${code}`);
+    await this.store.rename({ ...unit, ...request });
+    await this.audit?.record({ actor, action: 'unit.update', targetType: 'unit', targetId: code, detail: { ...request } });
+    return this.detail(code);
   }
 
   /** The unit, or `unknown_unit`: used before anything is written that refers to a unit. */

@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
-import type { Db } from '../db/database.js';
+import { isUniqueViolation, type Db } from '../db/database.js';
+import { AppError } from '../errors.js';
 import type { UnitTable } from '../db/schema.js';
 import { unitSearchText, type Unit } from './units.model.js';
 
@@ -11,6 +12,18 @@ const toUnit = (r: Selectable<UnitTable>): Unit => ({
   fullName: r.full_name,
   nameEn: r.name_en,
   fullNameEn: r.full_name_en,
+});
+
+const toRow = (u: Unit, at: Date) => ({
+  code: u.code,
+  parent_code: u.parentCode,
+  level: u.level,
+  name: u.name,
+  full_name: u.fullName,
+  name_en: u.nameEn,
+  full_name_en: u.fullNameEn,
+  search_text: unitSearchText(u),
+  created_at: at.toISOString(),
 });
 
 export class UnitsStore {
@@ -41,6 +54,24 @@ export class UnitsStore {
     return rows.map(toUnit);
   }
 
+  async insert(unit: Unit, at: Date): Promise<void> {
+    try {
+      await this.db.insertInto('units').values(toRow(unit, at)).execute();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('conflict', `unit code ${unit.code} is taken`);
+      throw error;
+    }
+  }
+
+  /** Rewrites a unit's names and its search column together, so search always matches what is shown. */
+  async rename(unit: Unit): Promise<void> {
+    await this.db
+      .updateTable('units')
+      .set({ name: unit.name, full_name: unit.fullName, name_en: unit.nameEn, full_name_en: unit.fullNameEn, search_text: unitSearchText(unit) })
+      .where('code', '=', unit.code)
+      .execute();
+  }
+
   /** Inserts the units that are not there yet (parents before children), leaving existing ones untouched. */
   async insertMissing(units: Unit[], at: Date): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
@@ -53,17 +84,7 @@ export class UnitsStore {
         await trx
           .insertInto('units')
           .values(
-            fresh.slice(i, i + 100).map((u) => ({
-              code: u.code,
-              parent_code: u.parentCode,
-              level: u.level,
-              name: u.name,
-              full_name: u.fullName,
-              name_en: u.nameEn,
-              full_name_en: u.fullNameEn,
-              search_text: unitSearchText(u),
-              created_at: at.toISOString(),
-            })),
+            fresh.slice(i, i + 100).map((u) => toRow(u, at)),
           )
           .execute();
       }
