@@ -48,7 +48,7 @@ describe('units and agencies over HTTP', () => {
     expect(created.json().path.map((u: { code: string }) => u.code)).toEqual(['20', '06184']);
     expect((await get('/api/v1/units?q=na%20lau')).json().map((u: { code: string }) => u.code)).toEqual(['X06184-01']);
     expect((await get('/api/v1/units?parent=06184')).json()).toHaveLength(1);
-    const renamed = await t.app.inject({ method: 'PATCH', url: '/api/v1/units/X06184-01', headers: admin.headers, payload: { name: 'Thôn Khòn Pát', nameEn: 'Khon Pat Village' } });
+    const renamed = await t.app.inject({ method: 'PATCH', url: '/api/v1/units/X06184-01', headers: admin.headers, payload: { name: 'Thôn Khòn Pát', fullName: 'Thôn Khòn Pát', nameEn: 'Khon Pat', fullNameEn: 'Khon Pat Village' } });
     expect(renamed.json().name).toBe('Thôn Khòn Pát');
     expect((await get('/api/v1/units?q=khon%20pat')).json()).toHaveLength(1);
     expect((await get('/api/v1/units?q=na%20lau')).json()).toHaveLength(0);
