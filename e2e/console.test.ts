@@ -162,6 +162,26 @@ describe.skipIf(skipReason !== null)('console in Chromium', () => {
     expect(await fitsWidth(page)).toBe(true);
   });
 
+  it('lets the officer change their password and sign in with the new one', { timeout: 60_000 }, async () => {
+    const form = page.getByRole('region', { name: 'Đổi mật khẩu' });
+    await form.getByLabel('Mật khẩu hiện tại').fill('not-my-password');
+    await form.getByLabel('Mật khẩu mới', { exact: true }).fill('Officer-New-Pass-2026');
+    await form.getByLabel('Nhập lại mật khẩu mới').fill('Officer-New-Pass-2026');
+    await form.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng.' }).waitFor();
+
+    await form.getByLabel('Mật khẩu hiện tại').fill(OFFICER.password);
+    await form.getByLabel('Mật khẩu mới', { exact: true }).fill('Officer-New-Pass-2026');
+    await form.getByLabel('Nhập lại mật khẩu mới').fill('Officer-New-Pass-2026');
+    await form.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await form.getByRole('status').filter({ hasText: 'Đã đổi mật khẩu.' }).waitFor();
+    OFFICER.password = 'Officer-New-Pass-2026';
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await signIn(page, OFFICER.username, OFFICER.password);
+    await page.getByRole('heading', { name: `Xin chào, ${OFFICER.displayName}` }).waitFor();
+  });
+
   it('switches to English and remembers it for the user', { timeout: 60_000 }, async () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: `Hello, ${OFFICER.displayName}` }).waitFor();

@@ -21,6 +21,9 @@ export function App() {
   useEffect(() => {
     if (user) void applyLocale(user.locale);
   }, [user]);
+  useEffect(() => {
+    document.title = `${t('app.name')} · ${t('app.tagline')}`;
+  }, [t]);
 
   if (session.isPending) {
     return (

@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
@@ -13,16 +13,22 @@ import './styles.css';
 const client = new ApiClient();
 const api = bluezoneApi(client);
 
+// A session that ended on the server (expired, user disabled) sends every screen back to sign-in.
+function onSessionLost(error: unknown) {
+  if (isApiError(error) && error.code === 'unauthenticated') {
+    client.setCsrfToken(null);
+    queryClient.setQueryData(SESSION_KEY, null);
+  }
+}
+
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({
-    // A session that ended on the server (expired, user disabled) sends every screen back to sign-in.
     onError: (error, query) => {
-      if (isApiError(error) && error.code === 'unauthenticated' && query.queryKey[0] !== SESSION_KEY[0]) {
-        client.setCsrfToken(null);
-        queryClient.setQueryData(SESSION_KEY, null);
-      }
+      if (query.queryKey[0] !== SESSION_KEY[0]) onSessionLost(error);
     },
   }),
+  // A failed sign-in is invalid_credentials, never unauthenticated, so it does not come through here.
+  mutationCache: new MutationCache({ onError: onSessionLost }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,
