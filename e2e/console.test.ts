@@ -127,6 +127,10 @@ describe.skipIf(skipReason !== null)('console in Chromium', () => {
     expect(await page.getByTestId('profile-role').textContent()).toBe('Cán bộ phường, xã');
     await page.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
     await page.getByRole('heading', { name: 'Đơn vị của bạn' }).waitFor();
+    await page.getByRole('heading', { name: 'Phường Đông Kinh', level: 3 }).waitFor();
+    await page.getByRole('heading', { name: 'Cơ quan, đơn vị (0)' }).waitFor();
+    // Everything on the officer's home is theirs to read: no refusal anywhere on it.
+    expect(await page.getByRole('alert').count()).toBe(0);
 
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Trang chính']);

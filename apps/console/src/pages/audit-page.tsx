@@ -3,17 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.js';
 import { ErrorMessage } from '../components/error-message.js';
-import { formatDateTime } from '../components/format.js';
+import { describeDetail, formatDateTime } from '../components/format.js';
 
 export const AUDIT_PAGE_SIZE = 50;
-
-/** `name: value` pairs read better than raw JSON for the flat records the server writes. */
-export function describeDetail(detail: Record<string, unknown> | null): string {
-  if (!detail) return '';
-  return Object.entries(detail)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join('; ');
-}
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();

@@ -118,17 +118,20 @@ export function UnitBrowser({ rootCode, searchable, manageAgencies }: UnitBrowse
         </div>
       ) : null}
 
-      <section aria-labelledby={`${id}-children`}>
-        <h3 id={`${id}-children`}>{t('units.children', { count: children.data?.length ?? 0 })}</h3>
-        {children.isPending ? <p className="muted">{t('common.loading')}</p> : null}
-        <ErrorMessage error={children.error} />
-        {children.data && children.data.length === 0 ? <p className="muted">{t('units.noChildren')}</p> : null}
-        {children.data && children.data.length > 0 ? (
-          <div className="scroll-list">
-            <UnitList units={children.data} actions={openAction} />
-          </div>
-        ) : null}
-      </section>
+      {/* A ward officer's own ward has nothing below it: say nothing rather than announce an empty list. */}
+      {!searchable && children.data?.length === 0 ? null : (
+        <section aria-labelledby={`${id}-children`}>
+          <h3 id={`${id}-children`}>{t('units.children', { count: children.data?.length ?? 0 })}</h3>
+          {children.isPending ? <p className="muted">{t('common.loading')}</p> : null}
+          <ErrorMessage error={children.error} />
+          {children.data && children.data.length === 0 ? <p className="muted">{t('units.noChildren')}</p> : null}
+          {children.data && children.data.length > 0 ? (
+            <div className="scroll-list">
+              <UnitList units={children.data} actions={openAction} />
+            </div>
+          ) : null}
+        </section>
+      )}
 
       {unit.data ? (
         <AgencyList
