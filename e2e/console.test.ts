@@ -113,6 +113,20 @@ describe.skipIf(skipReason !== null)('console in Chromium', () => {
     expect(await row.textContent()).toContain('Cán bộ phường, xã');
     expect(await row.textContent()).toContain('Đông Kinh');
 
+    // Disable and enable again from the list, then rename through the edit form.
+    await page.getByRole('button', { name: `Khóa ${OFFICER.username}` }).click();
+    await row.getByText('Đã khóa').waitFor();
+    await page.getByRole('button', { name: `Mở khóa ${OFFICER.username}` }).click();
+    await row.getByText('Đang hoạt động').waitFor();
+    await page.getByRole('button', { name: `Sửa ${OFFICER.username}` }).click();
+    const edit = page.getByRole('form', { name: `Sửa người dùng ${OFFICER.username}` });
+    expect(await edit.getByText(/Đã chọn: .*Đông Kinh/).count()).toBe(1);
+    OFFICER.displayName = 'Nguyễn Thị Thu Hoa';
+    await edit.getByLabel('Họ và tên').fill(OFFICER.displayName);
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('status').filter({ hasText: `Đã lưu người dùng ${OFFICER.username}.` }).waitFor();
+    await row.getByText(OFFICER.displayName).waitFor();
+
     await page.setViewportSize({ width: 375, height: 800 });
     expect(await fitsWidth(page)).toBe(true);
     await page.setViewportSize({ width: 1280, height: 900 });
