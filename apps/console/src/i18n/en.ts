@@ -120,7 +120,7 @@ export const en: Messages = {
     anyRole: 'Any role',
     unit: 'Unit',
     unitCode: 'Unit code',
-    count: '{{count}} users',
+    count: 'Users found: {{count}}',
     none: 'No matching users.',
     add: 'Add a user',
     addTitle: 'Add a user',

@@ -119,7 +119,7 @@ export const vi = {
     anyRole: 'Mọi vai trò',
     unit: 'Đơn vị',
     unitCode: 'Mã đơn vị',
-    count: '{{count}} người dùng',
+    count: 'Tìm thấy {{count}} người dùng',
     none: 'Không có người dùng nào phù hợp.',
     add: 'Thêm người dùng',
     addTitle: 'Thêm người dùng',
