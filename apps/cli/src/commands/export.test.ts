@@ -158,7 +158,7 @@ describe('bluezone export verify', () => {
     // Rebuild the zip with one key byte changed and the original signature.
     const { exportBin, signatures } = readExportZip(new Uint8Array(readFileSync(googleZip)));
     const tampered = exportBin.slice();
-    tampered[200] ^= 0x01;
+    tampered[200]! ^= 0x01;
     const path = file('tampered.zip', writeExportZip({ exportBin: tampered, signatures }));
     expect(await run('export', 'verify', path, '--public-key', googlePem)).toMatchObject({
       code: 1,

@@ -60,7 +60,7 @@ describe("Google's signed sample (140 keys, key id 310 v1)", () => {
   it('does not verify once one key byte is changed', () => {
     const { exportBin, signatures } = readExportZip(googleZip);
     const tampered = exportBin.slice();
-    tampered[tampered.length - 20] ^= 0x01;
+    tampered[tampered.length - 20]! ^= 0x01;
     expect(verifyExportSignature(exportBin, signatures, googlePem).valid).toBe(true);
     expect(verifyExportSignature(tampered, signatures, googlePem)).toMatchObject({
       valid: false,

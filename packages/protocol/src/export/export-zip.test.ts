@@ -172,7 +172,7 @@ describe('readExportZip rejects', () => {
     );
     expect(readExportZip(zip).export).toEqual(sampleExport());
     const damaged = zip.slice();
-    damaged[30 + 'export.bin'.length + 40] ^= 0x01; // inside export.bin's data, after its local header
+    damaged[30 + 'export.bin'.length + 40]! ^= 0x01; // inside export.bin's data, after its local header
     expect(codeOf(() => readExportZip(damaged))).toBe('export_bad_zip');
   });
 

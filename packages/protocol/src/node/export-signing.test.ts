@@ -45,7 +45,7 @@ describe('node:crypto export signing', () => {
     const pem = vector('google-sample-140-keys.public.pem').toString('utf8');
     expect(verifyExportSignatureNode(googleBin, signatures, pem).valid).toBe(true);
     const tampered = googleBin.slice();
-    tampered[100] ^= 0x80;
+    tampered[100]! ^= 0x80;
     expect(verifyExportSignatureNode(tampered, signatures, pem)).toMatchObject({ valid: false, code: 'export_signature_invalid' });
   });
 
