@@ -6,7 +6,7 @@ import {
   type CryptoBackend,
 } from '../identifiers/index.js';
 import { assertDiagnosisKey, rollingPeriodOf, type DiagnosisKey } from './diagnosis-key.js';
-import { matchDerivedRpis, matchesFromTriples, resolveDriftSeconds, type KeyMatch } from './rpi-lookup.js';
+import { matchDerivedRpis, matchesFromTriples, mayMatchKey, resolveDriftSeconds, type KeyMatch } from './rpi-lookup.js';
 import type { SightingTable } from './sighting-table.js';
 
 export interface MatchOptions {
@@ -19,7 +19,8 @@ export interface MatchOptions {
 /**
  * Finds which sightings were advertised by the owners of published keys (EN Cryptography Specification v1.2,
  * "Matching"): for each key derive RPIK = HKDF(TEK, "EN-RPIK") and the RPI of every interval of its rolling period,
- * look each up in the table, keep the sightings seen within ±drift of that interval.
+ * look each up in the table, keep the sightings seen within ±drift of that interval. Keys from hours in which the
+ * phone saw nothing are skipped without deriving anything.
  *
  * Example:
  * ```ts
@@ -35,6 +36,7 @@ export function matchDiagnosisKeys(keys: readonly DiagnosisKey[], table: Sightin
   keys.forEach((key, keyIndex) => {
     assertDiagnosisKey(key, `keys[${keyIndex}]`);
     const period = rollingPeriodOf(key);
+    if (!mayMatchKey(table, key.rollingStartIntervalNumber, period, drift)) return;
     const rpik = deriveRollingProximityIdentifierKey(key.keyData, backend);
     const rpis = deriveRollingProximityIdentifiers(rpik, key.rollingStartIntervalNumber, period, backend);
     matchDerivedRpis(table, rpis, key.rollingStartIntervalNumber, period, drift, keyIndex, triples, scratch);

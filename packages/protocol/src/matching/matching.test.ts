@@ -92,6 +92,20 @@ describe('matchDiagnosisKeys', () => {
     expect(matchDiagnosisKeys([{ ...vectorKey, rollingPeriod: 3 }], buildSightingTable(sightings))).toHaveLength(1);
   });
 
+  it('skips deriving keys from hours in which the phone saw nothing', () => {
+    let derivations = 0;
+    const counting = { ...pureCryptoBackend, hkdfSha256: (...args: Parameters<typeof pureCryptoBackend.hkdfSha256>) => (derivations++, pureCryptoBackend.hkdfSha256(...args)) };
+    const sightings = [vectorSighting(0, startOf(VECTOR.start) + 60)];
+    const dayBefore = { ...vectorKey, keyData: random(16), rollingStartIntervalNumber: VECTOR.start - 144 - 13 };
+    const dayAfter = { ...vectorKey, keyData: random(16), rollingStartIntervalNumber: VECTOR.start + 144 + 12 };
+    // Ends 110 minutes before the sighting's interval: within the 2-hour drift, so it is derived (and does not match);
+    // dayBefore ends 130 minutes before, out of reach.
+    const justBefore = { ...vectorKey, keyData: random(16), rollingStartIntervalNumber: VECTOR.start - 144 - 11 };
+    const matches = matchDiagnosisKeys([dayBefore, vectorKey, dayAfter, justBefore], buildSightingTable(sightings), { backend: counting });
+    expect(matches).toEqual([{ keyIndex: 1, sightingIndex: 0, interval: VECTOR.start }]);
+    expect(derivations).toBe(2);
+  });
+
   it('takes keys read from an export file, whose absent fields are null', () => {
     const exportKey = { ...vectorKey, rollingPeriod: 144, transmissionRiskLevel: null, reportType: null, daysSinceOnsetOfSymptoms: null };
     const sightings = [vectorSighting(1, startOf(VECTOR.start + 1) + 5)];

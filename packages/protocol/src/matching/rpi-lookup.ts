@@ -25,6 +25,26 @@ export function resolveDriftSeconds(driftSeconds: number | undefined): number {
   return drift;
 }
 
+/**
+ * False when no sighting lies within the time a key's `count` intervals from `startInterval` could match, drift
+ * included: then deriving its RPIs is wasted work. Hour granularity, so it may say true needlessly, never false
+ * wrongly. Example: `if (mayMatchKey(table, key.rollingStartIntervalNumber, 144, 7200)) derive(...)`.
+ */
+export function mayMatchKey(table: SightingTable, startInterval: number, count: number, driftSeconds: number): boolean {
+  const hours = table.occupiedHours;
+  const firstHour = Math.floor((startInterval * INTERVAL_SECONDS - driftSeconds) / 3600);
+  const lastHour = Math.floor(((startInterval + count) * INTERVAL_SECONDS + driftSeconds - 1) / 3600);
+  // The first occupied hour at or after firstHour, by binary search.
+  let low = 0;
+  let high = hours.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((hours[mid] as number) < firstHour) low = mid + 1;
+    else high = mid;
+  }
+  return low < hours.length && (hours[low] as number) <= lastHour;
+}
+
 // One aligned copy of a key's RPIs, so they are read as uint32 words like the table's (and the reads stay
 // monomorphic whether the crypto returned a Buffer or a Uint8Array).
 let scratchBytes = new Uint8Array(144 * 16);

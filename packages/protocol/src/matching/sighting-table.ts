@@ -33,6 +33,12 @@ export interface SightingTable {
   readonly filter: Uint32Array;
   readonly filterMask: number;
   readonly rpiWords: Uint32Array;
+  /**
+   * The distinct hours (unix seconds / 3600, ascending) in which this phone saw anything: a key whose intervals,
+   * drift included, fall in none of them cannot match, so its derivation is skipped (a phone that was off, or was
+   * installed yesterday, skips most of 14 days of keys).
+   */
+  readonly occupiedHours: Float64Array;
 }
 
 function sizes(count: number) {
@@ -52,15 +58,19 @@ export function sightingTableFromBuffer(buffer: ArrayBufferLike, count: number):
     throw new ProtocolError('invalid_argument', 'buffer is not a sighting table of that many sightings');
   }
   const s = sizes(count);
+  const timestamps = new Float64Array(buffer, 0, count);
+  const hours = new Set<number>();
+  for (const timestamp of timestamps) hours.add(Math.floor(timestamp / 3600));
   return {
     count,
     buffer,
-    timestamps: new Float64Array(buffer, 0, count),
+    timestamps,
     slots: new Uint32Array(buffer, s.slotsOffset, s.capacity * 2),
     slotMask: s.capacity - 1,
     filter: new Uint32Array(buffer, s.filterOffset, s.filterBits / 32),
     filterMask: s.filterBits - 1,
     rpiWords: new Uint32Array(buffer, s.rpisOffset, count * 4),
+    occupiedHours: Float64Array.from(hours).sort(),
   };
 }
 
@@ -89,7 +99,8 @@ export function buildSightingTable(sightings: readonly Sighting[]): SightingTabl
     table.slots[slot * 2] = first;
     table.slots[slot * 2 + 1] = i + 1;
   });
-  return table;
+  // Views again, now that the timestamps are in, for the occupied hours.
+  return sightingTableFromBuffer(buffer, count);
 }
 
 /**

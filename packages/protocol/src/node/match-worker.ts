@@ -1,6 +1,6 @@
 import { createCipheriv } from 'node:crypto';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { matchDerivedRpis } from '../matching/rpi-lookup.js';
+import { matchDerivedRpis, mayMatchKey } from '../matching/rpi-lookup.js';
 import { sightingTableFromBuffer, type SightingTable } from '../matching/sighting-table.js';
 
 /**
@@ -164,6 +164,7 @@ export function matchPackedKeys(keys: PackedKeys, table: SightingTable, from: nu
   for (let i = from; i < to; i++) {
     const start = keys.starts[i] as number;
     const count = keys.periods[i] as number;
+    if (!mayMatchKey(table, start, count, driftSeconds)) continue;
     const rpis = deriveRpisFast(keys.keyData.subarray(i * 16, i * 16 + 16), start, count);
     matchDerivedRpis(table, rpis, start, count, driftSeconds, i, triples, scratch);
   }
