@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import SummaryLineReporter from './vitest.summary-reporter.js';
 
 // Tests import workspace packages from source, so `npm test` never runs against a stale build.
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -14,6 +15,7 @@ export default defineConfig({
     ],
   },
   test: {
+    reporters: ['default', new SummaryLineReporter()],
     include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
