@@ -11,6 +11,7 @@ export {
 export {
   DEFAULT_PROXIMITY_PATH_LOSS,
   PROXIMITY_PATH_LOSS_EXPONENT_RANGE,
+  PROXIMITY_MAX_ESTIMATED_DISTANCE_M,
   assertProximityPathLossModel,
   proximityDistanceFromAttenuation,
   proximityAttenuationAtDistance,

@@ -47,7 +47,17 @@ export function assertProximityPathLossModel(model: ProximityPathLossModel): voi
 }
 
 /**
- * Distance (m) at which the model predicts this attenuation: the inverse of the log-distance law.
+ * The farthest distance an estimate reports. The inverse of the log law is exponential, so a few dB of body shadowing
+ * or a miscalibrated phone turn "far" into hundreds of metres; past about 10 m Bluetooth RSSI no longer tells one
+ * distance from another (the undulations of multi-path fading are larger than the trend), so an estimate beyond it
+ * means only "far" and is reported as 10 m. It bounds the error of far readings without touching any decision at
+ * contact range (1–5 m).
+ */
+export const PROXIMITY_MAX_ESTIMATED_DISTANCE_M = 10;
+
+/**
+ * Distance (m) at which the model predicts this attenuation: the inverse of the log-distance law, capped at
+ * PROXIMITY_MAX_ESTIMATED_DISTANCE_M.
  *
  * @example proximityDistanceFromAttenuation(45, { attenuationAt1mDb: 45, pathLossExponent: 2 }) // 1
  */
@@ -57,7 +67,10 @@ export function proximityDistanceFromAttenuation(
 ): number {
   assertFiniteNumber(attenuationDb, 'attenuationDb');
   assertProximityPathLossModel(model);
-  return 10 ** ((attenuationDb - model.attenuationAt1mDb) / (10 * model.pathLossExponent));
+  return Math.min(
+    PROXIMITY_MAX_ESTIMATED_DISTANCE_M,
+    10 ** ((attenuationDb - model.attenuationAt1mDb) / (10 * model.pathLossExponent)),
+  );
 }
 
 /** Attenuation (dB) the model predicts at distance d (m > 0). */

@@ -10,6 +10,7 @@ import {
   proximityAttenuation,
   proximityAttenuationAtDistance,
   proximityDistanceFromAttenuation,
+  PROXIMITY_MAX_ESTIMATED_DISTANCE_M,
   proximityMedian,
   proximityQuantile,
   requireProximityDeviceCalibration,
@@ -39,6 +40,9 @@ describe('attenuation and path loss', () => {
   it('inverts the log-distance law: 10·n dB more per decade', () => {
     expect(proximityDistanceFromAttenuation(40, model)).toBeCloseTo(1, 12);
     expect(proximityDistanceFromAttenuation(60, model)).toBeCloseTo(10, 12);
+    // Beyond 10 m the estimate only means "far": 80 dB would be 100 m on the log law.
+    expect(proximityDistanceFromAttenuation(80, model)).toBe(PROXIMITY_MAX_ESTIMATED_DISTANCE_M);
+    expect(proximityDistanceFromAttenuation(50, model)).toBeLessThan(PROXIMITY_MAX_ESTIMATED_DISTANCE_M);
     expect(proximityDistanceFromAttenuation(proximityAttenuationAtDistance(2.5, model), model)).toBeCloseTo(2.5, 12);
     expect(() => proximityDistanceFromAttenuation(40, { attenuationAt1mDb: 40, pathLossExponent: 0 })).toThrow(/pathLossExponent/);
   });
