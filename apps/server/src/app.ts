@@ -13,6 +13,7 @@ import { registerStatic } from './http/static.js';
 import { registerIdentityRoutes } from './identity/identity.routes.js';
 import type { Services } from './services.js';
 import { registerUnitsRoutes } from './units/units.routes.js';
+import { registerSigningKeysRoutes } from './signing-keys/signing-keys.routes.js';
 
 export interface AppDeps {
   config: ServerConfig;
@@ -55,6 +56,7 @@ export async function buildApp({ config, db, services, logger = false }: AppDeps
   registerUnitsRoutes(app, services.units);
   registerAgenciesRoutes(app, services.agencies);
   registerAuditRoutes(app, services.audit);
+  registerSigningKeysRoutes(app, services.signingKeys);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.setNotFoundHandler(await registerStatic(app, config.http));

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, EnvReader, type Env } from './platform/env-reader.js';
 import { readIdentityConfig, type IdentityConfig } from './identity/identity.config.js';
 import { readUnitsConfig, type UnitsConfig } from './units/units.config.js';
+import { readExportConfig, type ExportConfig } from './export/export.config.js';
+import { readSigningKeysConfig, type SigningKeysConfig } from './signing-keys/signing-keys.config.js';
 
 export interface HttpConfig {
   port: number;
@@ -29,6 +31,8 @@ export interface ServerConfig {
   database: DatabaseConfig;
   identity: IdentityConfig;
   units: UnitsConfig;
+  export: ExportConfig;
+  signingKeys: SigningKeysConfig;
 }
 
 // Both src/ (tests) and dist/ (built) sit one level under apps/server, so this finds apps/console/dist from either.
@@ -43,6 +47,8 @@ export function loadConfig(env: Env): ServerConfig {
     reader.problem('DATABASE_URL: must start with postgres:// or postgresql://');
   }
   const host = reader.string('HOST', '0.0.0.0');
+  const exportsDir = path.resolve(reader.string('BLUEZONE_EXPORTS_DIR', path.join(dataDir, 'exports')));
+  const exportConfig = readExportConfig(reader, exportsDir);
   const config: ServerConfig = {
     dataDir,
     http: {
@@ -56,6 +62,8 @@ export function loadConfig(env: Env): ServerConfig {
     database: { url, sqlitePath: path.join(dataDir, 'bluezone.sqlite') },
     identity: readIdentityConfig(reader),
     units: readUnitsConfig(reader),
+    export: exportConfig,
+    signingKeys: readSigningKeysConfig(reader, dataDir, exportConfig.region),
   };
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   return config;

@@ -10,4 +10,7 @@ export { AppError } from './errors.js';
 export { systemPlatform, fakeClock, fakeRandom, type Platform, type Clock, type Random } from './platform/platform.js';
 export { SYSTEM_ACTOR } from './audit/audit.model.js';
 export { checkNewUser, type NewUserCheck } from './identity/new-user.js';
+export { ExportService, type ExportBatchResult } from './export/export.service.js';
+export { ExportStore } from './export/export.store.js';
+export { ExportDirectory } from './export/export.directory.js';
 export { ROLES } from '@bluezone/contract';

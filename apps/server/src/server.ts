@@ -5,6 +5,7 @@ import { openDatabase, type Db } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemPlatform, type Platform } from './platform/platform.js';
 import { createServices, type Services } from './services.js';
+import { startExportWorker } from './export/export.worker.js';
 
 export interface Runtime {
   db: Db;
@@ -22,6 +23,7 @@ export async function prepareRuntime(config: ServerConfig, announce: (line: stri
     await migrateToLatest(db);
     const services = createServices(db, config, platform);
     await services.units.seedOfficialUnits();
+    await services.signingKeys.ensureActiveKey();
     const admin = await services.users.bootstrapAdmin(config.units.province, config.identity.adminPassword);
     if (admin?.generatedPassword) {
       announce(`Created the first administrator: username "admin", password "${admin.generatedPassword}" (shown once; change it after signing in).\n`);
@@ -56,6 +58,11 @@ export async function startServer(
   }, 3600_000);
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));
+  if (config.export.periodSeconds > 0) {
+    const exportWorker = startExportWorker(runtime.services.export, config.export.periodSeconds, app.log);
+    // Registered after the database's onClose hook, and onClose hooks run in reverse: the worker stops first.
+    app.addHook('onClose', async () => exportWorker.stop());
+  }
   const url = await app.listen({ port: config.http.port, host: config.http.host });
   return { app, url, close: () => app.close() };
 }

@@ -12,6 +12,12 @@ import { UsersService } from './identity/users.service.js';
 import type { Platform } from './platform/platform.js';
 import { UnitsService } from './units/units.service.js';
 import { UnitsStore } from './units/units.store.js';
+import { ExportDirectory } from './export/export.directory.js';
+import { ExportService } from './export/export.service.js';
+import { ExportStore } from './export/export.store.js';
+import { SigningKeysService } from './signing-keys/signing-keys.service.js';
+import { SigningKeysStore } from './signing-keys/signing-keys.store.js';
+import { FileKeyVault } from './signing-keys/signing-keys.vault.js';
 
 export interface Services {
   audit: AuditService;
@@ -19,20 +25,25 @@ export interface Services {
   identity: IdentityService;
   users: UsersService;
   agencies: AgenciesService;
+  signingKeys: SigningKeysService;
+  export: ExportService;
 }
 
 /** Wires every domain's store and service over one database; the only place that knows them all. */
-export function createServices(db: Db, config: Pick<ServerConfig, 'identity' | 'units'>, platform: Platform): Services {
+export function createServices(db: Db, config: Pick<ServerConfig, 'identity' | 'units' | 'export' | 'signingKeys'>, platform: Platform): Services {
   const audit = new AuditService(new AuditStore(db), platform.clock);
   const units = new UnitsService(new UnitsStore(db), config.units, platform.clock, audit);
   const identityStore = new IdentityStore(db);
   const passwords = new PasswordHasher(config.identity.scryptCost, platform.random);
   const limiter = new LoginRateLimiter(config.identity.loginRateLimit, config.identity.loginRateWindowSeconds, platform.clock);
+  const signingKeys = new SigningKeysService(new SigningKeysStore(db), new FileKeyVault(config.signingKeys.dir), config.signingKeys, platform.clock, audit);
   return {
     audit,
     units,
     identity: new IdentityService(identityStore, passwords, limiter, audit, config.identity, platform),
     users: new UsersService(identityStore, units, passwords, audit, platform),
     agencies: new AgenciesService(new AgenciesStore(db), units, audit, platform.clock),
+    signingKeys,
+    export: new ExportService(new ExportStore(db), signingKeys, new ExportDirectory(config.export.exportsDir), config.export, platform),
   };
 }

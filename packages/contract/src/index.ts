@@ -10,6 +10,7 @@ export * from './units.js';
 export * from './agencies.js';
 export * from './audit.js';
 export * from './health.js';
+export * from './export.js';
 
 export const API_PREFIX = '/api/v1';
 export const SESSION_COOKIE = 'bz_session';

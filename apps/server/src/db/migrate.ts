@@ -1,5 +1,6 @@
 import { Migrator, PostgresAdapter, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as m0001 from './migrations/0001_initial.js';
+import * as m0003 from './migrations/0003_export.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work from src/ (tests) and dist/ (built) alike
@@ -7,6 +8,7 @@ import * as m0001 from './migrations/0001_initial.js';
  */
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0003_export': m0003,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

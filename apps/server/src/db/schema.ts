@@ -10,6 +10,9 @@ export interface Database {
   sessions: SessionTable;
   agencies: AgencyTable;
   audit_log: AuditLogTable;
+  signing_keys: SigningKeyTable;
+  export_batches: ExportBatchTable;
+  export_files: ExportFileTable;
 }
 
 export interface UnitTable {
@@ -69,4 +72,49 @@ export interface AuditLogTable {
   target_id: string | null;
   /** JSON text. */
   detail: string | null;
+}
+
+export interface SigningKeyTable {
+  id: Generated<number>;
+  key_id: string;
+  version: string;
+  algorithm: string;
+  public_key_pem: string;
+  created_at: string;
+  activated_at: string;
+  /** When a newer key became active; the key stays published for the overlap after it. */
+  retired_at: string | null;
+}
+
+/** Unix-second and byte columns are bigint on PostgreSQL, which pg returns as strings: stores convert with Number(). */
+export interface ExportBatchTable {
+  id: Generated<number>;
+  region: string;
+  start_timestamp: number | string;
+  end_timestamp: number | string;
+  /** `pending` while a process cuts it (under a lease), `complete` once its files are written. */
+  status: string;
+  lease_expires_at: string;
+  file_count: number;
+  key_count: number;
+  real_key_count: number;
+  revised_key_count: number;
+  bytes: number | string;
+  created_at: string;
+  completed_at: string | null;
+}
+
+export interface ExportFileTable {
+  id: Generated<number>;
+  batch_id: number;
+  region: string;
+  /** Path under the exports directory, as index.txt lists it: `VN/1700000000-1700003600-00001.zip`. */
+  name: string;
+  start_timestamp: number | string;
+  end_timestamp: number | string;
+  batch_num: number;
+  batch_size: number;
+  key_count: number;
+  bytes: number;
+  created_at: string;
 }

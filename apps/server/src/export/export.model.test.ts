@@ -1,0 +1,140 @@
+import { EXPORT_REPORT_TYPES, type ExportKey } from '@bluezone/protocol';
+import { describe, expect, it } from 'vitest';
+import { fakeRandom } from '../platform/platform.js';
+import { batchKeys, compareKeyData, exportFileName, iso, nextWindow, paddingCount, paddingKeys, splitBatch, type ExposureRow } from './export.model.js';
+
+const HOUR = 3600;
+const T = 1_795_910_400; // 2026-11-28T00:00:00Z, a period boundary
+const options = { periodSeconds: HOUR, settleSeconds: 10, keyRetentionSeconds: 14 * 86400 };
+
+function row(n: number, fields: Partial<ExposureRow> = {}): ExposureRow {
+  return {
+    keyData: new Uint8Array(16).fill(n),
+    transmissionRisk: 3,
+    rollingStartInterval: 2_993_040,
+    rollingPeriod: 144,
+    reportType: 'confirmed',
+    daysSinceOnset: 2,
+    availableAt: iso(T + 60),
+    revisedAt: null,
+    revisedReportType: null,
+    revisedTransmissionRisk: null,
+    revisedDaysSinceOnset: null,
+    ...fields,
+  };
+}
+
+function key(n: number): ExportKey {
+  return { keyData: new Uint8Array(16).fill(n), transmissionRiskLevel: 1, rollingStartIntervalNumber: 0, rollingPeriod: 144, reportType: 1, daysSinceOnsetOfSymptoms: 0 };
+}
+
+describe('nextWindow', () => {
+  it('starts the first window a key retention before its end, on a period boundary', () => {
+    expect(nextWindow(undefined, T + 30 * 60, { mode: 'period', ...options })).toEqual({ start: T - 14 * 86400, end: T });
+  });
+
+  it('chains windows: each starts where the last ended, and ends on the last boundary settled', () => {
+    const last = { start: T - HOUR, end: T };
+    expect(nextWindow(last, T + HOUR + 5, { mode: 'period', ...options })).toBeNull(); // boundary not settled yet
+    expect(nextWindow(last, T + HOUR + 10, { mode: 'period', ...options })).toEqual({ start: T, end: T + HOUR });
+    // the server was down for three periods: one window covers the gap
+    expect(nextWindow(last, T + 3 * HOUR + 100, { mode: 'period', ...options })).toEqual({ start: T, end: T + 3 * HOUR });
+  });
+
+  it('cuts up to now minus the settle time in "now" mode, and nothing when the last batch already reaches there', () => {
+    const last = { start: T - HOUR, end: T };
+    expect(nextWindow(last, T + 1234, { mode: 'now', ...options })).toEqual({ start: T, end: T + 1224 });
+    expect(nextWindow({ start: T, end: T + 1224 }, T + 1234, { mode: 'now', ...options })).toBeNull();
+  });
+});
+
+describe('batchKeys', () => {
+  const window = { start: T, end: T + HOUR };
+
+  it('holds keys whose available_at is in (start, end] and never one still under embargo', () => {
+    const rows = [row(1, { availableAt: iso(T) }), row(2, { availableAt: iso(T + 1) }), row(3, { availableAt: iso(T + HOUR) }), row(4, { availableAt: iso(T + HOUR + 1) })];
+    expect(batchKeys(rows, window).keys.map((k) => k.keyData[0])).toEqual([2, 3]);
+  });
+
+  it('maps report types and copies the key fields', () => {
+    const { keys } = batchKeys([row(1), row(2, { reportType: 'likely', daysSinceOnset: null })], window);
+    expect(keys[0]).toEqual({ keyData: new Uint8Array(16).fill(1), transmissionRiskLevel: 3, rollingStartIntervalNumber: 2_993_040, rollingPeriod: 144, reportType: EXPORT_REPORT_TYPES.CONFIRMED_TEST, daysSinceOnsetOfSymptoms: 2 });
+    expect(keys[1]).toMatchObject({ reportType: EXPORT_REPORT_TYPES.CONFIRMED_CLINICAL_DIAGNOSIS, daysSinceOnsetOfSymptoms: null });
+  });
+
+  it('puts keys exported earlier and revised in the window into revisedKeys, with the revised values', () => {
+    const rows = [
+      row(1, { availableAt: iso(T - HOUR), revisedAt: iso(T + 60), revisedReportType: 'confirmed', revisedTransmissionRisk: 6 }),
+      row(2, { availableAt: iso(T - HOUR), revisedAt: iso(T + 60), revisedReportType: 'negative' }),
+      row(3, { availableAt: iso(T - 2 * HOUR), revisedAt: iso(T - HOUR) }), // revised in an earlier window
+    ];
+    const { keys, revisedKeys } = batchKeys(rows, window);
+    expect(keys).toEqual([]);
+    expect(revisedKeys.map((k) => [k.keyData[0], k.reportType, k.transmissionRiskLevel])).toEqual([
+      [1, EXPORT_REPORT_TYPES.CONFIRMED_TEST, 6],
+      [2, EXPORT_REPORT_TYPES.REVOKED, 3],
+    ]);
+  });
+
+  it('exports a key revised before its first export once, with the new values, and never a withdrawn one', () => {
+    const rows = [
+      row(1, { reportType: 'likely', revisedAt: iso(T + 120), revisedReportType: 'confirmed' }),
+      row(2, { revisedAt: iso(T + 120), revisedReportType: 'revoked' }),
+      row(3, { availableAt: iso(T + 2 * HOUR), revisedAt: iso(T + 120), revisedReportType: 'confirmed' }), // still embargoed
+    ];
+    const { keys, revisedKeys } = batchKeys(rows, window);
+    expect(keys.map((k) => [k.keyData[0], k.reportType])).toEqual([[1, EXPORT_REPORT_TYPES.CONFIRMED_TEST]]);
+    expect(revisedKeys).toEqual([]);
+  });
+});
+
+describe('padding', () => {
+  it('fills up to the minimum plus the jitter, and not below zero', () => {
+    expect(paddingCount(3, 1000, 42)).toBe(1039);
+    expect(paddingCount(5000, 1000, 42)).toBe(0);
+  });
+
+  it('makes fresh random keys shaped like a real key of the batch', () => {
+    const real = [key(1)];
+    const padding = paddingKeys(3, real, { start: T, end: T + HOUR }, fakeRandom().bytes);
+    expect(padding).toHaveLength(3);
+    for (const p of padding) {
+      expect({ ...p, keyData: undefined }).toEqual({ ...real[0], keyData: undefined });
+      expect(Buffer.compare(p.keyData, real[0]!.keyData)).not.toBe(0);
+    }
+    expect(new Set(padding.map((p) => Buffer.from(p.keyData).toString('hex'))).size).toBe(3);
+  });
+
+  it('without real keys, makes confirmed keys of the 14 days before the window', () => {
+    const padding = paddingKeys(200, [], { start: T, end: T + HOUR }, fakeRandom().bytes);
+    const days = padding.map((p) => p.rollingStartIntervalNumber / 144);
+    expect(days.every((d) => Number.isInteger(d) && d <= T / 86400 - 1 && d >= T / 86400 - 14)).toBe(true);
+    expect(new Set(days).size).toBeGreaterThan(5);
+    expect(padding.every((p) => p.reportType === EXPORT_REPORT_TYPES.CONFIRMED_TEST && p.rollingPeriod === 144)).toBe(true);
+  });
+});
+
+describe('sorting, splitting and naming', () => {
+  it('sorts by key bytes, whatever the insertion order', () => {
+    const keys = [key(9), key(1), key(200), key(3), key(1)];
+    keys[1]!.keyData[15] = 2; // 0101..02 sorts after 0101..01: every byte counts, not just the first
+    const sorted = keys.sort(compareKeyData);
+    expect(sorted.map((k) => [k.keyData[0], k.keyData[15]])).toEqual([[1, 1], [1, 2], [3, 3], [9, 9], [200, 200]]);
+  });
+
+  it('splits into files of at most the maximum, keys then revised keys, and keeps one file when empty', () => {
+    const keys = [1, 2, 3, 4, 5].map(key);
+    const revised = [6, 7].map(key);
+    const parts = splitBatch(keys, revised, 3);
+    expect(parts.map((p) => [p.keys.map((k) => k.keyData[0]), p.revisedKeys.map((k) => k.keyData[0])])).toEqual([
+      [[1, 2, 3], []],
+      [[4, 5], [6]],
+      [[], [7]],
+    ]);
+    expect(splitBatch([], [], 3)).toEqual([{ keys: [], revisedKeys: [] }]);
+  });
+
+  it('names files <region>/<start>-<end>-<n>.zip with a five-digit batch number', () => {
+    expect(exportFileName('VN', { start: T, end: T + HOUR }, 2)).toBe(`VN/${T}-${T + HOUR}-00002.zip`);
+  });
+});

@@ -1,0 +1,175 @@
+import { EXPORT_REPORT_TYPES, type ExportKey } from '@bluezone/protocol';
+import type { ExportFileInfo } from '@bluezone/contract';
+
+export type { ExportFileInfo };
+
+/**
+ * The pure part of cutting an export batch: which window, which keys, how much padding, in which order, split into
+ * which files. No clock, randomness or I/O here (they come in as arguments), so every rule is tested with fakes.
+ */
+
+/** A published key as the export reads it from `exposures` (written by the publish domain). */
+export interface ExposureRow {
+  keyData: Uint8Array;
+  transmissionRisk: number;
+  rollingStartInterval: number;
+  rollingPeriod: number;
+  /** `confirmed` | `likely` | `negative` | `revoked` */
+  reportType: string;
+  daysSinceOnset: number | null;
+  /** ISO time from which the key may be exported (embargo). */
+  availableAt: string;
+  revisedAt: string | null;
+  revisedReportType: string | null;
+  revisedTransmissionRisk: number | null;
+  revisedDaysSinceOnset: number | null;
+}
+
+/** (start, end] in unix seconds: a key belongs to the batch whose window holds its available_at. */
+export interface ExportWindow {
+  start: number;
+  end: number;
+}
+
+export interface BatchRecord extends ExportWindow {
+  id: number;
+  status: 'pending' | 'complete';
+  leaseExpiresAt: string;
+}
+
+/**
+ * Export report types (export.proto ReportType). `negative` is only ever a revision (the test came back negative,
+ * Google's verification server's meaning) and, like `revoked`, withdraws the key: REVOKED.
+ */
+export function exportReportType(reportType: string): number {
+  switch (reportType) {
+    case 'confirmed':
+      return EXPORT_REPORT_TYPES.CONFIRMED_TEST;
+    case 'likely':
+      return EXPORT_REPORT_TYPES.CONFIRMED_CLINICAL_DIAGNOSIS;
+    case 'negative':
+    case 'revoked':
+      return EXPORT_REPORT_TYPES.REVOKED;
+    default:
+      throw new Error(`unknown report type ${JSON.stringify(reportType)}`);
+  }
+}
+
+export const iso = (seconds: number): string => new Date(seconds * 1000).toISOString();
+
+/**
+ * The next window to cut, or null when there is nothing new. It starts where the last batch ended (so windows chain
+ * without gap or overlap); the very first starts a key-retention before its end, so no key still worth
+ * downloading is left out. `period` mode (the worker) ends on the last period boundary at least `settle` seconds
+ * ago; `now` mode (`bluezone export run`) ends `settle` seconds ago. A gap (server down) is cut as one window.
+ */
+export function nextWindow(
+  last: ExportWindow | undefined,
+  nowSeconds: number,
+  options: { mode: 'period' | 'now'; periodSeconds: number; settleSeconds: number; keyRetentionSeconds: number },
+): ExportWindow | null {
+  const upTo = nowSeconds - options.settleSeconds;
+  const period = options.periodSeconds > 0 ? options.periodSeconds : 3600;
+  const end = options.mode === 'now' ? upTo : Math.floor(upTo / period) * period;
+  const start = last ? last.end : Math.floor((end - options.keyRetentionSeconds) / period) * period;
+  return end > start ? { start, end } : null;
+}
+
+function exportKey(row: ExposureRow, revised: boolean): ExportKey {
+  return {
+    keyData: row.keyData,
+    transmissionRiskLevel: revised ? (row.revisedTransmissionRisk ?? row.transmissionRisk) : row.transmissionRisk,
+    rollingStartIntervalNumber: row.rollingStartInterval,
+    rollingPeriod: row.rollingPeriod,
+    reportType: exportReportType(revised ? (row.revisedReportType ?? row.reportType) : row.reportType),
+    daysSinceOnsetOfSymptoms: revised ? (row.revisedDaysSinceOnset ?? row.daysSinceOnset) : row.daysSinceOnset,
+  };
+}
+
+/**
+ * Sorts the rows of a window into keys and revised keys:
+ * - a key whose available_at is in the window goes out once, with its revised values if it was revised by the
+ *   window's end, and not at all if that revision withdrew it (a phone never needs a key it must then forget);
+ * - a key exported by an earlier batch and revised in this window goes into revisedKeys;
+ * - a key revised in this window but still under embargo waits for its own window (then with the new values).
+ */
+export function batchKeys(rows: readonly ExposureRow[], window: ExportWindow): { keys: ExportKey[]; revisedKeys: ExportKey[] } {
+  const start = iso(window.start);
+  const end = iso(window.end);
+  const keys: ExportKey[] = [];
+  const revisedKeys: ExportKey[] = [];
+  for (const row of rows) {
+    const revisedByEnd = row.revisedAt !== null && row.revisedAt <= end;
+    if (row.availableAt > start && row.availableAt <= end) {
+      const key = exportKey(row, revisedByEnd);
+      if (key.reportType !== EXPORT_REPORT_TYPES.REVOKED) keys.push(key);
+    } else if (row.availableAt <= start && revisedByEnd && row.revisedAt! > start) {
+      revisedKeys.push(exportKey(row, true));
+    }
+  }
+  return { keys, revisedKeys };
+}
+
+/** Padding to reach minKeys plus a jitter drawn in 0..paddingJitter, so equal batches do not show equal sizes. */
+export function paddingCount(realKeys: number, minKeys: number, jitter: number): number {
+  return Math.max(0, minKeys + jitter - realKeys);
+}
+
+/** A uniform integer in 0..n-1 from four random bytes (bias below 2^-32 · n, nothing an observer can use). */
+export function randomBelow(bytes: (length: number) => Uint8Array, n: number): number {
+  const b = bytes(4);
+  return (((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0) % n;
+}
+
+/**
+ * Random keys that look like real ones: fresh random key bytes, every other field copied from a random real key of
+ * the batch (Google's export server does the same), or, with no real key, a confirmed key of one of the 14 days
+ * before the window's end with plausible risk and onset values.
+ */
+export function paddingKeys(count: number, realKeys: readonly ExportKey[], window: ExportWindow, bytes: (length: number) => Uint8Array): ExportKey[] {
+  const out: ExportKey[] = [];
+  const lastDay = Math.floor(window.end / 86400) - 1;
+  for (let i = 0; i < count; i++) {
+    const keyData = Uint8Array.from(bytes(16));
+    if (realKeys.length > 0) {
+      const model = realKeys[randomBelow(bytes, realKeys.length)]!;
+      out.push({ ...model, keyData });
+      continue;
+    }
+    out.push({
+      keyData,
+      transmissionRiskLevel: 1 + randomBelow(bytes, 7),
+      rollingStartIntervalNumber: (lastDay - randomBelow(bytes, 14)) * 144,
+      rollingPeriod: 144,
+      reportType: EXPORT_REPORT_TYPES.CONFIRMED_TEST,
+      daysSinceOnsetOfSymptoms: randomBelow(bytes, 15) - 2,
+    });
+  }
+  return out;
+}
+
+/** Byte order of key data: the order phones get keys in, which says nothing about when or by whom they came. */
+export function compareKeyData(a: ExportKey, b: ExportKey): number {
+  return Buffer.compare(a.keyData, b.keyData);
+}
+
+/** Cuts a sorted batch into files of at most maxKeysPerFile keys (keys first, then revised keys), at least one. */
+export function splitBatch(keys: readonly ExportKey[], revisedKeys: readonly ExportKey[], maxKeysPerFile: number): Array<{ keys: ExportKey[]; revisedKeys: ExportKey[] }> {
+  const total = keys.length + revisedKeys.length;
+  const files = Math.max(1, Math.ceil(total / maxKeysPerFile));
+  const out: Array<{ keys: ExportKey[]; revisedKeys: ExportKey[] }> = [];
+  for (let f = 0; f < files; f++) {
+    const from = f * maxKeysPerFile;
+    const to = Math.min(total, from + maxKeysPerFile);
+    out.push({
+      keys: keys.slice(Math.min(from, keys.length), Math.min(to, keys.length)),
+      revisedKeys: revisedKeys.slice(Math.max(0, from - keys.length), Math.max(0, to - keys.length)),
+    });
+  }
+  return out;
+}
+
+/** `VN/1700000000-1700003600-00001.zip`: the path under the exports directory, as index.txt lists it. */
+export function exportFileName(region: string, window: ExportWindow, batchNum: number): string {
+  return `${region}/${window.start}-${window.end}-${String(batchNum).padStart(5, '0')}.zip`;
+}

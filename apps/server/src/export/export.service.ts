@@ -1,0 +1,163 @@
+import { encodeExportBin, writeExportZip, type ExportSigner, type ExposureKeyExport } from '@bluezone/protocol';
+import { signExportBinNode } from '@bluezone/protocol/node';
+import type { Platform } from '../platform/platform.js';
+import type { ExportConfig } from './export.config.js';
+import type { ExportFiles } from './export.directory.js';
+import {
+  batchKeys,
+  compareKeyData,
+  exportFileName,
+  nextWindow,
+  paddingCount,
+  paddingKeys,
+  randomBelow,
+  splitBatch,
+  type BatchRecord,
+  type ExportFileInfo,
+  type ExportWindow,
+  type ExposureRow,
+} from './export.model.js';
+import type { BatchTotals, NewExportFile } from './export.store.js';
+
+/** What the service needs of its store; tests pass an in-memory fake. */
+export interface ExportRepository {
+  latestBatch(region: string): Promise<BatchRecord | undefined>;
+  claimBatch(region: string, window: ExportWindow, leaseExpiresAt: string, now: Date): Promise<number | undefined>;
+  reclaimBatch(id: number, expiredLease: string, leaseExpiresAt: string): Promise<boolean>;
+  exposuresInWindow(window: ExportWindow): Promise<ExposureRow[]>;
+  completeBatch(id: number, region: string, window: ExportWindow, files: readonly NewExportFile[], totals: BatchTotals, now: Date): Promise<void>;
+  listFiles(region?: string): Promise<ExportFileInfo[]>;
+  deleteFilesEndedBy(region: string, endedBy: number): Promise<string[]>;
+  deleteExposuresEndedBefore(beforeInterval: number): Promise<number>;
+}
+
+/** The active signing key; the signing-keys service in production. */
+export interface ExportSigning {
+  activeSigner(): Promise<ExportSigner>;
+}
+
+export interface ExportBatchResult {
+  start: number;
+  end: number;
+  files: NewExportFile[];
+  realKeys: number;
+  revisedKeys: number;
+  paddingKeys: number;
+}
+
+export interface RetentionResult {
+  filesDeleted: number;
+  keysDeleted: number;
+}
+
+/** How long a process may hold a batch before another may take it over (a 1,000,000-key batch takes about a minute). */
+const LEASE_SECONDS = 15 * 60;
+
+/** Cuts signed export batches into the exports directory, keeps index.txt, and applies retention. */
+export class ExportService {
+  constructor(
+    private readonly store: ExportRepository,
+    private readonly signing: ExportSigning,
+    private readonly files: ExportFiles,
+    private readonly config: ExportConfig,
+    private readonly platform: Platform,
+  ) {}
+
+  /**
+   * Cuts the next batch: `period` (the worker) up to the last period boundary, `now` (`bluezone export run`) up to
+   * now. Returns null when there is nothing to cut or another process is cutting it.
+   */
+  async cutBatch(mode: 'period' | 'now'): Promise<ExportBatchResult | null> {
+    const now = this.platform.clock.now();
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    const lease = new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString();
+    const region = this.config.region;
+    const last = await this.store.latestBatch(region);
+
+    let id: number | undefined;
+    let window: ExportWindow | null;
+    if (last?.status === 'pending') {
+      // Someone is cutting it, or died doing so: only an expired lease may be taken over.
+      if (last.leaseExpiresAt > now.toISOString()) return null;
+      if (!(await this.store.reclaimBatch(last.id, last.leaseExpiresAt, lease))) return null;
+      id = last.id;
+      window = { start: last.start, end: last.end };
+    } else {
+      window = nextWindow(last, nowSeconds, { mode, ...this.config });
+      if (!window) return null;
+      id = await this.store.claimBatch(region, window, lease, now);
+      if (id === undefined) return null;
+    }
+    return this.writeBatch(id, window, now);
+  }
+
+  private async writeBatch(id: number, window: ExportWindow, now: Date): Promise<ExportBatchResult> {
+    const region = this.config.region;
+    const signer = await this.signing.activeSigner();
+    const { keys, revisedKeys } = batchKeys(await this.store.exposuresInWindow(window), window);
+    const random = (length: number) => this.platform.random.bytes(length);
+    const jitter = this.config.paddingJitter > 0 ? randomBelow(random, this.config.paddingJitter + 1) : 0;
+    const padding = paddingKeys(paddingCount(keys.length, this.config.minKeys, jitter), keys, window, random);
+    const realKeys = keys.length;
+    keys.push(...padding);
+    keys.sort(compareKeyData);
+    revisedKeys.sort(compareKeyData);
+
+    const parts = splitBatch(keys, revisedKeys, this.config.maxKeysPerFile);
+    const written: NewExportFile[] = [];
+    parts.forEach((part, i) => {
+      const batch: ExposureKeyExport = {
+        startTimestamp: window.start,
+        endTimestamp: window.end,
+        region,
+        batchNum: i + 1,
+        batchSize: parts.length,
+        signatureInfos: [signer.signatureInfo],
+        keys: part.keys,
+        revisedKeys: part.revisedKeys,
+      };
+      const exportBin = encodeExportBin(batch);
+      const zip = writeExportZip({ exportBin, signatures: [signExportBinNode(exportBin, signer.privateKeyPem, signer.signatureInfo)] });
+      const name = exportFileName(region, window, i + 1);
+      this.files.write(name, zip);
+      written.push({ name, batchNum: i + 1, batchSize: parts.length, keys: part.keys.length + part.revisedKeys.length, bytes: zip.length });
+    });
+    const totals = { keys: keys.length, realKeys, revisedKeys: revisedKeys.length, bytes: written.reduce((s, f) => s + f.bytes, 0) };
+    await this.store.completeBatch(id, region, window, written, totals, now);
+    await this.writeIndex();
+    return { start: window.start, end: window.end, files: written, realKeys, revisedKeys: revisedKeys.length, paddingKeys: padding.length };
+  }
+
+  /** Rewrites index.txt from the database, so every process that writes it writes the same list. */
+  private async writeIndex(): Promise<void> {
+    const live = await this.store.listFiles(this.config.region);
+    this.files.writeIndex(this.config.region, live.map((f) => f.name));
+  }
+
+  /**
+   * Files older than the file retention leave the index, then the disk (in that order, so the index never lists a
+   * missing file); keys whose last interval ended before the key retention leave the database.
+   */
+  async applyRetention(): Promise<RetentionResult> {
+    const nowSeconds = Math.floor(this.platform.clock.now().getTime() / 1000);
+    const expired = await this.store.deleteFilesEndedBy(this.config.region, nowSeconds - this.config.fileRetentionSeconds);
+    if (expired.length > 0) {
+      await this.writeIndex();
+      for (const name of expired) this.files.remove(name);
+    }
+    const keysDeleted = await this.store.deleteExposuresEndedBefore(Math.floor((nowSeconds - this.config.keyRetentionSeconds) / 600));
+    return { filesDeleted: expired.length, keysDeleted };
+  }
+
+  /** One turn of the worker: cut the batch that is due, if any, then apply retention. */
+  async tick(): Promise<{ batch: ExportBatchResult | null; retention: RetentionResult }> {
+    const batch = await this.cutBatch('period');
+    const retention = await this.applyRetention();
+    return { batch, retention };
+  }
+
+  /** Live export files of every region, oldest first (for the statistics page). */
+  listFiles(): Promise<ExportFileInfo[]> {
+    return this.store.listFiles();
+  }
+}

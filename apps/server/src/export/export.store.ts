@@ -1,0 +1,221 @@
+import type { Kysely } from 'kysely';
+import { isUniqueViolation, type Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+import type { BatchRecord, ExportFileInfo, ExportWindow, ExposureRow } from './export.model.js';
+
+/**
+ * The columns of `exposures` (owned by the publish domain) that the export reads and, for retention, deletes.
+ * Declared here as a read view so this store does not depend on the publish domain's types.
+ */
+interface ExposureView {
+  key_data: Uint8Array;
+  transmission_risk: number;
+  rolling_start_interval: number;
+  rolling_period: number;
+  report_type: string;
+  days_since_onset: number | null;
+  available_at: string;
+  revised_at: string | null;
+  revised_report_type: string | null;
+  revised_transmission_risk: number | null;
+  revised_days_since_onset: number | null;
+}
+
+type ExportDb = Kysely<Database & { exposures: ExposureView }>;
+
+/** A file of a completed batch, before it has an id. */
+export interface NewExportFile {
+  name: string;
+  batchNum: number;
+  batchSize: number;
+  keys: number;
+  bytes: number;
+}
+
+export interface BatchTotals {
+  keys: number;
+  realKeys: number;
+  revisedKeys: number;
+  bytes: number;
+}
+
+export class ExportStore {
+  private readonly db: ExportDb;
+  constructor(db: Db) {
+    this.db = db as unknown as ExportDb;
+  }
+
+  /** The batch with the latest window of the region, whatever its status. */
+  async latestBatch(region: string): Promise<BatchRecord | undefined> {
+    const row = await this.db
+      .selectFrom('export_batches')
+      .select(['id', 'start_timestamp', 'end_timestamp', 'status', 'lease_expires_at'])
+      .where('region', '=', region)
+      .orderBy('end_timestamp', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      id: Number(row.id),
+      start: Number(row.start_timestamp),
+      end: Number(row.end_timestamp),
+      status: row.status as BatchRecord['status'],
+      leaseExpiresAt: row.lease_expires_at,
+    };
+  }
+
+  /** Claims a window for cutting; undefined when another process claimed a batch starting there first. */
+  async claimBatch(region: string, window: ExportWindow, leaseExpiresAt: string, now: Date): Promise<number | undefined> {
+    try {
+      const row = await this.db
+        .insertInto('export_batches')
+        .values({
+          region,
+          start_timestamp: window.start,
+          end_timestamp: window.end,
+          status: 'pending',
+          lease_expires_at: leaseExpiresAt,
+          file_count: 0,
+          key_count: 0,
+          real_key_count: 0,
+          revised_key_count: 0,
+          bytes: 0,
+          created_at: now.toISOString(),
+          completed_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return Number(row.id);
+    } catch (error) {
+      if (isUniqueViolation(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Takes over a pending batch whose lease ran out (its process died); false if another process took it first. */
+  async reclaimBatch(id: number, expiredLease: string, leaseExpiresAt: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('export_batches')
+      .set({ lease_expires_at: leaseExpiresAt })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .where('lease_expires_at', '=', expiredLease)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Keys that became available, or were revised, in the window (start, end]. */
+  async exposuresInWindow(window: ExportWindow): Promise<ExposureRow[]> {
+    const start = new Date(window.start * 1000).toISOString();
+    const end = new Date(window.end * 1000).toISOString();
+    const rows = await this.db
+      .selectFrom('exposures')
+      .select([
+        'key_data',
+        'transmission_risk',
+        'rolling_start_interval',
+        'rolling_period',
+        'report_type',
+        'days_since_onset',
+        'available_at',
+        'revised_at',
+        'revised_report_type',
+        'revised_transmission_risk',
+        'revised_days_since_onset',
+      ])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('available_at', '>', start), eb('available_at', '<=', end)]),
+          eb.and([eb('revised_at', '>', start), eb('revised_at', '<=', end)]),
+        ]),
+      )
+      .execute();
+    return rows.map((r) => ({
+      keyData: r.key_data,
+      transmissionRisk: r.transmission_risk,
+      rollingStartInterval: r.rolling_start_interval,
+      rollingPeriod: r.rolling_period,
+      reportType: r.report_type,
+      daysSinceOnset: r.days_since_onset,
+      availableAt: r.available_at,
+      revisedAt: r.revised_at,
+      revisedReportType: r.revised_report_type,
+      revisedTransmissionRisk: r.revised_transmission_risk,
+      revisedDaysSinceOnset: r.revised_days_since_onset,
+    }));
+  }
+
+  /** Records the batch's files and marks it complete, in one transaction. */
+  async completeBatch(id: number, region: string, window: ExportWindow, files: readonly NewExportFile[], totals: BatchTotals, now: Date): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      for (const file of files) {
+        await tx
+          .insertInto('export_files')
+          .values({
+            batch_id: id,
+            region,
+            name: file.name,
+            start_timestamp: window.start,
+            end_timestamp: window.end,
+            batch_num: file.batchNum,
+            batch_size: file.batchSize,
+            key_count: file.keys,
+            bytes: file.bytes,
+            created_at: now.toISOString(),
+          })
+          .execute();
+      }
+      await tx
+        .updateTable('export_batches')
+        .set({
+          status: 'complete',
+          file_count: files.length,
+          key_count: totals.keys,
+          real_key_count: totals.realKeys,
+          revised_key_count: totals.revisedKeys,
+          bytes: totals.bytes,
+          completed_at: now.toISOString(),
+        })
+        .where('id', '=', id)
+        .execute();
+    });
+  }
+
+  /** Live files, oldest first (the order of index.txt); every region when none is given. */
+  async listFiles(region?: string): Promise<ExportFileInfo[]> {
+    let query = this.db.selectFrom('export_files').selectAll().orderBy('end_timestamp').orderBy('batch_num');
+    if (region !== undefined) query = query.where('region', '=', region);
+    const rows = await query.execute();
+    return rows.map((r) => ({
+      region: r.region,
+      name: r.name,
+      startTimestamp: Number(r.start_timestamp),
+      endTimestamp: Number(r.end_timestamp),
+      batchNum: r.batch_num,
+      batchSize: r.batch_size,
+      keys: r.key_count,
+      bytes: Number(r.bytes),
+      createdAt: r.created_at,
+    }));
+  }
+
+  /** Forgets the files whose window ended at or before `endedBy`; returns their names, to delete from disk. */
+  async deleteFilesEndedBy(region: string, endedBy: number): Promise<string[]> {
+    const rows = await this.db
+      .deleteFrom('export_files')
+      .where('region', '=', region)
+      .where('end_timestamp', '<=', endedBy)
+      .returning('name')
+      .execute();
+    return rows.map((r) => r.name);
+  }
+
+  /** Deletes keys whose last interval ended before the interval number `beforeInterval`; returns how many. */
+  async deleteExposuresEndedBefore(beforeInterval: number): Promise<number> {
+    const result = await this.db
+      .deleteFrom('exposures')
+      .where((eb) => eb(eb('rolling_start_interval', '+', eb.ref('rolling_period')), '<=', beforeInterval))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
