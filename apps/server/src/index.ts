@@ -3,6 +3,7 @@ export { loadConfig, type ServerConfig, type HttpConfig, type DatabaseConfig } f
 export { ConfigError, type Env } from './platform/env-reader.js';
 export { buildApp, type AppDeps } from './app.js';
 export { startServer, prepareRuntime, type RunningServer, type Runtime } from './server.js';
+export { openRuntime } from './server.js';
 export { openDatabase, type Db } from './db/database.js';
 export { migrateToLatest } from './db/migrate.js';
 export { createServices, type Services } from './services.js';

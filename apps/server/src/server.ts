@@ -37,6 +37,21 @@ export async function prepareRuntime(config: ServerConfig, announce: (line: stri
   }
 }
 
+/**
+ * Opens the database (applying pending migrations) and wires the services, without seeding or serving: for
+ * commands that run beside a server on the same data directory or DATABASE_URL (`bluezone export run`, `keys rotate`).
+ */
+export async function openRuntime(config: ServerConfig, platform: Platform = systemPlatform): Promise<Runtime> {
+  const { db } = openDatabase(config.database);
+  try {
+    await migrateToLatest(db);
+    return { db, services: createServices(db, config, platform), close: () => db.destroy() };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
+
 export interface RunningServer {
   app: FastifyInstance;
   url: string;

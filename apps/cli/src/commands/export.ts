@@ -16,6 +16,7 @@ import {
 } from '@bluezone/protocol';
 import { signExportBinNode } from '@bluezone/protocol/node';
 import { CliError, type CliIo } from '../io.js';
+import { withServerRuntime } from '../server-runtime.js';
 
 /**
  * `bluezone export inspect|verify|sign`: the signed diagnosis-key batches phones download (export.zip =
@@ -181,6 +182,30 @@ function sign(io: CliIo, options: SignOptions): void {
   io.out(`wrote ${options.out}\n`);
 }
 
+/**
+ * Cuts one batch at once, up to now, with the server's configuration and database: what the export worker does on
+ * its period. Safe beside a running server: both claim the next window in the database and only one cuts it.
+ */
+async function run(io: CliIo, options: { json?: boolean }): Promise<void> {
+  await withServerRuntime(async ({ services }, config) => {
+    await services.signingKeys.ensureActiveKey();
+    const batch = await services.export.cutBatch('now');
+    if (!batch) {
+      if (!options.json) io.out('nothing to export: no new window, or another process is cutting it\n');
+      return;
+    }
+    if (options.json) {
+      io.out(batch.files.map((f) => `${JSON.stringify({ name: f.name, batchNum: f.batchNum, batchSize: f.batchSize, keys: f.keys, bytes: f.bytes })}\n`).join(''));
+      return;
+    }
+    for (const f of batch.files) io.out(`wrote ${config.export.exportsDir}/${f.name} (${f.keys} keys, ${f.bytes} bytes)\n`);
+    io.out(
+      `batch ${utc(batch.start)} to ${utc(batch.end)}: ${batch.realKeys} keys, ${batch.revisedKeys} revised, ` +
+        `${batch.paddingKeys} padding, ${batch.files.length} file(s); index.txt updated\n`,
+    );
+  });
+}
+
 export function registerExportCommands(program: Command, io: CliIo): void {
   const exportCommand = program
     .command('export')
@@ -218,4 +243,11 @@ export function registerExportCommands(program: Command, io: CliIo): void {
     .requiredOption('--key-version <version>', 'verification_key_version, e.g. v1')
     .requiredOption('--out <file>', 'export.zip to write')
     .action((options: SignOptions) => sign(io, options));
+
+  exportCommand
+    .command('run')
+    .description('cut one export batch now, up to now, into the exports directory (server config: BLUEZONE_DATA_DIR or DATABASE_URL)')
+    .option('--json', 'print one JSON line per file written, nothing when there was nothing to cut')
+    .addHelpText('after', '\n--json output: {"name":"VN/<start>-<end>-00001.zip","batchNum","batchSize","keys","bytes"} per file.')
+    .action((options: { json?: boolean }) => run(io, options));
 }

@@ -11,7 +11,9 @@ import {
   toHex,
 } from '@bluezone/protocol';
 import { nodeCryptoBackend } from '@bluezone/protocol/node';
+import { SYSTEM_ACTOR } from '@bluezone/server';
 import { CliError, type CliIo } from '../io.js';
+import { withServerRuntime } from '../server-runtime.js';
 
 /**
  * Metadata used when --metadata is not given: version 1.0, transmit power 0 dBm, calibration confidence 0
@@ -83,6 +85,17 @@ function generate(io: CliIo, options: { time?: string }): void {
   io.out(`${JSON.stringify(line)}\n`);
 }
 
+/**
+ * `bluezone keys rotate`: a new export signing key becomes active (next version); the previous one stays listed at
+ * /api/v1/export-keys for the overlap, so the files it signed keep verifying.
+ */
+async function rotate(io: CliIo): Promise<void> {
+  await withServerRuntime(async ({ services }) => {
+    const key = await services.signingKeys.rotate(SYSTEM_ACTOR);
+    io.out(`${JSON.stringify({ keyId: key.keyId, version: key.version, algorithm: key.algorithm, publicKeyPem: key.publicKeyPem })}\n`);
+  });
+}
+
 export function registerKeysCommands(program: Command, io: CliIo): void {
   const keys = program.command('keys').description('Exposure Notification keys and identifiers (EN crypto v1.2)');
 
@@ -106,4 +119,10 @@ export function registerKeysCommands(program: Command, io: CliIo): void {
     .option('--time <unixSeconds>', 'the moment the key is for (default: now)')
     .addHelpText('after', '\nOutput: {"tek":"<32 hex>","rollingStartIntervalNumber":N,"rollingPeriod":144}')
     .action((options: { time?: string }) => generate(io, options));
+
+  keys
+    .command('rotate')
+    .description('make a new active export signing key; the previous one stays published for the overlap')
+    .addHelpText('after', '\nOutput: {"keyId","version","algorithm","publicKeyPem"} of the new key, one JSON line.')
+    .action(() => rotate(io));
 }
