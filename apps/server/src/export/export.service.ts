@@ -1,4 +1,4 @@
-import { encodeExportBin, writeExportZip, type ExportSigner, type ExposureKeyExport } from '@bluezone/protocol';
+import { encodeExportBin, writeExportZip, type ExportKey, type ExportSigner, type ExposureKeyExport } from '@bluezone/protocol';
 import { signExportBinNode } from '@bluezone/protocol/node';
 import type { Platform } from '../platform/platform.js';
 import type { ExportConfig } from './export.config.js';
@@ -24,7 +24,7 @@ export interface ExportRepository {
   latestBatch(region: string): Promise<BatchRecord | undefined>;
   claimBatch(region: string, window: ExportWindow, leaseExpiresAt: string, now: Date): Promise<number | undefined>;
   reclaimBatch(id: number, expiredLease: string, leaseExpiresAt: string): Promise<boolean>;
-  exposuresInWindow(window: ExportWindow): Promise<ExposureRow[]>;
+  exposuresInWindow(window: ExportWindow, page: { afterId: number; limit: number }): Promise<Array<ExposureRow & { id: number }>>;
   completeBatch(id: number, region: string, window: ExportWindow, files: readonly NewExportFile[], totals: BatchTotals, now: Date): Promise<void>;
   listFiles(region?: string): Promise<ExportFileInfo[]>;
   deleteFilesEndedBy(region: string, endedBy: number): Promise<string[]>;
@@ -52,6 +52,8 @@ export interface RetentionResult {
 
 /** How long a process may hold a batch before another may take it over (a 1,000,000-key batch takes about a minute). */
 const LEASE_SECONDS = 15 * 60;
+/** Rows read at a time. */
+const READ_PAGE = 50_000;
 
 /** Cuts signed export batches into the exports directory, keeps index.txt, and applies retention. */
 export class ExportService {
@@ -94,7 +96,16 @@ export class ExportService {
   private async writeBatch(id: number, window: ExportWindow, now: Date): Promise<ExportBatchResult> {
     const region = this.config.region;
     const signer = await this.signing.activeSigner();
-    const { keys, revisedKeys } = batchKeys(await this.store.exposuresInWindow(window), window);
+    const keys: ExportKey[] = [];
+    const revisedKeys: ExportKey[] = [];
+    for (let afterId = 0; ; ) {
+      const rows = await this.store.exposuresInWindow(window, { afterId, limit: READ_PAGE });
+      const page = batchKeys(rows, window);
+      for (const k of page.keys) keys.push(k);
+      for (const k of page.revisedKeys) revisedKeys.push(k);
+      if (rows.length < READ_PAGE) break;
+      afterId = rows.at(-1)!.id;
+    }
     const random = (length: number) => this.platform.random.bytes(length);
     const jitter = this.config.paddingJitter > 0 ? randomBelow(random, this.config.paddingJitter + 1) : 0;
     const padding = paddingKeys(paddingCount(keys.length, this.config.minKeys, jitter), keys, window, random);

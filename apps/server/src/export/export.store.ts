@@ -8,6 +8,7 @@ import type { BatchRecord, ExportFileInfo, ExportWindow, ExposureRow } from './e
  * Declared here as a read view so this store does not depend on the publish domain's types.
  */
 interface ExposureView {
+  id: number;
   key_data: Uint8Array;
   transmission_risk: number;
   rolling_start_interval: number;
@@ -104,13 +105,17 @@ export class ExportStore {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  /** Keys that became available, or were revised, in the window (start, end]. */
-  async exposuresInWindow(window: ExportWindow): Promise<ExposureRow[]> {
+  /**
+   * Keys that became available, or were revised, in the window (start, end], a page at a time in id order: a
+   * million-key batch is read without holding a million rows at once.
+   */
+  async exposuresInWindow(window: ExportWindow, page: { afterId: number; limit: number }): Promise<Array<ExposureRow & { id: number }>> {
     const start = new Date(window.start * 1000).toISOString();
     const end = new Date(window.end * 1000).toISOString();
     const rows = await this.db
       .selectFrom('exposures')
       .select([
+        'id',
         'key_data',
         'transmission_risk',
         'rolling_start_interval',
@@ -129,8 +134,12 @@ export class ExportStore {
           eb.and([eb('revised_at', '>', start), eb('revised_at', '<=', end)]),
         ]),
       )
+      .where('id', '>', page.afterId)
+      .orderBy('id')
+      .limit(page.limit)
       .execute();
     return rows.map((r) => ({
+      id: Number(r.id),
       keyData: r.key_data,
       transmissionRisk: r.transmission_risk,
       rollingStartInterval: r.rolling_start_interval,

@@ -29,10 +29,13 @@ export class SigningKeysService {
 
   /** Generates `v1` when there is no key yet (first start). Returns the active key. */
   async ensureActiveKey(): Promise<SigningKeyRecord> {
-    const active = await this.activeKey();
+    // One read decides both whether a key exists and which version to make: if another process makes v1 between
+    // them, our insert of v1 collides with theirs instead of quietly making (and activating) a v2.
+    const existing = await this.store.list(this.config.keyId);
+    const active = activeOf(existing, this.clock.now());
     if (active) return active;
     try {
-      return await this.createNext(null);
+      return await this.createNext(existing, null);
     } catch (error) {
       // Another process made v1 at the same moment: use theirs.
       if (error instanceof AppError && error.code === 'conflict') {
@@ -45,8 +48,7 @@ export class SigningKeysService {
 
   /** Makes a new active key (next version); the previous one stays published for the overlap. */
   async rotate(actor: Actor): Promise<SigningKeyRecord> {
-    const key = await this.createNext(actor);
-    return key;
+    return this.createNext(await this.store.list(this.config.keyId), actor);
   }
 
   /** The keys phones should trust, active first. */
@@ -70,11 +72,11 @@ export class SigningKeysService {
   }
 
   private async activeKey(): Promise<SigningKeyRecord | undefined> {
-    return publishedKeys(await this.store.list(this.config.keyId), this.clock.now(), 0).find((k) => k.retiredAt === null);
+    return activeOf(await this.store.list(this.config.keyId), this.clock.now());
   }
 
-  private async createNext(actor: Actor | null): Promise<SigningKeyRecord> {
-    const existing = await this.store.list(this.config.keyId);
+  /** Makes the version after those in `existing`; `conflict` if another process made that version first. */
+  private async createNext(existing: readonly SigningKeyRecord[], actor: Actor | null): Promise<SigningKeyRecord> {
     const version = `v${Math.max(0, ...existing.map((k) => versionNumber(k.version))) + 1}`;
     const pair = this.vault.generate();
     const now = this.clock.now().toISOString();
@@ -93,4 +95,8 @@ export class SigningKeysService {
     }
     return key;
   }
+}
+
+function activeOf(keys: readonly SigningKeyRecord[], now: Date): SigningKeyRecord | undefined {
+  return publishedKeys(keys, now, 0).find((k) => k.retiredAt === null);
 }
