@@ -14,6 +14,8 @@ const BUILD_OUTPUTS = ['apps/cli/dist/main.js', 'apps/console/dist/index.html'];
 export interface RunningServer {
   baseUrl: string;
   adminPassword: string;
+  /** The server's data directory (SQLite database, signing keys, exports), for commands run beside it. */
+  dataDir: string;
   /** Everything the process printed, for failure messages. */
   output: () => string;
   stop: () => Promise<void>;
@@ -41,7 +43,7 @@ function exited(child: ChildProcess): Promise<void> {
  * Starts `bluezone serve` from the repository root with a fresh data directory, and resolves once /readyz answers 200.
  * Fails at once, with the server's output, if the process exits before it is ready.
  */
-export async function startServer(options: { readyWithinMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(options: { readyWithinMs?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const missing = BUILD_OUTPUTS.filter((path) => !existsSync(join(REPO_ROOT, path)));
   if (missing.length > 0) throw new Error(`build first (npm run build); missing: ${missing.join(', ')}`);
 
@@ -58,6 +60,7 @@ export async function startServer(options: { readyWithinMs?: number } = {}): Pro
       HOST: '127.0.0.1',
       BLUEZONE_DATA_DIR: dataDir,
       BLUEZONE_ADMIN_PASSWORD: adminPassword,
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -93,5 +96,5 @@ export async function startServer(options: { readyWithinMs?: number } = {}): Pro
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { baseUrl, adminPassword, output: () => output, stop };
+  return { baseUrl, adminPassword, dataDir, output: () => output, stop };
 }

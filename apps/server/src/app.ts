@@ -14,6 +14,7 @@ import { registerIdentityRoutes } from './identity/identity.routes.js';
 import type { Services } from './services.js';
 import { registerUnitsRoutes } from './units/units.routes.js';
 import { registerSigningKeysRoutes } from './signing-keys/signing-keys.routes.js';
+import { registerExportRoutes } from './export/export.routes.js';
 
 export interface AppDeps {
   config: ServerConfig;
@@ -57,6 +58,7 @@ export async function buildApp({ config, db, services, logger = false }: AppDeps
   registerAgenciesRoutes(app, services.agencies);
   registerAuditRoutes(app, services.audit);
   registerSigningKeysRoutes(app, services.signingKeys);
+  registerExportRoutes(app, services.export);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.setNotFoundHandler(await registerStatic(app, config.http));
