@@ -117,6 +117,23 @@ describeEachDialect('export batches', (dialect) => {
     expect((await store.latestBatch('VN'))?.status).toBe('complete');
   });
 
+  it('claims no window without the private key, and frees a window at once when cutting it fails', async () => {
+    const store = new ExportStore(t.db);
+    const before = await store.latestBatch('VN');
+    clock.advance(600);
+    const keyless = new ExportService(store, { activeSigner: () => Promise.reject(new Error('no private key here')) }, new ExportDirectory(config.exportsDir), config, { clock, random: systemRandom });
+    await expect(keyless.cutBatch('now')).rejects.toThrow('no private key here');
+    expect(await store.latestBatch('VN')).toEqual(before);
+
+    const failing = Object.create(store) as ExportStore;
+    failing.exposuresInWindow = () => Promise.reject(new Error('no such table: exposures'));
+    const broken = new ExportService(failing, signingKeys, new ExportDirectory(config.exportsDir), config, { clock, random: systemRandom });
+    await expect(broken.cutBatch('now')).rejects.toThrow('no such table');
+    expect(await store.latestBatch('VN')).toMatchObject({ status: 'pending', leaseExpiresAt: '' });
+    expect(await service().cutBatch('now')).toMatchObject({ start: before!.end });
+    expect((await store.latestBatch('VN'))?.status).toBe('complete');
+  });
+
   it('lists the live files for statistics, oldest first', async () => {
     const files = await service().listFiles();
     expect(files.map((f) => f.name)).toEqual(index().trim().split('\n'));

@@ -24,6 +24,7 @@ export interface ExportRepository {
   latestBatch(region: string): Promise<BatchRecord | undefined>;
   claimBatch(region: string, window: ExportWindow, leaseExpiresAt: string, now: Date): Promise<number | undefined>;
   reclaimBatch(id: number, expiredLease: string, leaseExpiresAt: string): Promise<boolean>;
+  releaseBatch(id: number): Promise<void>;
   exposuresInWindow(window: ExportWindow, page: { afterId: number; limit: number }): Promise<Array<ExposureRow & { id: number }>>;
   completeBatch(id: number, region: string, window: ExportWindow, files: readonly NewExportFile[], totals: BatchTotals, now: Date): Promise<void>;
   listFiles(region?: string): Promise<ExportFileInfo[]>;
@@ -74,6 +75,8 @@ export class ExportService {
     const nowSeconds = Math.floor(now.getTime() / 1000);
     const lease = new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString();
     const region = this.config.region;
+    // Before claiming: a process without the private key must not hold a window it cannot sign.
+    const signer = await this.signing.activeSigner();
     const last = await this.store.latestBatch(region);
 
     let id: number | undefined;
@@ -90,12 +93,17 @@ export class ExportService {
       id = await this.store.claimBatch(region, window, lease, now);
       if (id === undefined) return null;
     }
-    return this.writeBatch(id, window, now);
+    try {
+      return await this.writeBatch(id, window, signer, now);
+    } catch (error) {
+      // Let the next attempt (this process's next tick, or another process) retry at once rather than after the lease.
+      await this.store.releaseBatch(id).catch(() => undefined);
+      throw error;
+    }
   }
 
-  private async writeBatch(id: number, window: ExportWindow, now: Date): Promise<ExportBatchResult> {
+  private async writeBatch(id: number, window: ExportWindow, signer: ExportSigner, now: Date): Promise<ExportBatchResult> {
     const region = this.config.region;
-    const signer = await this.signing.activeSigner();
     const keys: ExportKey[] = [];
     const revisedKeys: ExportKey[] = [];
     for (let afterId = 0; ; ) {

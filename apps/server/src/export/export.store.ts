@@ -105,6 +105,11 @@ export class ExportStore {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /** Gives up a pending batch after a failure: an empty lease sorts before every time, so anyone may take it over. */
+  async releaseBatch(id: number): Promise<void> {
+    await this.db.updateTable('export_batches').set({ lease_expires_at: '' }).where('id', '=', id).where('status', '=', 'pending').execute();
+  }
+
   /**
    * Keys that became available, or were revised, in the window (start, end], a page at a time in id order: a
    * million-key batch is read without holding a million rows at once.
