@@ -189,20 +189,20 @@ function sign(io: CliIo, options: SignOptions): void {
 async function run(io: CliIo, options: { json?: boolean }): Promise<void> {
   await withServerRuntime(async ({ services }, config) => {
     await services.signingKeys.ensureActiveKey();
-    const batch = await services.export.cutBatch('now');
-    if (!batch) {
-      if (!options.json) io.out('nothing to export: no new window, or another process is cutting it\n');
-      return;
+    // Normally one batch; two when a window an earlier attempt failed to cut is still pending.
+    const batches = await services.export.cutDueBatches('now');
+    if (batches.length === 0 && !options.json) io.out('nothing to export: no new window, or another process is cutting it\n');
+    for (const batch of batches) {
+      if (options.json) {
+        io.out(batch.files.map((f) => `${JSON.stringify({ name: f.name, batchNum: f.batchNum, batchSize: f.batchSize, keys: f.keys, bytes: f.bytes })}\n`).join(''));
+        continue;
+      }
+      for (const f of batch.files) io.out(`wrote ${config.export.exportsDir}/${f.name} (${f.keys} keys, ${f.bytes} bytes)\n`);
+      io.out(
+        `batch ${utc(batch.start)} to ${utc(batch.end)}: ${batch.realKeys} keys, ${batch.revisedKeys} revised, ` +
+          `${batch.paddingKeys} padding, ${batch.files.length} file(s); index.txt updated\n`,
+      );
     }
-    if (options.json) {
-      io.out(batch.files.map((f) => `${JSON.stringify({ name: f.name, batchNum: f.batchNum, batchSize: f.batchSize, keys: f.keys, bytes: f.bytes })}\n`).join(''));
-      return;
-    }
-    for (const f of batch.files) io.out(`wrote ${config.export.exportsDir}/${f.name} (${f.keys} keys, ${f.bytes} bytes)\n`);
-    io.out(
-      `batch ${utc(batch.start)} to ${utc(batch.end)}: ${batch.realKeys} keys, ${batch.revisedKeys} revised, ` +
-        `${batch.paddingKeys} padding, ${batch.files.length} file(s); index.txt updated\n`,
-    );
   });
 }
 

@@ -129,8 +129,11 @@ describeEachDialect('export batches', (dialect) => {
     failing.exposuresInWindow = () => Promise.reject(new Error('no such table: exposures'));
     const broken = new ExportService(failing, signingKeys, new ExportDirectory(config.exportsDir), config, { clock, random: systemRandom });
     await expect(broken.cutBatch('now')).rejects.toThrow('no such table');
-    expect(await store.latestBatch('VN')).toMatchObject({ status: 'pending', leaseExpiresAt: '' });
-    expect(await service().cutBatch('now')).toMatchObject({ start: before!.end });
+    const pending = await store.latestBatch('VN');
+    expect(pending).toMatchObject({ status: 'pending', leaseExpiresAt: '' });
+    clock.advance(60);
+    // The freed window is cut as it was, then the one after it up to now.
+    expect(await service().cutDueBatches('now')).toMatchObject([{ start: before!.end, end: pending!.end }, { start: pending!.end, end: pending!.end + 60 }]);
     expect((await store.latestBatch('VN'))?.status).toBe('complete');
   });
 
@@ -158,8 +161,9 @@ describeEachDialect('export batches', (dialect) => {
     expect(readdirSync(path.join(config.exportsDir, 'VN'))).not.toContain(path.basename(firstName));
 
     clock.advance(30 * 86400);
-    const { batch, retention: last } = await service().tick();
-    expect(batch).not.toBeNull(); // the gap is cut as one padded batch
+    const { batches, retention: last } = await service().tick();
+    expect(batches).toHaveLength(1); // the gap is cut as one padded batch
+    const batch = batches[0];
     expect(last.filesDeleted).toBe(live - 1);
     expect(index()).toBe(batch!.files.map((f) => `${f.name}\n`).join(''));
     expect(readdirSync(path.join(config.exportsDir, 'VN')).filter((f) => f.endsWith('.zip'))).toEqual(batch!.files.map((f) => path.basename(f.name)));

@@ -102,6 +102,20 @@ export class ExportService {
     }
   }
 
+  /**
+   * Cuts every batch that is due: a window left pending by a failed attempt first, then the next one. Stops at the
+   * first null (nothing more, or another process is at it); a bound keeps a stuck store from looping.
+   */
+  async cutDueBatches(mode: 'period' | 'now'): Promise<ExportBatchResult[]> {
+    const batches: ExportBatchResult[] = [];
+    for (let i = 0; i < 10; i++) {
+      const batch = await this.cutBatch(mode);
+      if (!batch) break;
+      batches.push(batch);
+    }
+    return batches;
+  }
+
   private async writeBatch(id: number, window: ExportWindow, signer: ExportSigner, now: Date): Promise<ExportBatchResult> {
     const region = this.config.region;
     const keys: ExportKey[] = [];
@@ -168,11 +182,11 @@ export class ExportService {
     return { filesDeleted: expired.length, keysDeleted };
   }
 
-  /** One turn of the worker: cut the batch that is due, if any, then apply retention. */
-  async tick(): Promise<{ batch: ExportBatchResult | null; retention: RetentionResult }> {
-    const batch = await this.cutBatch('period');
+  /** One turn of the worker: cut the batches that are due, if any, then apply retention. */
+  async tick(): Promise<{ batches: ExportBatchResult[]; retention: RetentionResult }> {
+    const batches = await this.cutDueBatches('period');
     const retention = await this.applyRetention();
-    return { batch, retention };
+    return { batches, retention };
   }
 
   /** Live export files of every region, oldest first (for the statistics page). */

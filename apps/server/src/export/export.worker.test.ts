@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startExportWorker } from './export.worker.js';
 
-const quietResult = { batch: null, retention: { filesDeleted: 0, keysDeleted: 0 } };
+const quietResult = { batches: [], retention: { filesDeleted: 0, keysDeleted: 0 } };
 
 describe('export worker', () => {
   afterEach(() => vi.useRealTimers());

@@ -25,8 +25,8 @@ export function startExportWorker(service: Pick<ExportService, 'tick'>, periodSe
   const runOnce = (): Promise<void> => {
     running ??= service
       .tick()
-      .then(({ batch, retention }) => {
-        if (batch) {
+      .then(({ batches, retention }) => {
+        for (const batch of batches) {
           log.info({ start: batch.start, end: batch.end, files: batch.files.map((f) => f.name), keys: batch.realKeys, revisedKeys: batch.revisedKeys }, 'export batch written');
         }
         if (retention.filesDeleted > 0 || retention.keysDeleted > 0) log.info(retention, 'export retention applied');
