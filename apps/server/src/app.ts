@@ -15,6 +15,8 @@ import type { Services } from './services.js';
 import { registerUnitsRoutes } from './units/units.routes.js';
 import { registerSigningKeysRoutes } from './signing-keys/signing-keys.routes.js';
 import { registerExportRoutes } from './export/export.routes.js';
+import { registerVerificationRoutes } from './verification/verification.routes.js';
+import { registerPublishRoutes } from './publish/publish.routes.js';
 
 export interface AppDeps {
   config: ServerConfig;
@@ -59,6 +61,8 @@ export async function buildApp({ config, db, services, logger = false }: AppDeps
   registerAuditRoutes(app, services.audit);
   registerSigningKeysRoutes(app, services.signingKeys);
   registerExportRoutes(app, services.export);
+  registerVerificationRoutes(app, { verification: services.verification, statistics: services.exposureNotificationStatistics });
+  registerPublishRoutes(app, services.publish);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.setNotFoundHandler(await registerStatic(app, config.http));

@@ -5,6 +5,8 @@ import { readIdentityConfig, type IdentityConfig } from './identity/identity.con
 import { readUnitsConfig, type UnitsConfig } from './units/units.config.js';
 import { readExportConfig, type ExportConfig } from './export/export.config.js';
 import { readSigningKeysConfig, type SigningKeysConfig } from './signing-keys/signing-keys.config.js';
+import { readVerificationConfig, type VerificationConfig } from './verification/verification.config.js';
+import { readPublishConfig, type PublishConfig } from './publish/publish.config.js';
 
 export interface HttpConfig {
   port: number;
@@ -33,6 +35,8 @@ export interface ServerConfig {
   units: UnitsConfig;
   export: ExportConfig;
   signingKeys: SigningKeysConfig;
+  verification: VerificationConfig;
+  publish: PublishConfig;
 }
 
 // Both src/ (tests) and dist/ (built) sit one level under apps/server, so this finds apps/console/dist from either.
@@ -64,6 +68,8 @@ export function loadConfig(env: Env): ServerConfig {
     units: readUnitsConfig(reader),
     export: exportConfig,
     signingKeys: readSigningKeysConfig(reader, dataDir, exportConfig.region),
+    verification: readVerificationConfig(reader, dataDir),
+    publish: readPublishConfig(reader),
   };
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   return config;

@@ -18,6 +18,13 @@ import { ExportStore } from './export/export.store.js';
 import { SigningKeysService } from './signing-keys/signing-keys.service.js';
 import { SigningKeysStore } from './signing-keys/signing-keys.store.js';
 import { FileKeyVault } from './signing-keys/signing-keys.vault.js';
+import { chaffSigningKey, loadVerificationSecrets } from './verification/signing-key.js';
+import { ExposureNotificationStatistics } from './verification/statistics.service.js';
+import { VerificationService } from './verification/verification.service.js';
+import { VerificationStore } from './verification/verification.store.js';
+import { PublishService } from './publish/publish.service.js';
+import { PublishStore } from './publish/publish.store.js';
+import { RevisionTokens } from './publish/revision-token.js';
 
 export interface Services {
   audit: AuditService;
@@ -27,16 +34,26 @@ export interface Services {
   agencies: AgenciesService;
   signingKeys: SigningKeysService;
   export: ExportService;
+  verification: VerificationService;
+  publish: PublishService;
+  exposureNotificationStatistics: ExposureNotificationStatistics;
 }
 
 /** Wires every domain's store and service over one database; the only place that knows them all. */
-export function createServices(db: Db, config: Pick<ServerConfig, 'identity' | 'units' | 'export' | 'signingKeys'>, platform: Platform): Services {
+export function createServices(db: Db, config: Pick<ServerConfig, 'identity' | 'units' | 'export' | 'signingKeys' | 'verification' | 'publish'>, platform: Platform): Services {
   const audit = new AuditService(new AuditStore(db), platform.clock);
   const units = new UnitsService(new UnitsStore(db), config.units, platform.clock, audit);
   const identityStore = new IdentityStore(db);
   const passwords = new PasswordHasher(config.identity.scryptCost, platform.random);
   const limiter = new LoginRateLimiter(config.identity.loginRateLimit, config.identity.loginRateWindowSeconds, platform.clock);
   const signingKeys = new SigningKeysService(new SigningKeysStore(db), new FileKeyVault(config.signingKeys.dir), config.signingKeys, platform.clock, audit);
+  const verificationSecrets = loadVerificationSecrets(config.verification.dir, config.verification.secret);
+  const verificationStore = new VerificationStore(db);
+  const publishStore = new PublishStore(db);
+  // Verify attempts per address per minute: with 10^8 short codes and codes living 15 minutes, guessing one is hopeless.
+  const verifyLimiter = new LoginRateLimiter(config.verification.verifyRateLimit, 60, platform.clock);
+  // This server's own verification key is trusted by default; other verification servers would be added here.
+  const issuers = [{ issuer: config.verification.issuer, audience: config.verification.audience, publicKey: verificationSecrets.publicKey }];
   return {
     audit,
     units,
@@ -45,5 +62,17 @@ export function createServices(db: Db, config: Pick<ServerConfig, 'identity' | '
     agencies: new AgenciesService(new AgenciesStore(db), units, audit, platform.clock),
     signingKeys,
     export: new ExportService(new ExportStore(db), signingKeys, new ExportDirectory(config.export.exportsDir), config.export, platform),
+    verification: new VerificationService(verificationStore, verificationSecrets, chaffSigningKey(), verifyLimiter, audit, config.verification, platform),
+    publish: new PublishService(publishStore, new RevisionTokens(verificationSecrets.secret, platform.random), issuers, config.publish, platform),
+    exposureNotificationStatistics: new ExposureNotificationStatistics(
+      {
+        codesIssuedPerDay: (since) => verificationStore.codesIssuedPerDay(since),
+        codesClaimedPerDay: (since) => verificationStore.codesClaimedPerDay(since),
+        keysPublishedPerDay: (since) => publishStore.keysPublishedPerDay(since),
+        // Filled by the export domain with its live files and their sizes.
+        exportFiles: async () => [],
+      },
+      platform.clock,
+    ),
   };
 }

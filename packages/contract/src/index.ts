@@ -11,6 +11,8 @@ export * from './agencies.js';
 export * from './audit.js';
 export * from './health.js';
 export * from './export.js';
+export * from './verification.js';
+export * from './publish.js';
 
 export const API_PREFIX = '/api/v1';
 export const SESSION_COOKIE = 'bz_session';

@@ -1,5 +1,6 @@
 import { Migrator, PostgresAdapter, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as m0001 from './migrations/0001_initial.js';
+import * as m0002 from './migrations/0002_exposure_notification.js';
 import * as m0003 from './migrations/0003_export.js';
 
 /**
@@ -8,6 +9,7 @@ import * as m0003 from './migrations/0003_export.js';
  */
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_exposure_notification': m0002,
   '0003_export': m0003,
 };
 

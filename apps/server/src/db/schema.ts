@@ -13,6 +13,9 @@ export interface Database {
   signing_keys: SigningKeyTable;
   export_batches: ExportBatchTable;
   export_files: ExportFileTable;
+  verification_codes: VerificationCodeTable;
+  verification_tokens_used: VerificationTokenUsedTable;
+  exposures: ExposureTable;
 }
 
 export interface UnitTable {
@@ -117,4 +120,46 @@ export interface ExportFileTable {
   key_count: number;
   bytes: number;
   created_at: string;
+}
+
+export interface VerificationCodeTable {
+  id: Generated<number>;
+  uuid: string;
+  /** HMAC-SHA256(server secret, code), hex; null once the code was claimed or expired. */
+  code_hash: string | null;
+  long_code_hash: string | null;
+  test_type: string;
+  symptom_date: string | null;
+  test_date: string | null;
+  issued_by: number | null;
+  issued_at: string;
+  expires_at: string;
+  long_expires_at: string;
+  claimed_at: string | null;
+}
+
+export interface VerificationTokenUsedTable {
+  jti: string;
+  used_at: string;
+  expires_at: string;
+}
+
+/** A published key. `available_at` is the embargo: a key still valid on the phone waits until it expires. */
+export interface ExposureTable {
+  id: Generated<number>;
+  key_data: Buffer;
+  transmission_risk: number;
+  rolling_start_interval: number;
+  rolling_period: number;
+  /** `confirmed`, `likely`, `negative` or `revoked`. */
+  report_type: string;
+  days_since_onset: number | null;
+  traveler: number;
+  health_authority: string;
+  created_at: string;
+  available_at: string;
+  revised_at: string | null;
+  revised_report_type: string | null;
+  revised_transmission_risk: number | null;
+  revised_days_since_onset: number | null;
 }

@@ -1,0 +1,106 @@
+import type { PublishRequest, PublishResponse } from '@bluezone/contract';
+import { AppError } from '../errors.js';
+import type { Platform } from '../platform/platform.js';
+import { responsePadding } from '../verification/padding.js';
+import { verifyCertificate, type TrustedIssuer } from './certificates.js';
+import type { PublishConfig } from './publish.config.js';
+import { keysMatchHmac, revisedReportType, transformKeys, type ValidKey } from './publish.model.js';
+import type { KeyRevision, PublishStore } from './publish.store.js';
+import type { RevisionTokens } from './revision-token.js';
+
+interface PublishPlan {
+  inserts: ValidKey[];
+  revisions: KeyRevision[];
+  covered: ValidKey[];
+  warnings: string[];
+  reportType: 'confirmed' | 'likely' | 'negative';
+}
+
+/**
+ * The key server's publish: checks a phone's keys against its certificate and Google's rules, stores them with
+ * their embargo, and revises keys published before when a revision token vouches for them. It never sees who the
+ * phone belongs to, and stores nothing about the phone or its address.
+ */
+export class PublishService {
+  constructor(
+    private readonly store: PublishStore,
+    private readonly revisionTokens: RevisionTokens,
+    private readonly issuers: readonly TrustedIssuer[],
+    private readonly config: PublishConfig,
+    private readonly platform: Platform,
+  ) {}
+
+  /** With `chaff`, everything is checked as for a real publish and nothing is written; the answer looks the same. */
+  async publish(request: PublishRequest, chaff: boolean): Promise<PublishResponse> {
+    const now = this.platform.clock.now();
+    if (chaff) {
+      await this.plan(request, now).catch(() => undefined);
+      const body = { insertedExposures: Math.min(request.temporaryExposureKeys.length, this.config.maxKeys), revisionToken: this.revisionTokens.seal([]) };
+      return { ...body, padding: responsePadding(this.platform.random, body) };
+    }
+    const plan = await this.plan(request, now);
+    await this.store.save(plan.inserts, { reportType: plan.reportType, traveler: request.traveler === true, healthAuthority: request.healthAuthorityID, createdAt: now.toISOString() }, plan.revisions);
+    const body = {
+      insertedExposures: plan.inserts.length + plan.revisions.length,
+      revisionToken: this.revisionTokens.seal(plan.covered),
+      ...(plan.warnings.length > 0 ? { warnings: plan.warnings } : {}),
+    };
+    return { ...body, padding: responsePadding(this.platform.random, body) };
+  }
+
+  /** Every check, in the order of Google's publish handler; throws the first refusal. */
+  private async plan(request: PublishRequest, now: Date): Promise<PublishPlan> {
+    if (!this.config.healthAuthorities.includes(request.healthAuthorityID)) {
+      throw new AppError('unknown_health_authority', `unknown healthAuthorityID "${request.healthAuthorityID.slice(0, 64)}"`);
+    }
+    const keys = request.temporaryExposureKeys;
+    if (keys.length > this.config.maxKeys) throw new AppError('too_many_keys', `at most ${this.config.maxKeys} keys per publish, got ${keys.length}`);
+    const certificate = await verifyCertificate(request.verificationPayload, this.issuers, now);
+    if (!certificate) throw new AppError('certificate_invalid', 'the verification certificate is not valid');
+    const hmacKey = Buffer.from(request.hmacKey, 'base64');
+    if (hmacKey.length === 0 || hmacKey.toString('base64') !== request.hmacKey) throw new AppError('validation_failed', 'body.hmacKey: not standard base64');
+    if (!keysMatchHmac(keys, hmacKey, certificate.tekmac)) throw new AppError('hmac_mismatch', 'the keys do not match the certificate');
+
+    const onset = certificate.symptomOnsetInterval ?? request.symptomOnsetInterval ?? certificate.testDateInterval;
+    const transformed = transformKeys(keys, { now, reportType: certificate.reportType, symptomOnsetInterval: onset ?? null }, this.config);
+    if ('overlapping' in transformed) throw new AppError('overlapping_keys', transformed.overlapping);
+    const { warnings } = transformed;
+    if (transformed.keys.length === 0) throw new AppError('invalid_key', `no valid key: ${warnings.join('; ')}`);
+
+    const published = new Map((await this.store.findPublished(transformed.keys.map((k) => k.keyData))).map((p) => [p.keyData.toString('hex'), p]));
+    const inserts: ValidKey[] = [];
+    const revisions: KeyRevision[] = [];
+    const covered: ValidKey[] = [];
+    if (published.size > 0) {
+      const vouched = new Set((request.revisionToken ? this.revisionTokens.open(request.revisionToken) : undefined)?.map(revisableId) ?? []);
+      for (const key of transformed.keys) {
+        const old = published.get(key.keyData.toString('hex'));
+        if (old && !vouched.has(revisableId(old))) throw new AppError('invalid_revision_token', 'some keys were published before and the revision token does not cover them');
+      }
+    }
+    for (const key of transformed.keys) {
+      const old = published.get(key.keyData.toString('hex'));
+      if (!old) {
+        // A negative test withdraws keys; it never publishes new ones (they would warn nobody of anything).
+        if (certificate.reportType === 'negative') {
+          warnings.push(`key ${key.keyData.toString('base64')}: a negative test publishes no new keys; not published`);
+          continue;
+        }
+        inserts.push(key);
+        covered.push(key);
+        continue;
+      }
+      covered.push(key);
+      const to = revisedReportType(old.revisedReportType ?? old.reportType, certificate.reportType);
+      if (to === 'unchanged') continue;
+      if (to === undefined || old.revisedReportType !== null) {
+        throw new AppError('revision_not_allowed', `keys reported ${old.revisedReportType ?? old.reportType} cannot become ${certificate.reportType}`);
+      }
+      revisions.push({ id: old.id, reportType: to, transmissionRisk: key.transmissionRisk, daysSinceOnset: key.daysSinceOnset, revisedAt: now.toISOString() });
+    }
+    return { inserts, revisions, covered, warnings, reportType: certificate.reportType };
+  }
+}
+
+const revisableId = (k: { keyData: Buffer; rollingStartInterval: number; rollingPeriod: number }) =>
+  `${k.keyData.toString('hex')}.${k.rollingStartInterval}.${k.rollingPeriod}`;

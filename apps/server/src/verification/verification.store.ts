@@ -1,0 +1,128 @@
+import { sql, type Selectable } from 'kysely';
+import { isUniqueViolation, type Db } from '../db/database.js';
+import type { VerificationCodeTable } from '../db/schema.js';
+import type { NewVerificationCode, TestType, VerificationCodeRecord } from './verification.model.js';
+
+const toRecord = (r: Selectable<VerificationCodeTable>): VerificationCodeRecord => ({
+  uuid: r.uuid,
+  testType: r.test_type as TestType,
+  symptomDate: r.symptom_date,
+  testDate: r.test_date,
+  issuedAt: r.issued_at,
+  expiresAt: r.expires_at,
+  longExpiresAt: r.long_expires_at,
+  claimedAt: r.claimed_at,
+});
+
+export interface DayCount {
+  date: string;
+  count: number;
+}
+
+export class VerificationStore {
+  constructor(private readonly db: Db) {}
+
+  /** False when a live code already has the same hash (the caller draws another code). */
+  async insertCode(code: NewVerificationCode): Promise<boolean> {
+    try {
+      await this.db
+        .insertInto('verification_codes')
+        .values({
+          uuid: code.uuid,
+          code_hash: code.codeHash,
+          long_code_hash: code.longCodeHash,
+          test_type: code.testType,
+          symptom_date: code.symptomDate,
+          test_date: code.testDate,
+          issued_by: code.issuedBy,
+          issued_at: code.issuedAt,
+          expires_at: code.expiresAt,
+          long_expires_at: code.longExpiresAt,
+        })
+        .execute();
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Erases the hashes of codes that can no longer be used, freeing their values for new codes. */
+  async eraseDeadHashes(now: Date): Promise<void> {
+    const at = now.toISOString();
+    await this.db.updateTable('verification_codes').set({ code_hash: null }).where('code_hash', 'is not', null).where('expires_at', '<=', at).execute();
+    await this.db.updateTable('verification_codes').set({ long_code_hash: null }).where('long_code_hash', 'is not', null).where('long_expires_at', '<=', at).execute();
+  }
+
+  /**
+   * Claims the unexpired, unclaimed code with this hash, short or long, in one statement, so two phones racing with
+   * the same code cannot both win; both hashes are erased with the claim.
+   */
+  async claim(hash: string, now: Date): Promise<VerificationCodeRecord | undefined> {
+    const at = now.toISOString();
+    const row = await this.db
+      .updateTable('verification_codes')
+      .set({ claimed_at: at, code_hash: null, long_code_hash: null })
+      .where('claimed_at', 'is', null)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('code_hash', '=', hash), eb('expires_at', '>', at)]),
+          eb.and([eb('long_code_hash', '=', hash), eb('long_expires_at', '>', at)]),
+        ]),
+      )
+      .returningAll()
+      .executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  /** The same lookup as `claim`, changing nothing: chaff costs one query as a real verify does. */
+  async peek(hash: string, now: Date): Promise<boolean> {
+    const at = now.toISOString();
+    const row = await this.db
+      .selectFrom('verification_codes')
+      .select('id')
+      .where('claimed_at', 'is', null)
+      .where((eb) => eb.or([eb.and([eb('code_hash', '=', hash), eb('expires_at', '>', at)]), eb.and([eb('long_code_hash', '=', hash), eb('long_expires_at', '>', at)])]))
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Newest first; `issuedBy` limits the list to one officer's codes. */
+  async listCodes(filter: { issuedBy?: number; limit: number }): Promise<VerificationCodeRecord[]> {
+    let query = this.db.selectFrom('verification_codes').selectAll().orderBy('issued_at', 'desc').orderBy('id', 'desc').limit(filter.limit);
+    if (filter.issuedBy !== undefined) query = query.where('issued_by', '=', filter.issuedBy);
+    return (await query.execute()).map(toRecord);
+  }
+
+  /** Records a token as exchanged; false when it already was. Expired records are swept on the way. */
+  async useToken(jti: string, now: Date, expiresAt: string): Promise<boolean> {
+    await this.db.deleteFrom('verification_tokens_used').where('expires_at', '<=', now.toISOString()).execute();
+    try {
+      await this.db.insertInto('verification_tokens_used').values({ jti, used_at: now.toISOString(), expires_at: expiresAt }).execute();
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  async codesIssuedPerDay(since: string): Promise<DayCount[]> {
+    return this.perDay('issued_at', since);
+  }
+
+  async codesClaimedPerDay(since: string): Promise<DayCount[]> {
+    return this.perDay('claimed_at', since);
+  }
+
+  private async perDay(column: 'issued_at' | 'claimed_at', since: string): Promise<DayCount[]> {
+    // ISO text: the first 10 characters are the UTC day on both databases.
+    const day = sql<string>`substr(${sql.ref(column)}, 1, 10)`;
+    const rows = await this.db
+      .selectFrom('verification_codes')
+      .select([day.as('date'), (eb) => eb.fn.countAll<string | number>().as('n')])
+      .where(column, '>=', since)
+      .groupBy(day)
+      .execute();
+    return rows.map((r) => ({ date: r.date, count: Number(r.n) }));
+  }
+}
