@@ -60,6 +60,17 @@ const ERROR_CODE_SET: Record<ContractErrorCode, true> = {
   rate_limited: true,
   internal: true,
   unavailable: true,
+  invalid_code: true,
+  token_invalid: true,
+  token_used: true,
+  hmac_mismatch: true,
+  too_many_keys: true,
+  overlapping_keys: true,
+  invalid_key: true,
+  invalid_revision_token: true,
+  revision_not_allowed: true,
+  certificate_invalid: true,
+  unknown_health_authority: true,
 };
 export const ERROR_CODES = Object.keys(ERROR_CODE_SET) as ContractErrorCode[];
 
