@@ -11,6 +11,7 @@ import { LoginPage } from './pages/login-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { UnitsPage } from './pages/units-page.js';
 import { UsersPage } from './users/users-page.js';
+import { CodesPage } from './codes/codes-page.js';
 
 export function App() {
   const { t } = useTranslation();
@@ -57,6 +58,7 @@ export function App() {
         {admin ? <Route path="users" element={<UsersPage />} /> : null}
         {admin ? <Route path="units" element={<UnitsPage />} /> : null}
         {admin ? <Route path="audit" element={<AuditPage />} /> : null}
+        {admin || user.role === 'health_officer' ? <Route path="codes" element={<CodesPage />} /> : null}
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </AppShell>

@@ -1,3 +1,4 @@
+import type { IssueCodeRequest, IssueCodeResponse, ListCodesResponse } from '@bluezone/contract';
 import type { ApiClient } from './client.js';
 import type {
   Agency,
@@ -50,6 +51,9 @@ export function bluezoneApi(client: ApiClient) {
       client.patch<{ agency: Agency }>(`${V1}/agencies/${id(agencyId)}`, changes),
 
     audit: (filter: AuditQuery) => client.get<AuditPage>(`${V1}/audit`, { ...filter }),
+
+    issueCode: (request: IssueCodeRequest) => client.post<IssueCodeResponse>(`${V1}/codes`, request),
+    listCodes: () => client.get<ListCodesResponse>(`${V1}/codes`),
   };
 }
 
