@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { calculateExposureKeyHmac } from '@bluezone/protocol';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type LaunchedBrowser, browserSkipReason, launchBrowser } from './support/browser.js';
+import { HttpSession, errorCode } from './support/http.js';
+import { type RunningServer, startServer } from './support/server.js';
+
+const skipReason = browserSkipReason();
+if (skipReason) console.log(`Skipping the upload-code browser test: ${skipReason}`);
+
+const OFFICER = { username: 'cdc-officer', displayName: 'Bác sĩ Lan', password: 'Officer-Pass-2026', role: 'health_officer', unitCode: '20' };
+
+/** A phone: code → token → certificate → publish of 14 days of keys, over real HTTP. */
+async function phoneUploads(baseUrl: string, code: string) {
+  const phone = new HttpSession(baseUrl);
+  const verified = await phone.request('POST', '/api/v1/verify', { code });
+  if (verified.status !== 200) return verified;
+  const today = Math.floor(Date.now() / 600_000 / 144) * 144;
+  const keys = Array.from({ length: 14 }, (_, i) => ({ key: randomBytes(16).toString('base64'), rollingStartNumber: today - (i + 1) * 144, rollingPeriod: 144, transmissionRisk: 0 }));
+  const hmacKey = randomBytes(32);
+  const ekeyhmac = calculateExposureKeyHmac(keys.map((k) => ({ key: k.key, rollingStartIntervalNumber: k.rollingStartNumber, rollingPeriod: 144, transmissionRisk: 0 })), hmacKey);
+  const certified = await phone.request('POST', '/api/v1/certificate', { token: verified.json!.token, ekeyhmac });
+  return phone.request('POST', '/api/v1/publish', {
+    temporaryExposureKeys: keys,
+    healthAuthorityID: 'vn.bluezone',
+    verificationPayload: certified.json!.certificate,
+    hmacKey: hmacKey.toString('base64'),
+  });
+}
+
+describe('upload codes end to end', () => {
+  let server: RunningServer;
+  let officer: HttpSession;
+  beforeAll(async () => {
+    server = await startServer();
+    const admin = new HttpSession(server.baseUrl);
+    await admin.login('admin', server.adminPassword);
+    expect((await admin.request('POST', '/api/v1/users', OFFICER)).status).toBe(201);
+    officer = new HttpSession(server.baseUrl);
+    await officer.login(OFFICER.username, OFFICER.password);
+  });
+  afterAll(async () => server?.stop());
+
+  it('takes an officer’s code through verify, certificate and publish once, and never twice', async () => {
+    const issued = await officer.request('POST', '/api/v1/codes', { testType: 'confirmed' });
+    expect(issued.status).toBe(200);
+    const published = await phoneUploads(server.baseUrl, issued.json!.code as string);
+    expect(published.status, published.text).toBe(200);
+    expect(published.json).toMatchObject({ insertedExposures: 14 });
+    const again = await phoneUploads(server.baseUrl, issued.json!.code as string);
+    expect(errorCode(again.json)).toBe('invalid_code');
+  });
+
+  describe.skipIf(skipReason !== null)('in Chromium', () => {
+    let browser: LaunchedBrowser;
+    let page: Page;
+    beforeAll(async () => {
+      browser = await launchBrowser();
+      page = browser.context.pages()[0] ?? (await browser.context.newPage());
+      page.setDefaultTimeout(15_000);
+    });
+    beforeEach(({ onTestFailed }) => {
+      onTestFailed(async () => console.log(`Page at ${page?.url()} showed:\n${await page?.locator('body').innerText().catch(() => '(no page)')}`));
+    });
+    afterAll(async () => browser?.close());
+
+    it('lets a health officer issue a code shown with its QR code, which then shows as used', { timeout: 90_000 }, async () => {
+      await page.goto(server.baseUrl);
+      await page.getByLabel('Tên đăng nhập', { exact: true }).fill(OFFICER.username);
+      await page.getByLabel('Mật khẩu', { exact: true }).fill(OFFICER.password);
+      await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+      await page.getByRole('link', { name: 'Mã tải lên' }).click();
+      await page.getByRole('heading', { name: 'Mã tải lên', level: 1 }).waitFor();
+      await page.getByLabel('Khẳng định (F0)').check();
+      await page.getByRole('button', { name: 'Cấp mã', exact: true }).click();
+      const shown = (await page.getByTestId('short-code').innerText()).replace(/\s/g, '');
+      expect(shown).toMatch(/^\d{8}$/);
+      await page.getByRole('img', { name: 'Mã QR mở ứng dụng Bluezone với mã tải lên này' }).waitFor();
+      expect((await phoneUploads(server.baseUrl, shown)).status).toBe(200);
+      await page.reload();
+      await page.getByRole('cell', { name: 'Đã dùng' }).first().waitFor();
+    });
+  });
+});
