@@ -14,7 +14,6 @@ import { registerIdentityRoutes } from './identity/identity.routes.js';
 import type { Services } from './services.js';
 import { registerUnitsRoutes } from './units/units.routes.js';
 import { registerSigningKeysRoutes } from './signing-keys/signing-keys.routes.js';
-import { registerExportRoutes } from './export/export.routes.js';
 import { registerVerificationRoutes } from './verification/verification.routes.js';
 import { registerPublishRoutes } from './publish/publish.routes.js';
 
@@ -60,7 +59,6 @@ export async function buildApp({ config, db, services, logger = false }: AppDeps
   registerAgenciesRoutes(app, services.agencies);
   registerAuditRoutes(app, services.audit);
   registerSigningKeysRoutes(app, services.signingKeys);
-  registerExportRoutes(app, services.export);
   registerVerificationRoutes(app, { verification: services.verification, statistics: services.exposureNotificationStatistics });
   registerPublishRoutes(app, services.publish);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

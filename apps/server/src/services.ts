@@ -47,6 +47,7 @@ export function createServices(db: Db, config: Pick<ServerConfig, 'identity' | '
   const passwords = new PasswordHasher(config.identity.scryptCost, platform.random);
   const limiter = new LoginRateLimiter(config.identity.loginRateLimit, config.identity.loginRateWindowSeconds, platform.clock);
   const signingKeys = new SigningKeysService(new SigningKeysStore(db), new FileKeyVault(config.signingKeys.dir), config.signingKeys, platform.clock, audit);
+  const exportService = new ExportService(new ExportStore(db), signingKeys, new ExportDirectory(config.export.exportsDir), config.export, platform);
   const verificationSecrets = loadVerificationSecrets(config.verification.dir, config.verification.secret);
   const verificationStore = new VerificationStore(db);
   const publishStore = new PublishStore(db);
@@ -61,7 +62,7 @@ export function createServices(db: Db, config: Pick<ServerConfig, 'identity' | '
     users: new UsersService(identityStore, units, passwords, audit, platform),
     agencies: new AgenciesService(new AgenciesStore(db), units, audit, platform.clock),
     signingKeys,
-    export: new ExportService(new ExportStore(db), signingKeys, new ExportDirectory(config.export.exportsDir), config.export, platform),
+    export: exportService,
     verification: new VerificationService(verificationStore, verificationSecrets, chaffSigningKey(), verifyLimiter, audit, config.verification, platform),
     publish: new PublishService(publishStore, new RevisionTokens(verificationSecrets.secret, platform.random), issuers, config.publish, platform),
     exposureNotificationStatistics: new ExposureNotificationStatistics(
@@ -69,8 +70,8 @@ export function createServices(db: Db, config: Pick<ServerConfig, 'identity' | '
         codesIssuedPerDay: (since) => verificationStore.codesIssuedPerDay(since),
         codesClaimedPerDay: (since) => verificationStore.codesClaimedPerDay(since),
         keysPublishedPerDay: (since) => publishStore.keysPublishedPerDay(since),
-        // Filled by the export domain with its live files and their sizes.
-        exportFiles: async () => [],
+        // The export domain's live files and their sizes.
+        exportFiles: () => exportService.listFiles(),
       },
       platform.clock,
     ),

@@ -21,7 +21,10 @@ export type ExportKeyInfo = z.infer<typeof exportKeySchema>;
 export const listExportKeysResponseSchema = z.array(exportKeySchema);
 export type ListExportKeysResponse = z.infer<typeof listExportKeysResponseSchema>;
 
-/** One live export file (listed in index.txt). `keys` counts padding keys too: the file itself is public. */
+/**
+ * One live export file (listed in index.txt), in the exposure-notification statistics. `keys` counts padding keys
+ * too: the file itself is public.
+ */
 export const exportFileSchema = z.object({
   region: z.string(),
   /** Path under `/exports/`, as index.txt lists it: `VN/1700000000-1700003600-00001.zip`. */
@@ -35,6 +38,3 @@ export const exportFileSchema = z.object({
   createdAt: timestampSchema,
 });
 export type ExportFileInfo = z.infer<typeof exportFileSchema>;
-
-export const listExportFilesResponseSchema = z.object({ files: z.array(exportFileSchema) });
-export type ListExportFilesResponse = z.infer<typeof listExportFilesResponseSchema>;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig, openRuntime } from '@bluezone/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ensureExposuresTable, insertExposures } from '../../../server/src/test-support/exposures.js';
+import { insertExposures } from '../../../server/src/test-support/exposures.js';
 import { bufferIo } from '../io.js';
 import { main } from '../main.js';
 
@@ -38,7 +38,6 @@ describe('bluezone export run / keys rotate', () => {
 
   it('cuts a batch into the exports directory that verifies with the published key and reads back', async () => {
     await withRuntime(async ({ db }) => {
-      await ensureExposuresTable(db);
       const day = Math.floor(Date.now() / 86_400_000) - 1;
       await insertExposures(db, [{ keyData: tek, rollingStartInterval: day * 144, transmissionRisk: 5, availableAt: new Date(Date.now() - 60_000).toISOString() }]);
     });

@@ -12,7 +12,7 @@ import { SigningKeysService } from '../signing-keys/signing-keys.service.js';
 import { SigningKeysStore } from '../signing-keys/signing-keys.store.js';
 import { FileKeyVault } from '../signing-keys/signing-keys.vault.js';
 import { describeEachDialect, openTestDatabase, type TestDatabase } from '../test-support/databases.js';
-import { countExposures, ensureExposuresTable, insertExposures } from '../test-support/exposures.js';
+import { countExposures, insertExposures } from '../test-support/exposures.js';
 import { readExportConfig, type ExportConfig } from './export.config.js';
 import { ExportDirectory } from './export.directory.js';
 import { iso } from './export.model.js';
@@ -35,7 +35,6 @@ describeEachDialect('export batches', (dialect) => {
 
   beforeAll(async () => {
     t = await openTestDatabase(dialect);
-    await ensureExposuresTable(t.db);
     dir = mkdtempSync(path.join(tmpdir(), 'bluezone-export-'));
     const env = new EnvReader({ BLUEZONE_EXPORT_MIN_KEYS: '1000', BLUEZONE_EXPORT_PADDING_JITTER: '100' });
     config = readExportConfig(env, path.join(dir, 'exports'));

@@ -1,28 +1,5 @@
-import type { Kysely } from 'kysely';
 import { isUniqueViolation, type Db } from '../db/database.js';
-import type { Database } from '../db/schema.js';
 import type { BatchRecord, ExportFileInfo, ExportWindow, ExposureRow } from './export.model.js';
-
-/**
- * The columns of `exposures` (owned by the publish domain) that the export reads and, for retention, deletes.
- * Declared here as a read view so this store does not depend on the publish domain's types.
- */
-interface ExposureView {
-  id: number;
-  key_data: Uint8Array;
-  transmission_risk: number;
-  rolling_start_interval: number;
-  rolling_period: number;
-  report_type: string;
-  days_since_onset: number | null;
-  available_at: string;
-  revised_at: string | null;
-  revised_report_type: string | null;
-  revised_transmission_risk: number | null;
-  revised_days_since_onset: number | null;
-}
-
-type ExportDb = Kysely<Database & { exposures: ExposureView }>;
 
 /** A file of a completed batch, before it has an id. */
 export interface NewExportFile {
@@ -41,10 +18,7 @@ export interface BatchTotals {
 }
 
 export class ExportStore {
-  private readonly db: ExportDb;
-  constructor(db: Db) {
-    this.db = db as unknown as ExportDb;
-  }
+  constructor(private readonly db: Db) {}
 
   /** The batch with the latest window of the region, whatever its status. */
   async latestBatch(region: string): Promise<BatchRecord | undefined> {

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
-import { isPostgres } from '../db/migrate.js';
 
 /** A published key as the export reads it; fields left out get a confirmed key's usual values. */
 export interface TestExposure {
@@ -16,33 +15,6 @@ export interface TestExposure {
   revisedReportType?: string | null;
   revisedTransmissionRisk?: number | null;
   revisedDaysSinceOnset?: number | null;
-}
-
-/**
- * The `exposures` table of the publish domain, created here only when its migration is not in this tree, so export
- * tests run either way; the shape is the one both domains agreed on.
- */
-export async function ensureExposuresTable(db: Db): Promise<void> {
-  const postgres = isPostgres(db);
-  const id = sql.raw(postgres ? 'id serial primary key' : 'id integer primary key autoincrement');
-  const blob = sql.raw(postgres ? 'bytea' : 'blob');
-  await sql`create table if not exists exposures (
-    ${id},
-    key_data ${blob} not null unique,
-    transmission_risk integer not null,
-    rolling_start_interval integer not null,
-    rolling_period integer not null,
-    report_type text not null,
-    days_since_onset integer,
-    traveler integer not null default 0,
-    health_authority text not null default '',
-    created_at text not null,
-    available_at text not null,
-    revised_at text,
-    revised_report_type text,
-    revised_transmission_risk integer,
-    revised_days_since_onset integer
-  )`.execute(db);
 }
 
 export async function insertExposures(db: Db, exposures: readonly TestExposure[]): Promise<void> {
