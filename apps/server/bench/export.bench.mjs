@@ -24,7 +24,7 @@ if (!Number.isSafeInteger(keys) || keys < 0) throw new Error('--keys must be a n
 
 const DAY = 86_400;
 
-/** Child: creates the schema through the server's migrations and inserts `count` keys available a minute ago. */
+/** Child: creates the schema through the server's migrations and inserts `count` published keys available a minute ago. */
 async function populate(dataDir, count) {
   const { loadConfig, openRuntime } = await import('../dist/index.js');
   const runtime = await openRuntime(loadConfig({ BLUEZONE_DATA_DIR: dataDir }));
@@ -32,12 +32,6 @@ async function populate(dataDir, count) {
   const { default: SQLite } = await import('better-sqlite3');
   const db = new SQLite(path.join(dataDir, 'bluezone.sqlite'));
   db.pragma('journal_mode = WAL');
-  // The publish domain's table, as agreed; created here only if its migration has not.
-  db.exec(`create table if not exists exposures (id integer primary key autoincrement, key_data blob not null unique,
-    transmission_risk integer not null, rolling_start_interval integer not null, rolling_period integer not null,
-    report_type text not null, days_since_onset integer, traveler integer not null default 0,
-    health_authority text not null default '', created_at text not null, available_at text not null, revised_at text,
-    revised_report_type text, revised_transmission_risk integer, revised_days_since_onset integer)`);
   const now = Math.floor(Date.now() / 1000);
   const at = new Date((now - 60) * 1000).toISOString();
   const today = Math.floor(now / DAY);
