@@ -1,4 +1,4 @@
-import { Migrator, PostgresAdapter, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_exposure_notification.js';
 import * as m0003 from './migrations/0003_export.js';
@@ -21,7 +21,16 @@ export function isPostgres(db: Kysely<any>): boolean {
 /** Applies every pending migration; throws (after reporting which failed) if one does. Returns the names applied. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // On PostgreSQL, name the schema of kysely's bookkeeping tables: without it kysely looks for them in every schema,
+  // finds another schema's (a second installation, or a parallel test run) and then fails on its own missing lock table.
+  const migrationTableSchema = isPostgres(db)
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+    : undefined;
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
