@@ -81,5 +81,44 @@ describe('upload codes end to end', () => {
       await page.reload();
       await page.getByRole('cell', { name: 'Đã dùng' }).first().waitFor();
     });
+
+    it('shows a health officer today’s codes issued and the live export files, folded into cards on a phone', { timeout: 90_000 }, async () => {
+      // Ten more codes today, so today's count is a number rather than the "<10" every small count shows.
+      for (let i = 0; i < 10; i += 1) expect((await officer.request('POST', '/api/v1/codes', { testType: 'likely' })).status).toBe(200);
+      const stats = await officer.request('GET', '/api/v1/stats/exposure-notification');
+      expect(stats.status, stats.text).toBe(200);
+      const days = stats.json!.days as Array<{ date: string; codesIssued: number | string }>;
+      const files = stats.json!.exportFiles as Array<{ name: string }>;
+      const issuedToday = days.at(-1)!.codesIssued;
+      expect(issuedToday).toBeGreaterThanOrEqual(10);
+
+      await page.goto(server.baseUrl);
+      if (await page.getByLabel('Tên đăng nhập', { exact: true }).isVisible()) {
+        await page.getByLabel('Tên đăng nhập', { exact: true }).fill(OFFICER.username);
+        await page.getByLabel('Mật khẩu', { exact: true }).fill(OFFICER.password);
+        await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+      }
+      await page.getByRole('link', { name: 'Thống kê' }).click();
+      await page.getByRole('heading', { name: 'Thống kê', level: 1 }).waitFor();
+      const today = page.getByRole('row').filter({ hasText: 'Hôm nay' });
+      await expect(today.getByRole('cell').nth(1).innerText()).resolves.toBe(String(issuedToday));
+      // Today's claimed codes are few: shown "<10", which a screen reader hears with the reason.
+      await today.getByRole('cell', { name: 'dưới 10 (ẩn để bảo vệ quyền riêng tư)' }).first().waitFor();
+
+      for (const file of files) {
+        const href = await page.getByRole('link', { name: file.name, exact: true }).getAttribute('href');
+        expect(href).toBe(`/exports/${file.name}`);
+        expect((await fetch(new URL(href!, server.baseUrl))).status).toBe(200);
+      }
+      if (files.length === 0) await page.getByText('Chưa có tệp xuất nào.').waitFor();
+
+      await page.setViewportSize({ width: 375, height: 800 });
+      try {
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+        expect(await today.getByRole('cell').nth(1).evaluate((cell) => getComputedStyle(cell, '::before').content)).toBe('"Mã đã cấp"');
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+    });
   });
 });

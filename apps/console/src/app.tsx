@@ -12,6 +12,7 @@ import { NotFoundPage } from './pages/not-found-page.js';
 import { UnitsPage } from './pages/units-page.js';
 import { UsersPage } from './users/users-page.js';
 import { CodesPage } from './codes/codes-page.js';
+import { StatsPage } from './stats/stats-page.js';
 
 export function App() {
   const { t } = useTranslation();
@@ -59,6 +60,7 @@ export function App() {
         {admin ? <Route path="units" element={<UnitsPage />} /> : null}
         {admin ? <Route path="audit" element={<AuditPage />} /> : null}
         {admin || user.role === 'health_officer' ? <Route path="codes" element={<CodesPage />} /> : null}
+        {admin || user.role === 'health_officer' ? <Route path="stats" element={<StatsPage />} /> : null}
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </AppShell>

@@ -1,4 +1,4 @@
-import type { IssueCodeRequest, IssueCodeResponse, ListCodesResponse } from '@bluezone/contract';
+import type { ExposureNotificationStatsResponse, IssueCodeRequest, IssueCodeResponse, ListCodesResponse } from '@bluezone/contract';
 import type { ApiClient } from './client.js';
 import type {
   Agency,
@@ -54,6 +54,8 @@ export function bluezoneApi(client: ApiClient) {
 
     issueCode: (request: IssueCodeRequest) => client.post<IssueCodeResponse>(`${V1}/codes`, request),
     listCodes: () => client.get<ListCodesResponse>(`${V1}/codes`),
+
+    exposureNotificationStats: () => client.get<ExposureNotificationStatsResponse>(`${V1}/stats/exposure-notification`),
   };
 }
 

@@ -9,7 +9,9 @@ import { LanguageSwitch } from './language-switch.js';
 function navigationFor(user: User | null) {
   if (!user) return [];
   const items = [{ to: '/', key: 'nav.home' }];
-  if (user.role === 'health_officer' || user.role === 'admin') items.push({ to: '/codes', key: 'nav.codes' });
+  if (user.role === 'health_officer' || user.role === 'admin') {
+    items.push({ to: '/codes', key: 'nav.codes' }, { to: '/stats', key: 'nav.stats' });
+  }
   if (user.role === 'admin') {
     items.push({ to: '/users', key: 'nav.users' }, { to: '/units', key: 'nav.units' }, { to: '/audit', key: 'nav.audit' });
   }

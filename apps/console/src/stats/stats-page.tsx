@@ -1,0 +1,125 @@
+import type { SmallCount } from '@bluezone/contract';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/api-context.js';
+import { ErrorMessage } from '../components/error-message.js';
+import { exportFileUrl, formatBytes, formatCount, formatDay, formatPeriod, isHiddenCount } from './format.js';
+import './stats.css';
+
+const SMALL_COUNT_NOTE = 'stats-small-count-note';
+
+/** A per-day count; a hidden one reads "fewer than 10" to a screen reader, and the table points at why. */
+function Count({ value }: { value: SmallCount }) {
+  const { t, i18n } = useTranslation();
+  if (!isHiddenCount(value)) return <>{formatCount(value, i18n.language)}</>;
+  return (
+    <>
+      <span aria-hidden="true" title={t('stats.hiddenCount')}>
+        {formatCount(value, i18n.language)}
+      </span>
+      <span className="visually-hidden">{t('stats.hiddenCount')}</span>
+    </>
+  );
+}
+
+/** Anonymous exposure-notification figures for health officers: codes and keys per day, and the live export files. */
+export function StatsPage() {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const stats = useQuery({ queryKey: ['stats', 'exposure-notification'], queryFn: () => api.exposureNotificationStats() });
+  // The server counts in UTC days, oldest first, up to its own today; the newest reads first here, as elsewhere.
+  const days = stats.data ? [...stats.data.days].reverse() : [];
+  const today = stats.data?.days.at(-1)?.date;
+  const files = stats.data ? [...stats.data.exportFiles].reverse() : [];
+
+  return (
+    <>
+      <h1>{t('stats.title')}</h1>
+      <p className="hint">{t('stats.intro')}</p>
+      {stats.isPending ? <p className="muted">{t('common.loading')}</p> : null}
+      <ErrorMessage error={stats.error} />
+
+      {stats.data ? (
+        <section aria-labelledby="stats-days-title">
+          <h2 id="stats-days-title">{t('stats.daysTitle')}</h2>
+          <p className="hint" id={SMALL_COUNT_NOTE}>
+            {t('stats.smallCountNote')}
+          </p>
+          <div className="table-wrap">
+            <table className="responsive-table stats-table" aria-describedby={SMALL_COUNT_NOTE}>
+              <caption className="visually-hidden">{t('stats.daysTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('stats.date')}</th>
+                  <th scope="col">{t('stats.codesIssued')}</th>
+                  <th scope="col">{t('stats.codesClaimed')}</th>
+                  <th scope="col">{t('stats.keysPublished')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {days.map((day) => (
+                  <tr key={day.date} aria-current={day.date === today ? 'date' : undefined}>
+                    <td data-label={t('stats.date')}>
+                      <time dateTime={day.date}>{formatDay(day.date, i18n.language)}</time>
+                      {day.date === today ? <span className="badge badge-on">{t('stats.today')}</span> : null}
+                    </td>
+                    <td data-label={t('stats.codesIssued')} className="numeric">
+                      <Count value={day.codesIssued} />
+                    </td>
+                    <td data-label={t('stats.codesClaimed')} className="numeric">
+                      <Count value={day.codesClaimed} />
+                    </td>
+                    <td data-label={t('stats.keysPublished')} className="numeric">
+                      <Count value={day.keysPublished} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {stats.data ? (
+        <section aria-labelledby="stats-files-title">
+          <h2 id="stats-files-title">{t('stats.filesTitle')}</h2>
+          <p className="hint">{t('stats.filesIntro')}</p>
+          {files.length === 0 ? <p className="muted">{t('stats.noFiles')}</p> : null}
+          {files.length > 0 ? (
+            <div className="table-wrap">
+              <table className="responsive-table stats-table">
+                <caption className="visually-hidden">{t('stats.filesTitle')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('stats.file')}</th>
+                    <th scope="col">{t('stats.period')}</th>
+                    <th scope="col">{t('stats.keys')}</th>
+                    <th scope="col">{t('stats.size')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {files.map((file) => (
+                    <tr key={file.name}>
+                      <td data-label={t('stats.file')}>
+                        <a className="export-file" href={exportFileUrl(file.name)}>
+                          {file.name}
+                        </a>
+                      </td>
+                      <td data-label={t('stats.period')}>{formatPeriod(file.startTimestamp, file.endTimestamp, i18n.language)}</td>
+                      <td data-label={t('stats.keys')} className="numeric">
+                        {formatCount(file.keys, i18n.language)}
+                      </td>
+                      <td data-label={t('stats.size')} className="numeric">
+                        {formatBytes(file.bytes, i18n.language)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
