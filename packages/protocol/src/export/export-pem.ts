@@ -1,4 +1,5 @@
 import { ProtocolError } from '../errors.js';
+import { decodeStdBase64 } from '../base64.js';
 
 /**
  * Just enough PEM and DER to read P-256 keys for export signing, without node:crypto (browsers, React Native):
@@ -58,24 +59,13 @@ function sameBytes(a: Uint8Array, b: number[]): boolean {
   return a.length === b.length && b.every((v, i) => a[i] === v);
 }
 
-/** Base64 decoding without atob/Buffer (neither exists everywhere React Native runs). */
+/** A PEM body is canonical padded base64 split over lines (RFC 7468 §2); the shared decoder checks the rest. */
 function base64ToBytes(text: string): Uint8Array {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const clean = text.replace(/[\s=]/g, '');
-  if (!/^[A-Za-z0-9+/]*$/.test(clean) || clean.length % 4 === 1) bad('PEM body is not base64');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0;
-  let value = 0;
-  let o = 0;
-  for (const ch of clean) {
-    value = (value << 6) | alphabet.indexOf(ch);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (value >> bits) & 0xff;
-    }
+  try {
+    return decodeStdBase64(text.replace(/\s/g, ''), 'PEM body');
+  } catch {
+    return bad('PEM body is not base64');
   }
-  return out;
 }
 
 /** The DER bytes inside the first PEM block with this label. */

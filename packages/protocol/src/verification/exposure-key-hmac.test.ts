@@ -5,7 +5,7 @@ import { fromHex } from '../hex.js';
 import { pureCryptoBackend } from '../identifiers/index.js';
 import { nodeCryptoBackend } from '../node/crypto-backend.js';
 import { gaenVectors } from '../../test-vectors/gaen/vectors.js';
-import { decodeStdBase64, encodeStdBase64 } from './base64.js';
+import { decodeStdBase64, encodeStdBase64 } from '../base64.js';
 import { calculateExposureKeyHmac, exposureKeyHmacMessage, type HmacExposureKey } from './index.js';
 
 const vectors = gaenVectors.verification_hmac_vectors;

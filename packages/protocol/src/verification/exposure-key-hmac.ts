@@ -1,7 +1,7 @@
 import { assertBytes, assertInteger } from '../assert.js';
 import { ProtocolError } from '../errors.js';
 import { pureCryptoBackend, type CryptoBackend } from '../identifiers/crypto-backend.js';
-import { decodeStdBase64, encodeStdBase64 } from './base64.js';
+import { decodeStdBase64, encodeStdBase64 } from '../base64.js';
 
 /** One key as the phone will upload it, the fields the verification certificate's HMAC covers. */
 export interface HmacExposureKey {

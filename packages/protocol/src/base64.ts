@@ -1,4 +1,4 @@
-import { ProtocolError } from '../errors.js';
+import { ProtocolError } from './errors.js';
 
 // Standard base64 with padding (RFC 4648 §4), the encoding Go's base64.StdEncoding writes and the verification and
 // key servers read. Written here because the core may not use Node's Buffer and `btoa` works on strings.
