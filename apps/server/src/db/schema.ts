@@ -41,6 +41,8 @@ export interface UserTable {
   disabled: number;
   failed_logins: number;
   locked_until: string | null;
+  /** username and display name, diacritic-free and lower-case (identity.model.ts userSearchText). */
+  search_text: Generated<string>;
   created_at: string;
   updated_at: string;
 }

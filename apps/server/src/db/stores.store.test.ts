@@ -80,6 +80,18 @@ describeEachDialect('stores', (dialect) => {
     expect(await identity.findById(id)).toMatchObject({ failedLogins: 3, lockedUntil: '2026-11-23T09:00:00.000Z' });
   });
 
+  it('finds users by every word of their name, with or without diacritics, and follows a rename', async () => {
+    const id = (await identity.findByUsername('nva'))!.id;
+    await identity.update(id, { displayName: 'Lê Văn Nam' }, at);
+    expect((await identity.list({ q: 'le van' })).map((u) => u.username)).toEqual(['nva']);
+    expect((await identity.list({ q: 'LÊ  NAM' })).map((u) => u.username)).toEqual(['nva']);
+    expect(await identity.list({ q: 'nam nvb' })).toHaveLength(0);
+    expect(await identity.list({ q: '%' })).toHaveLength(0);
+    await identity.update(id, { displayName: 'Trần Thị Hoa' }, at);
+    expect(await identity.list({ q: 'le van' })).toHaveLength(0);
+    expect((await identity.list({ q: 'tran hoa' })).map((u) => u.username)).toEqual(['nva']);
+  });
+
   it('keeps sessions by token hash and ends them one by one or per user', async () => {
     const id = (await identity.findByUsername('nva'))!.id;
     for (const hash of ['a', 'b']) {

@@ -1,4 +1,5 @@
 import type { Locale, Role, User } from '@bluezone/contract';
+import { searchText } from '../units/units.model.js';
 
 export type { Locale, Role, User };
 
@@ -68,4 +69,9 @@ export interface SessionUser {
   user: User;
   csrfToken: string;
   tokenHash: string;
+}
+
+/** What the users' search column holds: the username and display name, diacritic-free (as unit search works). */
+export function userSearchText(username: string, displayName: string): string {
+  return searchText(`${username} ${displayName}`);
 }

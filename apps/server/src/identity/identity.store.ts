@@ -1,7 +1,9 @@
 import type { Locale, Role } from '@bluezone/contract';
 import { isUniqueViolation, type Db } from '../db/database.js';
 import { AppError } from '../errors.js';
-import type { NewSession, NewUser, SessionRecord, UserChanges, UserFilter, UserRecord } from './identity.model.js';
+import { columnContains } from '../db/like.js';
+import { searchText } from '../units/units.model.js';
+import { userSearchText, type NewSession, type NewUser, type SessionRecord, type UserChanges, type UserFilter, type UserRecord } from './identity.model.js';
 
 /** Users and their sessions. */
 export class IdentityStore {
@@ -41,11 +43,9 @@ export class IdentityStore {
     let query = this.users().orderBy('users.username').limit(1000);
     if (filter.unit !== undefined) query = query.where('users.unit_code', '=', filter.unit);
     if (filter.role !== undefined) query = query.where('users.role', '=', filter.role);
-    if (filter.q !== undefined && filter.q !== '') {
-      const pattern = `%${filter.q.toLowerCase()}%`;
-      query = query.where((eb) =>
-        eb.or([eb(eb.fn('lower', ['users.username']), 'like', pattern), eb(eb.fn('lower', ['users.display_name']), 'like', pattern)]),
-      );
+    // Every word of the query must appear, with or without diacritics ("le van" finds "Lê Văn Nam").
+    for (const word of searchText(filter.q ?? '').split(' ').filter((w) => w.length > 0)) {
+      query = query.where(columnContains('users.search_text', word));
     }
     return (await query.execute()).map(toRecord);
   }
@@ -63,6 +63,7 @@ export class IdentityStore {
         .values({
           username: user.username,
           display_name: user.displayName,
+          search_text: userSearchText(user.username, user.displayName),
           password_hash: user.passwordHash,
           role: user.role,
           unit_code: user.unitCode,
@@ -83,10 +84,15 @@ export class IdentityStore {
   }
 
   async update(id: number, changes: UserChanges, at: Date): Promise<void> {
+    const renamed =
+      changes.displayName === undefined
+        ? undefined
+        : await this.db.selectFrom('users').select('username').where('id', '=', id).executeTakeFirst();
     await this.db
       .updateTable('users')
       .set({
         ...(changes.displayName !== undefined && { display_name: changes.displayName }),
+        ...(renamed && changes.displayName !== undefined && { search_text: userSearchText(renamed.username, changes.displayName) }),
         ...(changes.role !== undefined && { role: changes.role }),
         ...(changes.unitCode !== undefined && { unit_code: changes.unitCode }),
         ...(changes.disabled !== undefined && { disabled: changes.disabled ? 1 : 0 }),

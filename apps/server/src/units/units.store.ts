@@ -1,4 +1,5 @@
-import { sql, type Selectable } from 'kysely';
+import { columnContains } from '../db/like.js';
+import type { Selectable } from 'kysely';
 import { isUniqueViolation, type Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { UnitTable } from '../db/schema.js';
@@ -45,11 +46,7 @@ export class UnitsStore {
    */
   async search(normalisedWords: string[], limit: number): Promise<Unit[]> {
     let query = this.db.selectFrom('units').selectAll();
-    for (const word of normalisedWords) {
-      const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      // ESCAPE spelled out: SQLite has no default escape character, PostgreSQL's is the same backslash.
-      query = query.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
-    }
+    for (const word of normalisedWords) query = query.where(columnContains('search_text', word));
     const rows = await query.orderBy('level').orderBy('code').limit(limit).execute();
     return rows.map(toUnit);
   }
