@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { formatDateTime } from '../components/format.js';
+import { ResponsiveTable } from '../components/responsive-table.js';
 import { CodeQr } from './code-qr.js';
 import './codes.css';
 
@@ -104,31 +105,25 @@ export function CodesPage() {
       <ErrorMessage error={codes.error} />
       {codes.data && codes.data.codes.length === 0 ? <p className="muted">{t('codes.none')}</p> : null}
       {codes.data && codes.data.codes.length > 0 ? (
-        <div className="table-wrap">
-          <table className="responsive-table">
-            <caption className="visually-hidden">{t('codes.listTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('codes.issuedAt')}</th>
-                <th scope="col">{t('codes.testType')}</th>
-                <th scope="col">{t('codes.state')}</th>
-                <th scope="col">{t('codes.claimedAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {codes.data.codes.map((code) => (
-                <tr key={code.uuid}>
-                  <td data-label={t('codes.issuedAt')}>{formatDateTime(code.issuedAt, i18n.language)}</td>
-                  <td data-label={t('codes.testType')}>{t(`codes.testTypes.${code.testType}`)}</td>
-                  <td data-label={t('codes.state')}>
-                    <span className={`badge ${code.state === 'unclaimed' ? 'badge-on' : 'badge-off'}`}>{t(`codes.states.${code.state}`)}</span>
-                  </td>
-                  <td data-label={t('codes.claimedAt')}>{code.claimedAt ? formatDateTime(code.claimedAt, i18n.language) : t('common.none')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ResponsiveTable
+          caption={t('codes.listTitle')}
+          rows={codes.data.codes}
+          rowKey={(code) => code.uuid}
+          columns={[
+            { label: t('codes.issuedAt'), render: (code) => formatDateTime(code.issuedAt, i18n.language) },
+            { label: t('codes.testType'), render: (code) => t(`codes.testTypes.${code.testType}`) },
+            {
+              label: t('codes.state'),
+              render: (code) => (
+                <span className={`badge ${code.state === 'unclaimed' ? 'badge-on' : 'badge-off'}`}>{t(`codes.states.${code.state}`)}</span>
+              ),
+            },
+            {
+              label: t('codes.claimedAt'),
+              render: (code) => (code.claimedAt ? formatDateTime(code.claimedAt, i18n.language) : t('common.none')),
+            },
+          ]}
+        />
       ) : null}
     </>
   );

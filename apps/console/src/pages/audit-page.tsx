@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { describeDetail, formatDateTime } from '../components/format.js';
+import { ResponsiveTable } from '../components/responsive-table.js';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -60,39 +61,22 @@ export function AuditPage() {
       <ErrorMessage error={audit.error} />
       {audit.data && entries.length === 0 ? <p>{t('audit.none')}</p> : null}
       {entries.length > 0 ? (
-        <div className="table-wrap">
-          <table className="responsive-table">
-            <caption className="visually-hidden">{t('audit.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.at')}</th>
-                <th scope="col">{t('audit.actor')}</th>
-                <th scope="col">{t('audit.action')}</th>
-                <th scope="col">{t('audit.target')}</th>
-                <th scope="col">{t('audit.detail')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td data-label={t('audit.at')}>
-                    <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time>
-                  </td>
-                  <td data-label={t('audit.actor')}>{entry.actorUsername ?? t('common.none')}</td>
-                  <td data-label={t('audit.action')}>
-                    <code>{entry.action}</code>
-                  </td>
-                  <td data-label={t('audit.target')}>
-                    {entry.targetType ? `${entry.targetType}${entry.targetId ? ` ${entry.targetId}` : ''}` : t('common.none')}
-                  </td>
-                  <td data-label={t('audit.detail')} className="detail-cell">
-                    {describeDetail(entry.detail) || t('common.none')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ResponsiveTable
+          caption={t('audit.title')}
+          rows={entries}
+          rowKey={(entry) => entry.id}
+          columns={[
+            { label: t('audit.at'), render: (entry) => <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time> },
+            { label: t('audit.actor'), render: (entry) => entry.actorUsername ?? t('common.none') },
+            { label: t('audit.action'), render: (entry) => <code>{entry.action}</code> },
+            {
+              label: t('audit.target'),
+              render: (entry) =>
+                entry.targetType ? `${entry.targetType}${entry.targetId ? ` ${entry.targetId}` : ''}` : t('common.none'),
+            },
+            { label: t('audit.detail'), render: (entry) => describeDetail(entry.detail) || t('common.none'), className: 'detail-cell' },
+          ]}
+        />
       ) : null}
       <nav className="pager" aria-label={t('audit.page', { page: cursors.length + 1 })}>
         <button type="button" className="button-secondary" disabled={cursors.length === 0} onClick={() => setCursors([])}>

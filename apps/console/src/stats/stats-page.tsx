@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.js';
 import { ErrorMessage } from '../components/error-message.js';
+import { ResponsiveTable } from '../components/responsive-table.js';
 import { exportFileUrl, formatBytes, formatCount, formatDay, formatPeriod, isHiddenCount } from './format.js';
 import './stats.css';
 
@@ -45,38 +46,28 @@ export function StatsPage() {
           <p className="hint" id={SMALL_COUNT_NOTE}>
             {t('stats.smallCountNote')}
           </p>
-          <div className="table-wrap">
-            <table className="responsive-table stats-table" aria-describedby={SMALL_COUNT_NOTE}>
-              <caption className="visually-hidden">{t('stats.daysTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('stats.date')}</th>
-                  <th scope="col">{t('stats.codesIssued')}</th>
-                  <th scope="col">{t('stats.codesClaimed')}</th>
-                  <th scope="col">{t('stats.keysPublished')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {days.map((day) => (
-                  <tr key={day.date} aria-current={day.date === today ? 'date' : undefined}>
-                    <td data-label={t('stats.date')}>
-                      <time dateTime={day.date}>{formatDay(day.date, i18n.language)}</time>
-                      {day.date === today ? <span className="badge badge-on">{t('stats.today')}</span> : null}
-                    </td>
-                    <td data-label={t('stats.codesIssued')} className="numeric">
-                      <Count value={day.codesIssued} />
-                    </td>
-                    <td data-label={t('stats.codesClaimed')} className="numeric">
-                      <Count value={day.codesClaimed} />
-                    </td>
-                    <td data-label={t('stats.keysPublished')} className="numeric">
-                      <Count value={day.keysPublished} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ResponsiveTable
+            className="stats-table"
+            caption={t('stats.daysTitle')}
+            describedBy={SMALL_COUNT_NOTE}
+            rows={days}
+            rowKey={(day) => day.date}
+            rowCurrent={(day) => (day.date === today ? 'date' : undefined)}
+            columns={[
+              {
+                label: t('stats.date'),
+                render: (day) => (
+                  <>
+                    <time dateTime={day.date}>{formatDay(day.date, i18n.language)}</time>
+                    {day.date === today ? <span className="badge badge-on">{t('stats.today')}</span> : null}
+                  </>
+                ),
+              },
+              { label: t('stats.codesIssued'), className: 'numeric', render: (day) => <Count value={day.codesIssued} /> },
+              { label: t('stats.codesClaimed'), className: 'numeric', render: (day) => <Count value={day.codesClaimed} /> },
+              { label: t('stats.keysPublished'), className: 'numeric', render: (day) => <Count value={day.keysPublished} /> },
+            ]}
+          />
         </section>
       ) : null}
 
@@ -86,37 +77,25 @@ export function StatsPage() {
           <p className="hint">{t('stats.filesIntro')}</p>
           {files.length === 0 ? <p className="muted">{t('stats.noFiles')}</p> : null}
           {files.length > 0 ? (
-            <div className="table-wrap">
-              <table className="responsive-table stats-table">
-                <caption className="visually-hidden">{t('stats.filesTitle')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('stats.file')}</th>
-                    <th scope="col">{t('stats.period')}</th>
-                    <th scope="col">{t('stats.keys')}</th>
-                    <th scope="col">{t('stats.size')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {files.map((file) => (
-                    <tr key={file.name}>
-                      <td data-label={t('stats.file')}>
-                        <a className="export-file" href={exportFileUrl(file.name)}>
-                          {file.name}
-                        </a>
-                      </td>
-                      <td data-label={t('stats.period')}>{formatPeriod(file.startTimestamp, file.endTimestamp, i18n.language)}</td>
-                      <td data-label={t('stats.keys')} className="numeric">
-                        {formatCount(file.keys, i18n.language)}
-                      </td>
-                      <td data-label={t('stats.size')} className="numeric">
-                        {formatBytes(file.bytes, i18n.language)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ResponsiveTable
+              className="stats-table"
+              caption={t('stats.filesTitle')}
+              rows={files}
+              rowKey={(file) => file.name}
+              columns={[
+                {
+                  label: t('stats.file'),
+                  render: (file) => (
+                    <a className="export-file" href={exportFileUrl(file.name)}>
+                      {file.name}
+                    </a>
+                  ),
+                },
+                { label: t('stats.period'), render: (file) => formatPeriod(file.startTimestamp, file.endTimestamp, i18n.language) },
+                { label: t('stats.keys'), className: 'numeric', render: (file) => formatCount(file.keys, i18n.language) },
+                { label: t('stats.size'), className: 'numeric', render: (file) => formatBytes(file.bytes, i18n.language) },
+              ]}
+            />
           ) : null}
         </section>
       ) : null}

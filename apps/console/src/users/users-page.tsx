@@ -6,6 +6,7 @@ import { useCurrentUser } from '../auth/session.js';
 import type { UserFilter } from '../api/bluezone-api.js';
 import { ROLES, type Role, type User, type UserChanges } from '../api/types.js';
 import { ErrorMessage, SuccessMessage } from '../components/error-message.js';
+import { ResponsiveTable } from '../components/responsive-table.js';
 import { UserForm, emptyUserForm, userFormOf } from './user-form.js';
 
 type Panel = { kind: 'none' } | { kind: 'create' } | { kind: 'edit'; user: User };
@@ -152,58 +153,53 @@ export function UsersPage() {
       {users.data ? <p className="muted" aria-live="polite">{t('users.count', { count: list.length })}</p> : null}
       {users.data && list.length === 0 ? <p>{t('users.none')}</p> : null}
       {list.length > 0 ? (
-        <div className="table-wrap">
-          <table className="responsive-table">
-            <caption className="visually-hidden">{t('users.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('profile.displayName')}</th>
-                <th scope="col">{t('profile.username')}</th>
-                <th scope="col">{t('users.role')}</th>
-                <th scope="col">{t('users.unit')}</th>
-                <th scope="col">{t('users.status')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((user) => (
-                <tr key={user.id}>
-                  <td data-label={t('profile.displayName')}>{user.displayName}</td>
-                  <td data-label={t('profile.username')}>{user.username}</td>
-                  <td data-label={t('users.role')}>{t(`roles.${user.role}`)}</td>
-                  <td data-label={t('users.unit')}>{user.unitName}</td>
-                  <td data-label={t('users.status')}>
-                    <span className={user.disabled ? 'badge badge-off' : 'badge badge-on'}>
-                      {user.disabled ? t('users.disabled') : t('users.active')}
-                    </span>
-                  </td>
-                  <td data-label={t('common.actions')} className="row-actions">
+        <ResponsiveTable
+          caption={t('users.title')}
+          rows={list}
+          rowKey={(user) => user.id}
+          columns={[
+            { label: t('profile.displayName'), render: (user) => user.displayName },
+            { label: t('profile.username'), render: (user) => user.username },
+            { label: t('users.role'), render: (user) => t(`roles.${user.role}`) },
+            { label: t('users.unit'), render: (user) => user.unitName },
+            {
+              label: t('users.status'),
+              render: (user) => (
+                <span className={user.disabled ? 'badge badge-off' : 'badge badge-on'}>
+                  {user.disabled ? t('users.disabled') : t('users.active')}
+                </span>
+              ),
+            },
+            {
+              label: t('common.actions'),
+              className: 'row-actions',
+              render: (user) => (
+                <>
+                  <button
+                    type="button"
+                    className="button-small button-secondary"
+                    aria-label={`${t('common.edit')} ${user.username}`}
+                    onClick={() => openPanel({ kind: 'edit', user })}
+                  >
+                    {t('common.edit')}
+                  </button>
+                  {/* Locking oneself out is never what an administrator means to do. */}
+                  {user.id === me.id ? null : (
                     <button
                       type="button"
                       className="button-small button-secondary"
-                      aria-label={`${t('common.edit')} ${user.username}`}
-                      onClick={() => openPanel({ kind: 'edit', user })}
+                      aria-label={`${user.disabled ? t('users.enable') : t('users.disable')} ${user.username}`}
+                      disabled={update.isPending}
+                      onClick={() => update.mutate({ user, changes: { disabled: !user.disabled } })}
                     >
-                      {t('common.edit')}
+                      {user.disabled ? t('users.enable') : t('users.disable')}
                     </button>
-                    {/* Locking oneself out is never what an administrator means to do. */}
-                    {user.id === me.id ? null : (
-                      <button
-                        type="button"
-                        className="button-small button-secondary"
-                        aria-label={`${user.disabled ? t('users.enable') : t('users.disable')} ${user.username}`}
-                        disabled={update.isPending}
-                        onClick={() => update.mutate({ user, changes: { disabled: !user.disabled } })}
-                      >
-                        {user.disabled ? t('users.enable') : t('users.disable')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  )}
+                </>
+              ),
+            },
+          ]}
+        />
       ) : null}
       {panel.kind === 'none' ? <ErrorMessage error={update.error} /> : null}
     </>
