@@ -12,14 +12,15 @@ export const unitSummarySchema = z.object({
   code: z.string(),
   name: z.string(),
   fullName: z.string(),
+  /** English names, so a console in English shows "Dong Kinh Ward" rather than "Phường Đông Kinh". */
+  nameEn: z.string(),
+  fullNameEn: z.string(),
   level: unitLevelSchema,
   parentCode: z.string().nullable(),
 });
 export type UnitSummary = z.infer<typeof unitSummarySchema>;
 
 export const unitDetailSchema = unitSummarySchema.extend({
-  nameEn: z.string(),
-  fullNameEn: z.string(),
   /** Ancestors from the top of the tree down to the parent. */
   path: z.array(unitSummarySchema),
 });

@@ -13,10 +13,17 @@ describe('units and agencies over HTTP', () => {
   const get = (url: string) => t.app.inject({ method: 'GET', url, headers: admin.headers });
 
   it('starts the tree at the installation province, then its 65 wards and communes', async () => {
-    expect((await get('/api/v1/units')).json()).toEqual([{ code: '20', name: 'Lạng Sơn', fullName: 'Tỉnh Lạng Sơn', level: 'province', parentCode: null }]);
+    expect((await get('/api/v1/units')).json()).toEqual([{ code: '20', name: 'Lạng Sơn', fullName: 'Tỉnh Lạng Sơn', nameEn: 'Lang Son', fullNameEn: 'Lang Son Province', level: 'province', parentCode: null }]);
     const children = (await get('/api/v1/units?parent=20')).json();
     expect(children).toHaveLength(65);
     expect(children.filter((u: { level: string }) => u.level === 'ward')).toHaveLength(4);
+    // English names come with every listed unit, so an English console need not fetch each unit's detail.
+    expect(children.find((u: { code: string }) => u.code === '05977')).toMatchObject({
+      name: 'Đông Kinh',
+      fullName: 'Phường Đông Kinh',
+      nameEn: 'Dong Kinh',
+      fullNameEn: 'Dong Kinh Ward',
+    });
   });
 
   it('searches with and without diacritics', async () => {

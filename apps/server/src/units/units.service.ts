@@ -24,6 +24,8 @@ const summary = (u: Unit): UnitSummary => ({
   code: u.code,
   name: u.name,
   fullName: u.fullName,
+  nameEn: u.nameEn,
+  fullNameEn: u.fullNameEn,
   level: u.level,
   parentCode: u.parentCode,
 });
@@ -69,7 +71,7 @@ export class UnitsService {
       path.unshift(summary(parent));
       parentCode = parent.parentCode;
     }
-    return { ...summary(unit), nameEn: unit.nameEn, fullNameEn: unit.fullNameEn, path };
+    return { ...summary(unit), path };
   }
 
   async create(actor: Actor, request: CreateUnitRequest): Promise<UnitDetail> {
