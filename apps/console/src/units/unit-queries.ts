@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import i18next from 'i18next';
 import { useApi } from '../api/api-context.js';
 import type { Unit, UnitDetail } from '../api/types.js';
 
@@ -39,6 +40,15 @@ export function ancestorsOf(unit: UnitDetail): UnitRef[] {
   return unit.path.filter((entry) => entry.code !== unit.code).map((entry) => ({ code: entry.code, name: unitLabel(entry) }));
 }
 
-export function unitLabel(unit: Pick<Unit, 'name' | 'fullName'>): string {
+/**
+ * A unit's full name in the console's language: English names come from the official list ("Dong Kinh Ward"); units
+ * added by hand may lack them, and then the Vietnamese name stands. Components that call this re-render on a language
+ * switch through useTranslation, so reading the current language here is enough.
+ */
+export function unitLabel(
+  unit: Pick<Unit, 'name' | 'fullName' | 'nameEn' | 'fullNameEn'>,
+  language: string = i18next.language,
+): string {
+  if (language === 'en') return unit.fullNameEn || unit.nameEn || unit.fullName || unit.name;
   return unit.fullName || unit.name;
 }
