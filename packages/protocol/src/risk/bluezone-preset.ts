@@ -1,4 +1,5 @@
 import type { RiskConfiguration } from './risk-configuration.js';
+import { cwaRiskConfiguration } from './cwa-preset.js';
 
 /**
  * Bluezone's risk configuration: what makes a close contact (F1) of a confirmed case (F0).
@@ -39,14 +40,9 @@ export const bluezoneRiskConfiguration: RiskConfiguration = {
     { normalizedTimeRange: { min: 5, max: 15, maxExclusive: true }, riskLevel: 1 },
     { normalizedTimeRange: { min: 15, max: 100_000 }, riskLevel: 2 },
   ],
-  trlEncoding: {
-    infectiousnessOffsetStandard: 1,
-    infectiousnessOffsetHigh: 2,
-    reportTypeOffsetRecursive: 0,
-    reportTypeOffsetSelfReport: 2,
-    reportTypeOffsetConfirmedClinicalDiagnosis: 4,
-    reportTypeOffsetConfirmedTest: 6,
-  },
+  // The same encoding of report type and infectiousness into a transmission risk level as Corona-Warn-App: both read
+  // the EN framework's report types, so one encoding serves both presets.
+  trlEncoding: cwaRiskConfiguration.trlEncoding,
   transmissionRiskValueMapping: [
     { transmissionRiskLevel: 3, transmissionRiskValue: 0.5 },
     { transmissionRiskLevel: 4, transmissionRiskValue: 0.5 },
