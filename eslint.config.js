@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '**/*.gen.*'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '**/*.gen.*', 'apps/mobile/android/**', 'apps/mobile/ios/**', 'apps/mobile/.expo/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -11,5 +11,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Expo, Metro, Babel and Jest read these as CommonJS.
+    files: ['apps/mobile/*.js', 'apps/mobile/plugins/**/*.js', 'apps/mobile/scripts/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

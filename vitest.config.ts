@@ -17,6 +17,8 @@ export default defineConfig({
   test: {
     reporters: ['default', new SummaryLineReporter()],
     include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
+    // The app has its own toolchain and runner (jest-expo, apps/mobile): `npm test` runs it after this one.
+    exclude: ['**/node_modules/**', 'apps/mobile/**'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

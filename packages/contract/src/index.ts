@@ -13,6 +13,8 @@ export * from './health.js';
 export * from './export.js';
 export * from './verification.js';
 export * from './publish.js';
+export * from './app-config.js';
+export * from './notices.js';
 
 export const API_PREFIX = '/api/v1';
 export const SESSION_COOKIE = 'bz_session';

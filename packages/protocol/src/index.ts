@@ -2,6 +2,7 @@
 export { ProtocolError } from './errors.js';
 export { assertBytes, assertInteger, assertFiniteNumber } from './assert.js';
 export { toHex, fromHex } from './hex.js';
+export { encodeStdBase64, decodeStdBase64 } from './base64.js';
 export * from './identifiers/index.js';
 export * from './ble/index.js';
 export * from './export/index.js';

@@ -1,0 +1,4 @@
+import { registerRootComponent } from 'expo';
+import App from './src/root/app';
+
+registerRootComponent(App);

@@ -1,0 +1,134 @@
+import { encodeStdBase64 } from '@bluezone/protocol';
+import { BackendClient, paddingFor, type BackendEndpoints, type Fetch } from '../api/backend-client';
+import { AppConfigService } from '../config/app-config';
+import { ExposureCheck, type ExposureNotifier } from '../exposure/exposure-check';
+import type { Clock } from '../platform/clock';
+import type { DeviceConditions, Permissions } from '../platform/permissions';
+import type { Radio } from '../radio/radio';
+import { AppStateStore } from '../storage/app-state-store';
+import { ExportFileStore } from '../storage/export-file-store';
+import { ExposureWindowStore } from '../storage/exposure-window-store';
+import { deleteExpiredData } from '../storage/retention';
+import { deleteEverything, migrate } from '../storage/schema';
+import { SECRET_NAMES, type SecretStorage } from '../storage/secret-storage';
+import { SightingStore } from '../storage/sighting-store';
+import type { SqlDatabase } from '../storage/sql-database';
+import { DailyKeyStore } from '../tracing/daily-keys';
+import { TracingService } from '../tracing/tracing-service';
+import { advertisedMetadata, phoneCalibration, type PhoneCalibration } from '../tracing/tx-calibration';
+import { NoticeInbox } from '../notices/notice-inbox';
+import { UploadFlow } from '../upload/upload-flow';
+
+/** What differs between the phone, the web demo and the tests: every side effect the app has. */
+export interface Platform {
+  db: SqlDatabase;
+  secrets: SecretStorage;
+  radio: Radio;
+  permissions: Permissions;
+  conditions: DeviceConditions;
+  notifier: ExposureNotifier;
+  fetch: Fetch;
+  clock: Clock;
+  randomBytes: (n: number) => Uint8Array;
+  random: () => number;
+  /** Model code and marketing name of this phone, for its calibration (absent on the web). */
+  deviceModels: readonly (string | null | undefined)[];
+  /** Where the app's server is, before any configuration says otherwise (no trailing slash). */
+  baseServerUrl: string;
+}
+
+/** The app's services, wired once. Screens receive them through React context; tests build them with fakes. */
+export interface AppServices {
+  platform: Platform;
+  state: AppStateStore;
+  sightings: SightingStore;
+  windows: ExposureWindowStore;
+  files: ExportFileStore;
+  keys: DailyKeyStore;
+  config: AppConfigService;
+  backend: BackendClient;
+  calibration: PhoneCalibration;
+  tracing: TracingService;
+  exposureCheck: ExposureCheck;
+  upload: UploadFlow;
+  notices: NoticeInbox;
+  /** Daily deletion of what is older than 14 days. */
+  deleteExpiredData(force?: boolean): ReturnType<typeof deleteExpiredData>;
+  /** "Delete all my data": sightings, keys, windows, settings, a pending upload; tracing restarts from nothing. */
+  deleteAllData(): Promise<void>;
+}
+
+export async function createAppServices(platform: Platform): Promise<AppServices> {
+  await migrate(platform.db);
+  const state = new AppStateStore(platform.db);
+  const sightings = new SightingStore(platform.db);
+  const windows = new ExposureWindowStore(platform.db);
+  const files = new ExportFileStore(platform.db);
+  const keys = new DailyKeyStore(platform.secrets, platform.randomBytes);
+  // The configuration is fetched through the client, and the client's addresses come from the configuration.
+  const config = new AppConfigService(state, () => backend.appConfiguration());
+  await config.load();
+  const endpoints = (): BackendEndpoints => {
+    const current = config.current();
+    const serverUrl = (current.serverUrl ?? platform.baseServerUrl).replace(/\/+$/, '');
+    return { serverUrl, exportsUrl: current.exportsUrl ? current.exportsUrl.replace(/\/?$/, '/') : `${serverUrl}/exports/` };
+  };
+  const backend = new BackendClient(endpoints, platform.fetch, paddingFor(platform.randomBytes, encodeStdBase64));
+  const calibration = phoneCalibration(platform.deviceModels);
+  const tracing = new TracingService({
+    radio: platform.radio,
+    keys,
+    sightings,
+    clock: platform.clock,
+    permissions: platform.permissions,
+    conditions: platform.conditions,
+    metadata: advertisedMetadata(calibration),
+    timing: () => config.current().tracing,
+    isPaused: async () => (await state.get('settings.tracingPaused')) === true,
+    random: platform.random,
+  });
+  const exposureCheck = new ExposureCheck({
+    backend,
+    config,
+    sightings,
+    windows,
+    files,
+    state,
+    clock: platform.clock,
+    notifier: platform.notifier,
+    rssiCorrectionDb: calibration.rssiCorrectionDb,
+  });
+  const upload = new UploadFlow({
+    backend,
+    keys,
+    secrets: platform.secrets,
+    clock: platform.clock,
+    randomBytes: platform.randomBytes,
+    healthAuthorityId: () => config.current().healthAuthorityId,
+    onPublished: () => tracing.rotateNow(),
+  });
+  const notices = new NoticeInbox(backend, platform.db);
+  const retention = { sightings, windows, keys, state, clock: platform.clock };
+  return {
+    platform,
+    state,
+    sightings,
+    windows,
+    files,
+    keys,
+    config,
+    backend,
+    calibration,
+    tracing,
+    exposureCheck,
+    upload,
+    notices,
+    deleteExpiredData: (force) => deleteExpiredData(retention, force),
+    async deleteAllData() {
+      await tracing.stop();
+      await deleteEverything(platform.db);
+      await keys.clear();
+      for (const name of SECRET_NAMES) await platform.secrets.remove(name);
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import {
+  DEFAULT_APP_CONFIGURATION,
+  type AppConfiguration,
+  type PublicNotice,
+  type PublishRequest,
+} from '@bluezone/contract';
+import { EXPORT_SIGNATURE_ALGORITHM, buildSignedExportZip, type ExportKey } from '@bluezone/protocol';
+import type { Fetch } from '../api/backend-client';
+
+interface Answer {
+  status: number;
+  json?: unknown;
+  bytes?: Uint8Array;
+}
+type Handler = (body: unknown) => Answer | Promise<Answer>;
+
+export interface SigningKey {
+  keyId: string;
+  version: string;
+  publicKeyPem: string;
+  privateKeyPem: string;
+}
+
+export function newSigningKey(keyId = 'bluezone_vn', version = 'v1'): SigningKey {
+  const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  return {
+    keyId,
+    version,
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
+}
+
+export const error = (status: number, code: string): Answer => ({ status, json: { error: { code, message: code } } });
+
+/**
+ * A stand-in for the Bluezone server, in memory: export files signed with real P-256 keys, the upload API with
+ * scriptable answers, notices and the app configuration. Every request is recorded, so a test can check what left
+ * the phone.
+ */
+export class FakeServer {
+  readonly origin = 'https://bluezone.test';
+  readonly requests: { method: string; url: string; body: unknown }[] = [];
+  readonly files = new Map<string, Uint8Array>();
+  index: string[] = [];
+  signingKeys: SigningKey[] = [newSigningKey()];
+  /** Which of signingKeys `/export-keys` lists (all by default). */
+  listedKeys: SigningKey[] | undefined;
+  config: AppConfiguration = DEFAULT_APP_CONFIGURATION;
+  notices: PublicNotice[] = [];
+  offline = false;
+  readonly handlers = new Map<string, Handler>();
+  readonly published: PublishRequest[] = [];
+
+  constructor() {
+    this.handlers.set('POST /api/v1/verify', () => ({ status: 200, json: { token: 'token-1', testType: 'confirmed', padding: '' } }));
+    this.handlers.set('POST /api/v1/certificate', () => ({ status: 200, json: { certificate: 'certificate-1', padding: '' } }));
+    this.handlers.set('POST /api/v1/publish', (body) => {
+      const request = body as PublishRequest;
+      this.published.push(request);
+      return { status: 200, json: { insertedExposures: request.temporaryExposureKeys.length, revisionToken: `revision-${this.published.length}`, padding: '' } };
+    });
+  }
+
+  /** Adds a signed export file holding `keys` to the index. */
+  addExport(keys: ExportKey[], options: { revisedKeys?: ExportKey[]; signer?: SigningKey; name?: string } = {}): string {
+    const signer = options.signer ?? (this.signingKeys[0] as SigningKey);
+    const n = this.index.length + 1;
+    const name = options.name ?? `VN/${1_700_000_000 + n * 3600}-${1_700_003_600 + n * 3600}-00001.zip`;
+    const signatureInfo = { verificationKeyId: signer.keyId, verificationKeyVersion: signer.version, signatureAlgorithm: EXPORT_SIGNATURE_ALGORITHM };
+    const { zip } = buildSignedExportZip(
+      { startTimestamp: 1_700_000_000, endTimestamp: 1_700_003_600, region: 'VN', batchNum: 1, batchSize: 1, signatureInfos: [signatureInfo], keys, revisedKeys: options.revisedKeys ?? [] },
+      [{ privateKeyPem: signer.privateKeyPem, signatureInfo }],
+    );
+    this.files.set(name, zip);
+    this.index.push(name);
+    return name;
+  }
+
+  readonly fetch: Fetch = async (url, init = {}) => {
+    const method = init.method ?? 'GET';
+    const body = init.body ? (JSON.parse(init.body) as unknown) : undefined;
+    this.requests.push({ method, url, body });
+    if (this.offline) throw new TypeError('Network request failed');
+    const path = url.replace(this.origin, '');
+    const answer = await this.route(method, path, body);
+    const bytes = answer.bytes ?? new TextEncoder().encode(answer.json === undefined ? '' : JSON.stringify(answer.json));
+    return {
+      ok: answer.status >= 200 && answer.status < 300,
+      status: answer.status,
+      text: async () => new TextDecoder().decode(bytes),
+      arrayBuffer: async () => bytes.slice().buffer,
+    };
+  };
+
+  private async route(method: string, path: string, body: unknown): Promise<Answer> {
+    const handler = this.handlers.get(`${method} ${path}`);
+    if (handler) return handler(body);
+    if (method === 'GET' && path === '/api/v1/app-config') return { status: 200, json: this.config };
+    if (method === 'GET' && path === '/api/v1/notices/public') return { status: 200, json: { notices: this.notices } };
+    if (method === 'GET' && path === '/api/v1/export-keys') {
+      return { status: 200, json: (this.listedKeys ?? this.signingKeys).map((k) => ({ keyId: k.keyId, version: k.version, algorithm: EXPORT_SIGNATURE_ALGORITHM, publicKeyPem: k.publicKeyPem })) };
+    }
+    if (method === 'GET' && path === '/exports/VN/index.txt') return { status: 200, bytes: new TextEncoder().encode(this.index.join('\n') + '\n') };
+    if (method === 'GET' && path.startsWith('/exports/')) {
+      const file = this.files.get(path.slice('/exports/'.length));
+      return file ? { status: 200, bytes: file } : error(404, 'not_found');
+    }
+    return error(404, 'not_found');
+  }
+
+  /** Requests that carried anything but downloads: what left the phone. */
+  uploads(): { method: string; url: string; body: unknown }[] {
+    return this.requests.filter((r) => r.method !== 'GET');
+  }
+}
+
+export const secureRandomBytes = (n: number): Uint8Array => new Uint8Array(randomBytes(n));

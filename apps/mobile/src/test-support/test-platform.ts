@@ -1,0 +1,51 @@
+import type { PublicNotice } from '@bluezone/contract';
+import { createAppServices, type AppServices, type Platform } from '../root/app-services';
+import type { ExposureStatus } from '../exposure/exposure-status';
+import { MemoryPermissions, noDeviceConditions } from '../platform/permissions';
+import { MemoryAir, SimulatedRadio } from '../radio/simulated-radio';
+import { MemorySecretStorage } from '../storage/secret-storage';
+import { FakeClock } from './fake-clock';
+import { FakeServer, secureRandomBytes } from './fake-server';
+import { memoryDatabase } from './sql';
+
+export interface TestPhone {
+  services: AppServices;
+  clock: FakeClock;
+  server: FakeServer;
+  radio: SimulatedRadio;
+  permissions: MemoryPermissions;
+  secrets: MemorySecretStorage;
+  notifications: ExposureStatus[];
+  rssi: { value: number };
+}
+
+/** 2023-11-14T22:13:20Z: a fixed moment, far from a UTC midnight. */
+export const T0 = 1_700_000_000_000;
+
+/** A phone with every side effect faked: simulated radio on a shared air, fake clock, fake server, memory storage. */
+export async function testPhone(options: { id?: string; air?: MemoryAir; clock?: FakeClock; server?: FakeServer; rssi?: number; granted?: boolean; notices?: PublicNotice[] } = {}): Promise<TestPhone> {
+  const clock = options.clock ?? new FakeClock(T0);
+  const server = options.server ?? new FakeServer();
+  const rssi = { value: options.rssi ?? -70 };
+  const radio = new SimulatedRadio({ id: options.id ?? 'phone', air: options.air ?? new MemoryAir(), rssi: () => rssi.value });
+  const permissions = new MemoryPermissions(options.granted ? 'granted' : 'undetermined', options.granted ? 'granted' : 'undetermined');
+  const secrets = new MemorySecretStorage();
+  const notifications: ExposureStatus[] = [];
+  let n = 0;
+  const platform: Platform = {
+    db: await memoryDatabase(),
+    secrets,
+    radio,
+    permissions,
+    conditions: noDeviceConditions,
+    notifier: { notifyExposure: async (status) => void notifications.push(status) },
+    fetch: server.fetch,
+    clock,
+    randomBytes: secureRandomBytes,
+    random: () => ((n = (n * 9301 + 49297) % 233280) / 233280),
+    deviceModels: [],
+    baseServerUrl: server.origin,
+  };
+  const services = await createAppServices(platform);
+  return { services, clock, server, radio, permissions, secrets, notifications, rssi };
+}
