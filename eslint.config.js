@@ -15,7 +15,7 @@ export default tseslint.config(
   {
     // Expo, Metro, Babel and Jest read these as CommonJS.
     files: ['apps/mobile/*.js', 'apps/mobile/plugins/**/*.js', 'apps/mobile/scripts/**/*.js'],
-    languageOptions: { sourceType: 'commonjs' },
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.jest } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -1,4 +1,5 @@
 import { registerRootComponent } from 'expo';
+import './src/background/exposure-task';
 import App from './src/root/app';
 
 registerRootComponent(App);

@@ -18,6 +18,7 @@ module.exports = {
   transformIgnorePatterns: [
     'node_modules/(?!((jest-)?react-native|@react-native(-community)?|expo(nent)?|@expo(nent)?/.*|@expo-google-fonts/.*|react-navigation|@react-navigation/.*|react-native-svg|@noble/.*|fflate|i18next|react-i18next))',
   ],
+  setupFiles: ['<rootDir>/jest.setup.js'],
   testTimeout: 20000,
   reporters: ['default', '<rootDir>/scripts/summary-reporter.js'],
 };

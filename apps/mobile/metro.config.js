@@ -13,7 +13,11 @@ const sources = {
 const config = getDefaultConfig(projectRoot);
 config.watchFolders = [...(config.watchFolders ?? []), path.join(packagesRoot, 'protocol/src'), path.join(packagesRoot, 'contract/src')];
 
+// sql.js (the web demo's SQLite) names Node modules in branches that never run in a browser.
+const nodeOnly = new Set(['fs', 'path', 'crypto', 'node:fs', 'node:path', 'node:crypto']);
+
 config.resolver.resolveRequest = (context, moduleName, platform) => {
+  if (platform === 'web' && nodeOnly.has(moduleName)) return { type: 'empty' };
   if (sources[moduleName]) return { type: 'sourceFile', filePath: sources[moduleName] };
   if (context.originModulePath.startsWith(packagesRoot + path.sep)) {
     // The packages write ESM specifiers ('./hex.js') for their TypeScript files.

@@ -1,5 +1,5 @@
 // The radio payload: our service UUID, the 20-byte service data and the 31-byte legacy advertisement.
-export { BLUEZONE_SERVICE_UUID16, BLUEZONE_SERVICE_UUID128 } from './service-uuid.js';
+export { BLUEZONE_SERVICE_UUID16, BLUEZONE_SERVICE_UUID128, BLUEZONE_PAYLOAD_CHARACTERISTIC_UUID128 } from './service-uuid.js';
 export {
   BLE_SERVICE_DATA_LENGTH,
   BLE_LEGACY_ADVERTISEMENT_LENGTH,

@@ -17,3 +17,10 @@ export const BLUEZONE_SERVICE_UUID16 = 0xff5a;
 
 /** The UUID as a 128-bit string on the Bluetooth Base UUID (Core Spec Vol 3 Part B §2.5.1), for BLE libraries. */
 export const BLUEZONE_SERVICE_UUID128 = '0000ff5a-0000-1000-8000-00805f9b34fb';
+
+/**
+ * The read-only GATT characteristic, in the service above, from which an iOS phone serves its 20 bytes (RPI ‖ AEM):
+ * iOS cannot put service data in an advertisement, so scanners connect and read it. A random (version 4) UUID, as
+ * custom characteristics take (Core Spec Vol 3 Part G §3.3.1); like the service UUID, one constant for every phone.
+ */
+export const BLUEZONE_PAYLOAD_CHARACTERISTIC_UUID128 = 'e7a238c5-5566-4bc9-9d41-42b1414159c8';

@@ -1,0 +1,29 @@
+import type { TestType } from '@bluezone/contract';
+import type { NavigatorScreenParams } from '@react-navigation/native';
+import type { NativeStackScreenProps } from '@react-navigation/native-stack';
+
+export type TabParamList = {
+  Home: undefined;
+  Notices: undefined;
+  Settings: undefined;
+};
+
+export type RootStackParamList = {
+  Welcome: undefined;
+  BluetoothPermission: undefined;
+  NotificationPermission: undefined;
+  Main: NavigatorScreenParams<TabParamList> | undefined;
+  ExposureWarning: undefined;
+  /** `c`: a code from a bluezone://verify?c=… link or QR code, checked at once. */
+  UploadCode: { c?: string } | undefined;
+  UploadConsent: { testType: TestType; symptomDate?: string };
+  UploadOnset: { testType: TestType; symptomDate?: string; rollingStartNumbers: number[] };
+  UploadResult: { rollingStartNumbers: number[]; symptomOnsetDay: string | null; testType?: TestType };
+  ScanQr: undefined;
+  NoticeDetail: { id: number };
+  Privacy: undefined;
+  Licences: undefined;
+  Demo: undefined;
+};
+
+export type ScreenProps<Name extends keyof RootStackParamList> = NativeStackScreenProps<RootStackParamList, Name>;
