@@ -13,6 +13,7 @@ import { UnitsPage } from './pages/units-page.js';
 import { UsersPage } from './users/users-page.js';
 import { CodesPage } from './codes/codes-page.js';
 import { StatsPage } from './stats/stats-page.js';
+import { NoticesPage } from './notices/notices-page.js';
 
 export function App() {
   const { t } = useTranslation();
@@ -61,6 +62,7 @@ export function App() {
         {admin ? <Route path="audit" element={<AuditPage />} /> : null}
         {admin || user.role === 'health_officer' ? <Route path="codes" element={<CodesPage />} /> : null}
         {admin || user.role === 'health_officer' ? <Route path="stats" element={<StatsPage />} /> : null}
+        {admin || user.role === 'health_officer' || user.role === 'campaign_issuer' ? <Route path="notices" element={<NoticesPage />} /> : null}
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </AppShell>

@@ -16,6 +16,8 @@ import { registerUnitsRoutes } from './units/units.routes.js';
 import { registerSigningKeysRoutes } from './signing-keys/signing-keys.routes.js';
 import { registerVerificationRoutes } from './verification/verification.routes.js';
 import { registerPublishRoutes } from './publish/publish.routes.js';
+import { registerNoticesRoutes } from './notices/notices.routes.js';
+import { registerAppConfigRoutes } from './app-config/app-config.routes.js';
 
 export interface AppDeps {
   config: ServerConfig;
@@ -61,6 +63,8 @@ export async function buildApp({ config, db, services, logger = false }: AppDeps
   registerSigningKeysRoutes(app, services.signingKeys);
   registerVerificationRoutes(app, { verification: services.verification, statistics: services.exposureNotificationStatistics });
   registerPublishRoutes(app, services.publish);
+  registerNoticesRoutes(app, services.notices);
+  registerAppConfigRoutes(app, config.app);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.setNotFoundHandler(await registerStatic(app, config.http));

@@ -7,6 +7,8 @@ import { readExportConfig, type ExportConfig } from './export/export.config.js';
 import { readSigningKeysConfig, type SigningKeysConfig } from './signing-keys/signing-keys.config.js';
 import { readVerificationConfig, type VerificationConfig } from './verification/verification.config.js';
 import { readPublishConfig, type PublishConfig } from './publish/publish.config.js';
+import { readAppConfig } from './app-config/app-config.config.js';
+import type { AppConfiguration } from '@bluezone/contract';
 
 export interface HttpConfig {
   port: number;
@@ -19,6 +21,8 @@ export interface HttpConfig {
   consoleDir: string;
   /** Signed export files, served at `/exports/`. */
   exportsDir: string;
+  /** The citizen app's web build (the demo), served at `/app/` when built. */
+  appDir: string;
 }
 
 export interface DatabaseConfig {
@@ -37,10 +41,13 @@ export interface ServerConfig {
   signingKeys: SigningKeysConfig;
   verification: VerificationConfig;
   publish: PublishConfig;
+  /** What GET /api/v1/app-config serves to the citizen app. */
+  app: AppConfiguration;
 }
 
 // Both src/ (tests) and dist/ (built) sit one level under apps/server, so this finds apps/console/dist from either.
 const defaultConsoleDir = fileURLToPath(new URL('../../console/dist', import.meta.url));
+const defaultAppDir = fileURLToPath(new URL('../../mobile/dist', import.meta.url));
 
 /** Reads the whole server configuration from the environment; throws ConfigError listing every problem found. */
 export function loadConfig(env: Env): ServerConfig {
@@ -53,6 +60,7 @@ export function loadConfig(env: Env): ServerConfig {
   const host = reader.string('HOST', '0.0.0.0');
   const exportsDir = path.resolve(reader.string('BLUEZONE_EXPORTS_DIR', path.join(dataDir, 'exports')));
   const exportConfig = readExportConfig(reader, exportsDir);
+  const publish = readPublishConfig(reader);
   const config: ServerConfig = {
     dataDir,
     http: {
@@ -62,6 +70,7 @@ export function loadConfig(env: Env): ServerConfig {
       trustProxy: reader.bool('BLUEZONE_TRUST_PROXY', false),
       consoleDir: path.resolve(reader.string('BLUEZONE_CONSOLE_DIR', defaultConsoleDir)),
       exportsDir: path.resolve(reader.string('BLUEZONE_EXPORTS_DIR', path.join(dataDir, 'exports'))),
+      appDir: path.resolve(reader.string('BLUEZONE_APP_DIR', defaultAppDir)),
     },
     database: { url, sqlitePath: path.join(dataDir, 'bluezone.sqlite') },
     identity: readIdentityConfig(reader),
@@ -69,7 +78,9 @@ export function loadConfig(env: Env): ServerConfig {
     export: exportConfig,
     signingKeys: readSigningKeysConfig(reader, dataDir, exportConfig.region),
     verification: readVerificationConfig(reader, dataDir),
-    publish: readPublishConfig(reader),
+    publish,
+    // The app names the region it downloads and the health authority it publishes under: this server's own.
+    app: readAppConfig(reader, { region: exportConfig.region, healthAuthorityId: publish.healthAuthorities[0] ?? 'vn.bluezone' }),
   };
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   return config;

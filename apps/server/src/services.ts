@@ -25,6 +25,8 @@ import { VerificationStore } from './verification/verification.store.js';
 import { PublishService } from './publish/publish.service.js';
 import { PublishStore } from './publish/publish.store.js';
 import { RevisionTokens } from './publish/revision-token.js';
+import { NoticesService } from './notices/notices.service.js';
+import { NoticesStore } from './notices/notices.store.js';
 
 export interface Services {
   audit: AuditService;
@@ -37,6 +39,7 @@ export interface Services {
   verification: VerificationService;
   publish: PublishService;
   exposureNotificationStatistics: ExposureNotificationStatistics;
+  notices: NoticesService;
 }
 
 /** Wires every domain's store and service over one database; the only place that knows them all. */
@@ -75,5 +78,6 @@ export function createServices(db: Db, config: Pick<ServerConfig, 'identity' | '
       },
       platform.clock,
     ),
+    notices: new NoticesService(new NoticesStore(db), audit, platform.clock),
   };
 }

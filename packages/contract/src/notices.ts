@@ -41,3 +41,5 @@ export const noticeSchema = publicNoticeSchema.extend({
 export type Notice = z.infer<typeof noticeSchema>;
 export const listNoticesResponseSchema = z.object({ notices: z.array(noticeSchema) });
 export type ListNoticesResponse = z.infer<typeof listNoticesResponseSchema>;
+export const noticeResponseSchema = z.object({ notice: noticeSchema });
+export type NoticeResponse = z.infer<typeof noticeResponseSchema>;

@@ -1,4 +1,4 @@
-import type { ExposureNotificationStatsResponse, IssueCodeRequest, IssueCodeResponse, ListCodesResponse } from '@bluezone/contract';
+import type { CreateNoticeRequest, ExposureNotificationStatsResponse, IssueCodeRequest, IssueCodeResponse, ListCodesResponse, ListNoticesResponse, NoticeResponse } from '@bluezone/contract';
 import type { ApiClient } from './client.js';
 import type {
   Agency,
@@ -54,6 +54,10 @@ export function bluezoneApi(client: ApiClient) {
 
     issueCode: (request: IssueCodeRequest) => client.post<IssueCodeResponse>(`${V1}/codes`, request),
     listCodes: () => client.get<ListCodesResponse>(`${V1}/codes`),
+
+    listNotices: () => client.get<ListNoticesResponse>(`${V1}/notices`),
+    createNotice: (notice: CreateNoticeRequest) => client.post<NoticeResponse>(`${V1}/notices`, notice),
+    retireNotice: (noticeId: number) => client.post<NoticeResponse>(`${V1}/notices/${id(noticeId)}/retire`),
 
     exposureNotificationStats: () => client.get<ExposureNotificationStatsResponse>(`${V1}/stats/exposure-notification`),
   };

@@ -12,6 +12,9 @@ function navigationFor(user: User | null) {
   if (user.role === 'health_officer' || user.role === 'admin') {
     items.push({ to: '/codes', key: 'nav.codes' }, { to: '/stats', key: 'nav.stats' });
   }
+  if (user.role === 'health_officer' || user.role === 'campaign_issuer' || user.role === 'admin') {
+    items.push({ to: '/notices', key: 'nav.notices' });
+  }
   if (user.role === 'admin') {
     items.push({ to: '/users', key: 'nav.users' }, { to: '/units', key: 'nav.units' }, { to: '/audit', key: 'nav.audit' });
   }

@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_exposure_notification.js';
 import * as m0003 from './migrations/0003_export.js';
 import * as m0004 from './migrations/0004_user_search.js';
+import * as m0005 from './migrations/0005_notices.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work from src/ (tests) and dist/ (built) alike
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0002_exposure_notification': m0002,
   '0003_export': m0003,
   '0004_user_search': m0004,
+  '0005_notices': m0005,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

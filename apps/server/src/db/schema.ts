@@ -9,6 +9,7 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   agencies: AgencyTable;
+  notices: NoticeTable;
   audit_log: AuditLogTable;
   signing_keys: SigningKeyTable;
   export_batches: ExportBatchTable;
@@ -65,6 +66,19 @@ export interface AgencyTable {
   group_name: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface NoticeTable {
+  id: Generated<number>;
+  title: string;
+  body: string;
+  title_en: string | null;
+  body_en: string | null;
+  unit_code: string;
+  created_by: number;
+  created_at: string;
+  retired_at: string | null;
+  retired_by: number | null;
 }
 
 export interface AuditLogTable {

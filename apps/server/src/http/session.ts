@@ -1,4 +1,4 @@
-import { CSRF_HEADER, SESSION_COOKIE } from '@bluezone/contract';
+import { CSRF_HEADER, SESSION_COOKIE, type Role } from '@bluezone/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors.js';
@@ -55,6 +55,19 @@ export function requireAdmin(request: FastifyRequest): SessionUser {
   if (session.user.role !== 'admin') throw new AppError('forbidden', 'administrators only');
   return session;
 }
+
+/** The session of a user holding one of `roles`; others get `forbidden`, naming who may. */
+export function requireRole(request: FastifyRequest, roles: readonly Role[]): SessionUser {
+  const session = requireSession(request);
+  if (!roles.includes(session.user.role)) throw new AppError('forbidden', `only ${roles.join(', ')} may do this`);
+  return session;
+}
+
+/** A route hook admitting only `roles`, checked before the body is validated (see below). */
+export const rolesOnly =
+  (...roles: Role[]) =>
+  async (request: FastifyRequest): Promise<void> =>
+    void requireRole(request, roles);
 
 /**
  * Route hooks that check who is asking before the body is validated, so a caller without the right learns nothing
