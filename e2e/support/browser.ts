@@ -34,13 +34,13 @@ export interface LaunchedBrowser {
 }
 
 /** A headless Chromium with a fresh profile, so no cookie or stored language leaks between runs. */
-export async function launchBrowser(): Promise<LaunchedBrowser> {
+export async function launchBrowser(options: { args?: string[] } = {}): Promise<LaunchedBrowser> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}`);
   const userDataDir = await mkdtemp(join(tmpdir(), 'bluezone-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
     viewport: { width: 1280, height: 900 },
   });
   return {

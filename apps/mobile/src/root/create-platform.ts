@@ -152,7 +152,8 @@ export async function createPlatform(): Promise<{ platform: Platform; extras: Pl
     permissions,
     conditions: batteryConditions,
     notifier: { notifyExposure },
-    fetch: (url, init) => fetch(url, init),
+    // No cookie, ever: the phone has no session, and in the demo the console's cookie lives on the same origin.
+    fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }),
     clock: systemClock,
     randomBytes: (n) => Crypto.getRandomBytes(n),
     random: Math.random,

@@ -126,7 +126,8 @@ export async function createPlatform(): Promise<{ platform: Platform; extras: Pl
         if (typeof Notification === 'function' && Notification.permission === 'granted') new Notification(notificationText().title, { body: notificationText().body });
       },
     },
-    fetch: (url, init) => fetch(url, init),
+    // No cookie, ever: the phone has no session, and in the demo the console's cookie lives on the same origin.
+    fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }),
     clock,
     randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
     random: Math.random,

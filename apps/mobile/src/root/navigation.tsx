@@ -1,6 +1,8 @@
 import { createBottomTabNavigator } from '@react-navigation/bottom-tabs';
+import { HeaderBackButton } from '@react-navigation/elements';
 import { createNativeStackNavigator } from '@react-navigation/native-stack';
 import { useTranslation } from 'react-i18next';
+import { Platform } from 'react-native';
 import { ExposureWarningScreen } from '../screens/exposure/exposure-warning-screen';
 import { HomeScreen } from '../screens/home/home-screen';
 import { NoticeDetailScreen } from '../screens/notices/notice-detail-screen';
@@ -49,7 +51,19 @@ export function AppNavigator() {
   const { t } = useTranslation();
   const { onboarded } = useApp();
   return (
-    <Stack.Navigator screenOptions={{ headerBackTitle: t('common.back'), contentStyle: { backgroundColor: colors.background } }}>
+    <Stack.Navigator
+      screenOptions={({ navigation }) => ({
+        headerBackTitle: t('common.back'),
+        contentStyle: { backgroundColor: colors.background },
+        // On the web the default back button is announced "…, back" in English; this one says it in the app's language.
+        ...(Platform.OS === 'web'
+          ? {
+              headerLeft: ({ canGoBack, tintColor }: { canGoBack?: boolean; tintColor?: string }) =>
+                canGoBack ? <HeaderBackButton testID="header-back" tintColor={tintColor} accessibilityLabel={t('common.back')} onPress={navigation.goBack} /> : null,
+            }
+          : {}),
+      })}
+    >
       {!onboarded ? (
         <>
           <Stack.Screen name="Welcome" component={WelcomeScreen} options={{ title: t('app.name') }} />

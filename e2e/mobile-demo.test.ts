@@ -1,0 +1,146 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type LaunchedBrowser, browserSkipReason, launchBrowser } from './support/browser.js';
+import { HttpSession } from './support/http.js';
+import { REPO_ROOT, type RunningServer, startServer } from './support/server.js';
+
+const APP_BUILD = join(REPO_ROOT, 'apps/mobile/dist/index.html');
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+const skipReason = browserSkipReason() ?? (existsSync(APP_BUILD) || ci ? null : 'the app’s web build is missing (npm run install:mobile && npm run build:mobile)');
+if (skipReason) console.log(`Skipping the app demo test: ${skipReason}`);
+
+/** Set BLUEZONE_SCREENSHOTS=apps/mobile/docs/screenshots to keep the screens of the run (the app README's pictures). */
+const screenshotDir = process.env.BLUEZONE_SCREENSHOTS;
+const OFFICER = { username: 'cdc-officer', displayName: 'Bác sĩ Lan', password: 'Officer-Pass-2026', role: 'health_officer', unitCode: '20' };
+const SPEED = 60;
+const HOUR = 3_600_000;
+
+/**
+ * How far back the demo clock starts: 6 hours, or more when the first simulated hour would cross a UTC midnight (a
+ * contact split across two days is two short contacts, and the test would depend on the time it runs).
+ */
+function rewindHours(now: number): number {
+  for (const hours of [6, 7, 8]) {
+    if ((now - hours * HOUR) % (24 * HOUR) < 22 * HOUR) return hours;
+  }
+  return 8;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!screenshotDir) return;
+  mkdirSync(join(REPO_ROOT, screenshotDir), { recursive: true });
+  await page.screenshot({ path: join(REPO_ROOT, screenshotDir, `${name}.png`) });
+}
+
+/** A phone: a browser tab of the web demo, onboarded, tracing. */
+async function openPhone(page: Page, url: string, name: string): Promise<void> {
+  await page.setViewportSize({ width: 375, height: 760 });
+  await page.goto(url);
+  await page.getByText('Bluezone giúp bạn biết sớm nếu đã ở gần người nhiễm COVID-19').waitFor();
+  if (name === 'a') await shot(page, '1-onboarding');
+  await page.getByTestId('welcome-continue').click();
+  await page.getByTestId('allow-bluetooth').click();
+  await page.getByTestId('allow-notifications').click();
+  await page.getByText('Truy vết đang bật').waitFor();
+}
+
+describe.skipIf(skipReason !== null)('the app demo in Chromium: two phones meet, one uploads, the other is warned', () => {
+  let server: RunningServer;
+  let browser: LaunchedBrowser;
+  let pages: Page[] = [];
+  beforeAll(async () => {
+    server = await startServer();
+    const admin = new HttpSession(server.baseUrl);
+    await admin.login('admin', server.adminPassword);
+    expect((await admin.request('POST', '/api/v1/users', OFFICER)).status).toBe(201);
+    // Tabs side by side must keep their timers running, as two phones would.
+    browser = await launchBrowser({ args: ['--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'] });
+  });
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(async () => {
+      for (const page of pages) console.log(`Page at ${page.url()} showed:\n${await page.locator('body').innerText().catch(() => '(no page)')}`);
+      console.log(server.output().slice(-3000));
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('ends with the warning screen in Vietnamese, and the warned phone sent nothing but downloads', { timeout: 300_000 }, async () => {
+    const phoneA = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const phoneB = await browser.context.newPage();
+    const officer = await browser.context.newPage();
+    pages = [phoneA, phoneB, officer];
+    for (const page of pages) page.setDefaultTimeout(30_000);
+    const sentByB: string[] = [];
+    phoneB.on('request', (request) => {
+      if (request.method() !== 'GET') sentByB.push(`${request.method()} ${request.url()}`);
+    });
+
+    // Two phones on one laptop, the demo clock 60 times faster from a few hours ago.
+    await openPhone(phoneA, `${server.baseUrl}/app/?speed=${SPEED}&rewindHours=${rewindHours(Date.now())}`, 'a');
+    await openPhone(phoneB, `${server.baseUrl}/app/`, 'b');
+    await shot(phoneB, '2-home');
+    // They stay together for about 25 simulated minutes (25 real seconds at 60×): five scans, five minutes each.
+    await phoneB.waitForTimeout((25 * 60_000) / SPEED);
+
+    // A health officer issues a code in the console.
+    await officer.goto(server.baseUrl);
+    await officer.getByLabel('Tên đăng nhập', { exact: true }).fill(OFFICER.username);
+    await officer.getByLabel('Mật khẩu', { exact: true }).fill(OFFICER.password);
+    await officer.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await officer.getByRole('link', { name: 'Mã tải lên' }).click();
+    await officer.getByLabel('Khẳng định (F0)').check();
+    await officer.getByRole('button', { name: 'Cấp mã', exact: true }).click();
+    const code = (await officer.getByTestId('short-code').innerText()).replace(/\s/g, '');
+
+    // Phone A uploads with it, after consenting to the days listed.
+    await phoneA.getByTestId('tested-positive').click();
+    await phoneA.getByTestId('code-input').fill(code);
+    await phoneA.getByTestId('submit-code').click();
+    await phoneA.getByText('Chia sẻ khóa của những ngày này?').waitFor();
+    await shot(phoneA, '3-consent');
+    await phoneA.getByTestId('consent-agree').click();
+    await phoneA.getByTestId('upload-submit').click();
+    await phoneA.getByText('Cảm ơn bạn!').waitFor();
+
+    // The export is cut (the server's worker does it every hour; an operator can at once).
+    const run = spawnSync(process.execPath, ['apps/cli/bin/bluezone.js', 'export', 'run', '--json'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, BLUEZONE_DATA_DIR: server.dataDir, BLUEZONE_EXPORT_SETTLE: '0' },
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+
+    // The officer posts a notice, which phones read in their inbox.
+    await officer.getByRole('link', { name: 'Thông báo' }).click();
+    await officer.getByLabel('Tiêu đề', { exact: true }).fill('Xét nghiệm miễn phí cho người tiếp xúc gần');
+    await officer.getByLabel('Nội dung', { exact: true }).fill('Người nhận cảnh báo của Bluezone đến trạm y tế phường để được xét nghiệm miễn phí.');
+    await officer.getByRole('button', { name: 'Đăng thông báo' }).click();
+    await officer.getByText('Đã đăng thông báo.').waitFor();
+
+    // Phone B checks, and is warned.
+    await phoneB.getByTestId('check-now').click();
+    await phoneB.getByTestId('status-high').waitFor();
+    await phoneB.getByText('Bạn đã tiếp xúc gần với người nhiễm', { exact: true }).waitFor();
+    await shot(phoneB, '4-home-warned');
+    await phoneB.getByTestId('open-warning').click();
+    await phoneB.getByText('Bạn đã tiếp xúc gần với người nhiễm COVID-19').waitFor();
+    const date = await phoneB.getByTestId('exposure-date').innerText();
+    expect(date).toMatch(/^Ngày tiếp xúc: (Chủ nhật|Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)), \d\d\/\d\d\/\d{4}$/);
+    await phoneB.getByText('Khai báo y tế và ghi rõ bạn được Bluezone cảnh báo.').waitFor();
+    await shot(phoneB, '5-warning');
+
+    await phoneB.getByRole('button', { name: 'Quay lại' }).click();
+    await phoneB.getByTestId('tab-notices').click();
+    await phoneB.getByText('Xét nghiệm miễn phí cho người tiếp xúc gần').waitFor();
+    await shot(phoneB, '6-notices');
+
+    // What phone B sent: nothing. Its check downloaded public files only.
+    expect(sentByB).toEqual([]);
+  });
+});
