@@ -93,6 +93,7 @@ export const en: Shape<typeof vi> = {
     declare: 'Health declaration',
   },
   upload: {
+    headerTitle: 'Upload keys',
     codeTitle: 'Upload your keys after a positive test',
     codeIntro:
       'A health worker will give you an 8-digit code or a QR code. Each code works once. Nothing is sent until you agree on the next screen.',

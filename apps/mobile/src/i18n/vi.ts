@@ -89,6 +89,7 @@ export const vi = {
     declare: 'Khai báo y tế',
   },
   upload: {
+    headerTitle: 'Tải khóa lên',
     codeTitle: 'Tải khóa lên sau khi xét nghiệm dương tính',
     codeIntro:
       'Cán bộ y tế sẽ đưa cho bạn một mã gồm 8 chữ số, hoặc một mã QR. Mã chỉ dùng được một lần. Chưa có gì được gửi đi cho tới khi bạn đồng ý ở bước sau.',

@@ -74,10 +74,10 @@ export function AppNavigator() {
         <>
           <Stack.Screen name="Main" component={MainTabs} options={{ headerShown: false }} />
           <Stack.Screen name="ExposureWarning" component={ExposureWarningScreen} options={{ title: t('app.name') }} />
-          <Stack.Screen name="UploadCode" component={UploadCodeScreen} options={{ title: t('home.positive') }} />
-          <Stack.Screen name="UploadConsent" component={ConsentScreen} options={{ title: t('home.positive') }} />
-          <Stack.Screen name="UploadOnset" component={OnsetScreen} options={{ title: t('home.positive') }} />
-          <Stack.Screen name="UploadResult" component={ResultScreen} options={{ title: t('home.positive'), headerBackVisible: false }} />
+          <Stack.Screen name="UploadCode" component={UploadCodeScreen} options={{ title: t('upload.headerTitle') }} />
+          <Stack.Screen name="UploadConsent" component={ConsentScreen} options={{ title: t('upload.headerTitle') }} />
+          <Stack.Screen name="UploadOnset" component={OnsetScreen} options={{ title: t('upload.headerTitle') }} />
+          <Stack.Screen name="UploadResult" component={ResultScreen} options={{ title: t('upload.headerTitle'), headerBackVisible: false, headerLeft: () => null }} />
           <Stack.Screen name="ScanQr" component={ScanQrScreen} options={{ title: t('upload.scanTitle') }} />
           <Stack.Screen name="NoticeDetail" component={NoticeDetailScreen} options={{ title: t('notices.title') }} />
           <Stack.Screen name="Privacy" component={PrivacyScreen} options={{ title: t('settings.privacy') }} />
