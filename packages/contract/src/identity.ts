@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localeSchema, timestampSchema, unitCodeSchema, idSchema } from './common.js';
+import { nextCursorSchema, pageQuerySchema } from './pagination.js';
 
 export const ROLES = ['admin', 'health_officer', 'unit_officer', 'agency_reporter', 'campaign_issuer'] as const;
 export const roleSchema = z.enum(ROLES);
@@ -53,14 +54,17 @@ export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 export const userResponseSchema = z.object({ user: userSchema });
 export type UserResponse = z.infer<typeof userResponseSchema>;
 
-export const listUsersQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
-  unit: unitCodeSchema.optional(),
-  role: roleSchema.optional(),
-});
+export const listUsersQuerySchema = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    /** Users of this unit and the units below it (default: the viewer's own unit). */
+    unit: unitCodeSchema.optional(),
+    role: roleSchema.optional(),
+  })
+  .extend(pageQuerySchema.shape);
 export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
 
-export const listUsersResponseSchema = z.object({ users: z.array(userSchema) });
+export const listUsersResponseSchema = z.object({ users: z.array(userSchema), nextCursor: nextCursorSchema });
 export type ListUsersResponse = z.infer<typeof listUsersResponseSchema>;
 
 export const createUserRequestSchema = z

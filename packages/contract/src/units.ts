@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { unitCodeSchema } from './common.js';
+import { nextCursorSchema, pageQuerySchema } from './pagination.js';
 
 /**
  * Unit levels of the official list since July 2025 (province, then ward / commune / special zone). The tree has any
@@ -26,14 +27,19 @@ export const unitDetailSchema = unitSummarySchema.extend({
 });
 export type UnitDetail = z.infer<typeof unitDetailSchema>;
 
-/** `parent` lists children; `q` searches names with or without diacritics; neither returns the top of the tree. */
-export const listUnitsQuerySchema = z.object({
-  parent: unitCodeSchema.optional(),
-  q: z.string().trim().min(1).max(200).optional(),
-});
+/**
+ * `parent` lists children; `q` searches names with or without diacritics, and codes ("06184", or its start "061");
+ * neither returns the top of the tree (the user's own unit).
+ */
+export const listUnitsQuerySchema = z
+  .object({
+    parent: unitCodeSchema.optional(),
+    q: z.string().trim().min(1).max(200).optional(),
+  })
+  .extend(pageQuerySchema.shape);
 export type ListUnitsQuery = z.infer<typeof listUnitsQuerySchema>;
 
-export const listUnitsResponseSchema = z.array(unitSummarySchema);
+export const listUnitsResponseSchema = z.object({ units: z.array(unitSummarySchema), nextCursor: nextCursorSchema });
 export type ListUnitsResponse = z.infer<typeof listUnitsResponseSchema>;
 
 export const unitCodeParamsSchema = z.object({ code: unitCodeSchema });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { exportFileSchema } from './export.js';
 import { timestampSchema } from './common.js';
+import { nextCursorSchema, pageQuerySchema } from './pagination.js';
 
 /**
  * Upload codes, verification tokens and certificates: the shapes of Google's exposure-notifications-verification-
@@ -46,7 +47,9 @@ export const issuedCodeSchema = z.object({
   claimedAt: timestampSchema.nullable(),
 });
 export type IssuedCode = z.infer<typeof issuedCodeSchema>;
-export const listCodesResponseSchema = z.object({ codes: z.array(issuedCodeSchema) });
+export const listCodesQuerySchema = pageQuerySchema;
+export type ListCodesQuery = z.infer<typeof listCodesQuerySchema>;
+export const listCodesResponseSchema = z.object({ codes: z.array(issuedCodeSchema), nextCursor: nextCursorSchema });
 export type ListCodesResponse = z.infer<typeof listCodesResponseSchema>;
 
 /** Random base64 that phones send and servers answer with, so message sizes say nothing; always ignored. */
