@@ -5,6 +5,7 @@ import { readExportZip, verifyExportZip } from '@bluezone/protocol';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AuditService } from '../audit/audit.service.js';
 import { AuditStore } from '../audit/audit.store.js';
+import { loadConfig } from '../config.js';
 import { EnvReader } from '../platform/env-reader.js';
 import { fakeClock, systemRandom } from '../platform/platform.js';
 import { readSigningKeysConfig } from '../signing-keys/signing-keys.config.js';
@@ -37,8 +38,9 @@ describeEachDialect('export batches', (dialect) => {
     t = await openTestDatabase(dialect);
     dir = mkdtempSync(path.join(tmpdir(), 'bluezone-export-'));
     const env = new EnvReader({ BLUEZONE_EXPORT_MIN_KEYS: '1000', BLUEZONE_EXPORT_PADDING_JITTER: '100' });
-    config = readExportConfig(env, path.join(dir, 'exports'));
-    const keysConfig = readSigningKeysConfig(env, dir, config.region);
+    const base = loadConfig({ BLUEZONE_DATA_DIR: dir });
+    config = readExportConfig(env, base);
+    const keysConfig = readSigningKeysConfig(env, base);
     signingKeys = new SigningKeysService(new SigningKeysStore(t.db), new FileKeyVault(keysConfig.dir), keysConfig, clock, new AuditService(new AuditStore(t.db), clock));
     await signingKeys.ensureActiveKey();
     service = (overrides = {}) =>

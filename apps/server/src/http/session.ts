@@ -1,9 +1,19 @@
-import { CSRF_HEADER, SESSION_COOKIE } from '@bluezone/contract';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { CSRF_HEADER, SESSION_COOKIE, type User } from '@bluezone/contract';
+import type { FastifyInstance } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors.js';
-import type { SessionUser } from '../identity/identity.model.js';
-import type { IdentityService } from '../identity/identity.service.js';
+
+/** A signed-in request's identity, as routes and services see it. */
+export interface SessionUser {
+  user: User;
+  csrfToken: string;
+  tokenHash: string;
+}
+
+/** What the session hook needs of the identity domain: the session a cookie names, if it is still valid. */
+export interface Authenticator {
+  authenticate(token: string): Promise<SessionUser | undefined>;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,13 +38,13 @@ function sameToken(a: string, b: string): boolean {
  * cookie without that session's CSRF token in `X-CSRF-Token` (double submission: a page of another origin can make
  * the browser send the cookie, but cannot read the token).
  */
-export function installSessionHook(app: FastifyInstance, identity: IdentityService): void {
+export function installSessionHook(app: FastifyInstance, authenticator: Authenticator): void {
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await identity.authenticate(token);
+    const session = await authenticator.authenticate(token);
     if (!session) return;
     request.session = session;
     if (SAFE_METHODS.has(request.method) || CSRF_EXEMPT.has(request.url.split('?')[0]!)) return;
@@ -44,21 +54,3 @@ export function installSessionHook(app: FastifyInstance, identity: IdentityServi
     }
   });
 }
-
-export function requireSession(request: FastifyRequest): SessionUser {
-  if (!request.session) throw new AppError('unauthenticated', 'sign in first');
-  return request.session;
-}
-
-export function requireAdmin(request: FastifyRequest): SessionUser {
-  const session = requireSession(request);
-  if (session.user.role !== 'admin') throw new AppError('forbidden', 'administrators only');
-  return session;
-}
-
-/**
- * Route hooks that check who is asking before the body is validated, so a caller without the right learns nothing
- * from validation messages. Handlers still call requireSession/requireAdmin to get the typed session.
- */
-export const signedIn = async (request: FastifyRequest): Promise<void> => void requireSession(request);
-export const adminOnly = async (request: FastifyRequest): Promise<void> => void requireAdmin(request);

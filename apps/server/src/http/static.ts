@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { HttpConfig } from '../config.js';
+import type { BaseConfig } from '../platform/base-config.js';
 import { sendError } from './errors.js';
 
 const CONSOLE_MISSING = `<!doctype html><meta charset="utf-8"><title>Bluezone</title>
@@ -17,18 +17,18 @@ built console) and restart the server.</p>
  * methods get a JSON `not_found`; other GETs get the console's index.html, so the console's own router handles deep
  * links (SPA fallback).
  */
-export async function registerStatic(app: FastifyInstance, config: HttpConfig): Promise<(request: FastifyRequest, reply: FastifyReply) => FastifyReply> {
-  mkdirSync(config.exportsDir, { recursive: true });
-  await app.register(fastifyStatic, { root: config.exportsDir, prefix: '/exports/', decorateReply: false, index: false });
+export async function registerStatic(app: FastifyInstance, { exportsDir, http }: BaseConfig): Promise<(request: FastifyRequest, reply: FastifyReply) => FastifyReply> {
+  mkdirSync(exportsDir, { recursive: true });
+  await app.register(fastifyStatic, { root: exportsDir, prefix: '/exports/', decorateReply: false, index: false });
 
-  const consoleBuilt = existsSync(path.join(config.consoleDir, 'index.html'));
-  if (consoleBuilt) await app.register(fastifyStatic, { root: config.consoleDir, prefix: '/', wildcard: true });
+  const consoleBuilt = existsSync(path.join(http.consoleDir, 'index.html'));
+  if (consoleBuilt) await app.register(fastifyStatic, { root: http.consoleDir, prefix: '/', wildcard: true });
 
   return (request, reply) => {
     const url = request.url.split('?')[0]!;
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/api/') && !url.startsWith('/exports/');
     if (!isPage) return sendError(reply, 'not_found', `no route ${request.method} ${url}`);
-    if (consoleBuilt) return reply.header('cache-control', 'no-cache').sendFile('index.html', config.consoleDir);
+    if (consoleBuilt) return reply.header('cache-control', 'no-cache').sendFile('index.html', http.consoleDir);
     return reply.code(url === '/' ? 200 : 404).type('text/html; charset=utf-8').send(CONSOLE_MISSING);
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, createTestApp, errorCode, login, sessionCookie, type TestApp } from '../test-support/test-app.js';
+import { ADMIN_PASSWORD, createTestApp, errorCode, login, sessionCookie, type TestApp, TOP_VIEWER } from '../test-support/test-app.js';
 
 describe('sign-in, sessions and CSRF over HTTP', () => {
   let t: TestApp;
@@ -112,7 +112,7 @@ describe('lockout and rate limiting', () => {
     expect(errorCode(locked)).toBe('account_locked');
     t.clock.advance(t.config.identity.lockoutSeconds + 1);
     expect((await attempt(ADMIN_PASSWORD)).statusCode).toBe(200);
-    const audit = await t.services.audit.list({ limit: 5 });
+    const audit = await t.services.audit.list(TOP_VIEWER, { limit: 5 });
     expect(audit.entries.map((e) => e.action)).toEqual([
       'auth.login',
       'auth.login_failed',
