@@ -44,6 +44,12 @@ describe('issueMessage', () => {
     expect(issueMessage(en, USERNAME, { problem: 'invalid_format' })).toBe('Username: use only lower-case letters a–z, digits and . - _');
   });
 
+  it('uses a field\'s own sentence for a refused value', () => {
+    const current = { labelKey: 'password.current', invalidKey: 'password.currentWrong' };
+    expect(issueMessage(vi, current, { problem: 'invalid_value' })).toBe('Mật khẩu hiện tại không đúng.');
+    expect(issueMessage(en, DISPLAY_NAME, { problem: 'invalid_value' })).toBe('Full name: not a valid value');
+  });
+
   it('reads a one-character floor as a missing value', () => {
     expect(issueMessage(en, DISPLAY_NAME, { problem: 'too_short', limit: 1 })).toBe('Full name: required');
   });

@@ -26,6 +26,8 @@ export interface FieldSpec {
   formatKey?: string;
   /** A whole sentence for a taken value ("This username is taken"), where the generic words would be vague. */
   takenKey?: string;
+  /** A whole sentence for a value the server refused (invalid_value), e.g. "The current password is wrong". */
+  invalidKey?: string;
   /** How the server normalises the value before checking it; trimming by default. */
   normalize?: (value: string) => string;
 }
@@ -49,6 +51,7 @@ export function checkText(spec: FieldSpec, raw: string): Issue | null {
  */
 export function issueMessage(t: TFunction, spec: FieldSpec, issue: Issue): string {
   if (issue.problem === 'taken' && spec.takenKey) return t(spec.takenKey);
+  if (issue.problem === 'invalid_value' && spec.invalidKey) return t(spec.invalidKey);
   const field = t(spec.labelKey);
   if (issue.problem === 'too_short' && (issue.limit ?? 0) <= 1) return t('fields.issue', { field, problem: t('fields.problems.required') });
   if (issue.problem === 'invalid_format' && spec.formatKey) return t('fields.issue', { field, problem: t(spec.formatKey) });

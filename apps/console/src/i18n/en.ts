@@ -72,6 +72,7 @@ export const en: Messages = {
     hint: 'At least {{min}} characters.',
     submit: 'Change password',
     mismatch: 'does not match the new password',
+    currentWrong: 'The current password is wrong.',
     changed: 'Password changed.',
   },
   units: {
@@ -188,7 +189,7 @@ export const en: Messages = {
       too_small: 'at least {{limit}}',
       too_big: 'at most {{limit}}',
       invalid_format: 'not in the expected form',
-      invalid_value: 'not one of the accepted values',
+      invalid_value: 'not a valid value',
       unknown_field: 'not accepted by the server',
       control_character: 'contains a control character',
       taken: 'already in use; choose another',

@@ -71,6 +71,7 @@ export const vi = {
     hint: 'Ít nhất {{min}} ký tự.',
     submit: 'Đổi mật khẩu',
     mismatch: 'không khớp với mật khẩu mới',
+    currentWrong: 'Mật khẩu hiện tại không đúng.',
     changed: 'Đã đổi mật khẩu.',
   },
   units: {
@@ -187,7 +188,7 @@ export const vi = {
       too_small: 'không được nhỏ hơn {{limit}}',
       too_big: 'không được lớn hơn {{limit}}',
       invalid_format: 'không đúng định dạng',
-      invalid_value: 'không phải giá trị được chấp nhận',
+      invalid_value: 'giá trị không hợp lệ',
       unknown_field: 'máy chủ không nhận ô này',
       control_character: 'có ký tự điều khiển không được phép',
       taken: 'đã được dùng, hãy chọn giá trị khác',

@@ -9,7 +9,7 @@ import { useFormCheck } from '../forms/use-form-check.js';
 
 // The server names the fields of changePasswordRequestSchema: currentPassword and newPassword.
 const SPECS = {
-  currentPassword: { ...LOGIN_PASSWORD, labelKey: 'password.current' },
+  currentPassword: { ...LOGIN_PASSWORD, labelKey: 'password.current', invalidKey: 'password.currentWrong' },
   newPassword: NEW_PASSWORD,
   confirm: { labelKey: 'password.confirm', required: true, normalize: (value: string) => value },
 };
