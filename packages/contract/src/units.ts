@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unitCodeSchema } from './common.js';
+import { unitCodeSchema, SOMETHING_TO_CHANGE } from './common.js';
 import { nextCursorSchema, pageQuerySchema } from './pagination.js';
 
 /**
@@ -69,5 +69,6 @@ export const updateUnitRequestSchema = z
     nameEn: z.string().trim().min(1).max(200).optional(),
     fullNameEn: z.string().trim().min(1).max(300).optional(),
   })
-  .strict();
+  .strict()
+  .refine(...SOMETHING_TO_CHANGE);
 export type UpdateUnitRequest = z.infer<typeof updateUnitRequestSchema>;
