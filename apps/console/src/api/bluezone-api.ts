@@ -1,4 +1,4 @@
-import type { ExposureNotificationStatsResponse, IssueCodeRequest, IssueCodeResponse, ListCodesResponse } from '@bluezone/contract';
+import type { ExposureNotificationStatsResponse, IssueCodeRequest, IssueCodeResponse, ListCodesResponse, UnitBoundaries } from '@bluezone/contract';
 import type { ApiClient } from './client.js';
 import type {
   Agency,
@@ -44,6 +44,7 @@ export function bluezoneApi(client: ApiClient) {
     childUnits: (parent?: string) => client.get<Unit[]>(`${V1}/units`, { parent }),
     searchUnits: (q: string) => client.get<Unit[]>(`${V1}/units`, { q }),
     unit: (code: string) => client.get<UnitDetail>(`${V1}/units/${id(code)}`),
+    unitBoundaries: () => client.get<UnitBoundaries>(`${V1}/units/boundaries`),
 
     agencies: (unit: string) => client.get<{ agencies: Agency[] }>(`${V1}/agencies`, { unit }),
     createAgency: (agency: AgencyInput) => client.post<{ agency: Agency }>(`${V1}/agencies`, agency),
