@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, timestampSchema, unitCodeSchema } from './common.js';
+import { idSchema, timestampSchema, unitCodeSchema, SOMETHING_TO_CHANGE } from './common.js';
 import { nextCursorSchema, pageQuerySchema } from './pagination.js';
 
 /** Suggestions for the free-text agency group (the 2020 directives name these three). */
@@ -46,7 +46,8 @@ export const updateAgencyRequestSchema = z
     unitCode: unitCodeSchema.optional(),
     group: z.string().trim().min(1).max(100).nullable().optional(),
   })
-  .strict();
+  .strict()
+  .refine(...SOMETHING_TO_CHANGE);
 export type UpdateAgencyRequest = z.infer<typeof updateAgencyRequestSchema>;
 
 export const agencyResponseSchema = z.object({ agency: agencySchema });

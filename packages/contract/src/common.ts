@@ -27,3 +27,6 @@ export const idParamSchema = z
   .regex(/^[1-9][0-9]{0,14}$/, 'a positive whole number in plain decimal')
   .transform(Number);
 export const idParamsSchema = z.object({ id: idParamSchema });
+
+/** An update must change something: an empty PATCH is refused rather than recorded as a change of nothing. */
+export const SOMETHING_TO_CHANGE = [(value: object) => Object.keys(value).length > 0, { message: 'give at least one field to change' }] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema, timestampSchema, unitCodeSchema, idSchema } from './common.js';
+import { localeSchema, timestampSchema, unitCodeSchema, idSchema, SOMETHING_TO_CHANGE } from './common.js';
 import { nextCursorSchema, pageQuerySchema } from './pagination.js';
 
 export const ROLES = ['admin', 'health_officer', 'unit_officer', 'agency_reporter', 'campaign_issuer'] as const;
@@ -86,5 +86,6 @@ export const updateUserRequestSchema = z
     disabled: z.boolean().optional(),
     password: newPasswordSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine(...SOMETHING_TO_CHANGE);
 export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unitCodeSchema } from './common.js';
+import { unitCodeSchema, SOMETHING_TO_CHANGE } from './common.js';
 import { nextCursorSchema, pageQuerySchema } from './pagination.js';
 
 /**
@@ -69,5 +69,22 @@ export const updateUnitRequestSchema = z
     nameEn: z.string().trim().min(1).max(200).optional(),
     fullNameEn: z.string().trim().min(1).max(300).optional(),
   })
-  .strict();
+  .strict()
+  .refine(...SOMETHING_TO_CHANGE);
 export type UpdateUnitRequest = z.infer<typeof updateUnitRequestSchema>;
+
+/**
+ * The outlines of the wards and communes of the installation's province, simplified for a map (GeoJSON, WGS 84
+ * longitude/latitude): each feature's `code` is a unit code. Absent (404) for a province whose map is not shipped.
+ */
+export const unitBoundariesSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      properties: z.object({ code: z.string() }),
+      geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) }),
+    }),
+  ),
+});
+export type UnitBoundaries = z.infer<typeof unitBoundariesSchema>;

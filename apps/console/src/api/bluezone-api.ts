@@ -1,4 +1,4 @@
-import type { ExposureNotificationStatsResponse, IssueCodeRequest, IssueCodeResponse, ListCodesResponse } from '@bluezone/contract';
+import type { ExposureNotificationStatsResponse, IssueCodeRequest, IssueCodeResponse, ListCodesResponse, UnitBoundaries } from '@bluezone/contract';
 import type { ApiClient } from './client.js';
 import type {
   Agency,
@@ -61,6 +61,7 @@ export function bluezoneApi(client: ApiClient) {
       return page(answer.units, answer.nextCursor);
     },
     unit: (code: string) => client.get<UnitDetail>(`${V1}/units/${id(code)}`),
+    unitBoundaries: () => client.get<UnitBoundaries>(`${V1}/units/boundaries`),
 
     agencies: async (unit: string, cursor?: string): Promise<Page<Agency>> => {
       const answer = await client.get<{ agencies: Agency[]; nextCursor: string | null }>(`${V1}/agencies`, { unit, cursor });

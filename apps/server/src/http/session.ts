@@ -1,3 +1,5 @@
+// The cookie plugin's types: request.cookies (registered in app.ts).
+import type {} from '@fastify/cookie';
 import { CSRF_HEADER, SESSION_COOKIE, type User } from '@bluezone/contract';
 import type { FastifyInstance } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';

@@ -25,9 +25,11 @@ function problemOf(issue: ValidationIssue, present: boolean): { problem: FieldPr
   const params = issue.params ?? {};
   const origin = params.origin;
   const lengthLike = origin === 'string' || origin === 'array' || origin === 'set';
+  // A field left out is "required", whatever the schema would have checked of its value.
+  if (!present) return { problem: 'required' };
   switch (issue.keyword) {
     case 'invalid_type':
-      return { problem: present ? 'invalid_type' : 'required' };
+      return { problem: 'invalid_type' };
     case 'too_small':
       return { problem: lengthLike ? 'too_short' : 'too_small', ...(typeof params.minimum === 'number' && { limit: params.minimum }) };
     case 'too_big':

@@ -1,3 +1,5 @@
+// The cookie plugin's types: reply.setCookie and clearCookie (registered in app.ts).
+import type {} from '@fastify/cookie';
 import {
   SESSION_COOKIE,
   changePasswordRequestSchema,

@@ -238,4 +238,13 @@ describeEachDialect('upload codes, verify and certificate over HTTP', (dialect) 
     expect(stats.days[0]).toMatchObject({ codesIssued: '<10', codesClaimed: '<10' });
     expect(stats.exportFiles).toEqual([]);
   });
+
+  it('counts a code on the Vietnamese day it was issued, not the UTC day', async () => {
+    // 23:30 UTC on 1 December is 06:30 on 2 December in Hà Nội.
+    t.clock.advance((Date.parse('2026-12-01T23:30:00Z') - t.clock.now().getTime()) / 1000);
+    officer = await login(t.app, 'bs.lan', 'officer password');
+    for (let i = 0; i < 10; i++) await issue();
+    const days = (await t.app.inject({ method: 'GET', url: '/api/v1/stats/exposure-notification', headers: officer.headers })).json().days;
+    expect(days.at(-1)).toMatchObject({ date: '2026-12-02', codesIssued: 10 });
+  });
 });
