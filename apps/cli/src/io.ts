@@ -12,6 +12,18 @@ export const processIo: CliIo = {
   err: (text) => process.stderr.write(text),
 };
 
+/**
+ * A reader that stops early (`bluezone keys derive … | head`) closes the pipe, and the next write fails with EPIPE.
+ * The reader has what it wanted, so this is no failure: stop at once, with exit code 0 and no message, instead of the
+ * unhandled 'error' event's stack trace. Other stream errors are real and still throw.
+ */
+export function endQuietlyWhenOutputCloses(stream: NodeJS.WritableStream, exit: (code: number) => void): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    exit(0);
+  });
+}
+
 /** A failure the user caused (bad flag, unreadable file, invalid data): printed as `error: message`, exit 1. */
 export class CliError extends Error {
   readonly exitCode: number;

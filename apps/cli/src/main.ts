@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { ProtocolError } from '@bluezone/protocol';
 import { CliError, processIo, type CliIo } from './io.js';
+
+export { endQuietlyWhenOutputCloses } from './io.js';
 import { registerKeysCommands } from './commands/keys.js';
 import { registerExportCommands } from './commands/export.js';
 import { registerRiskCommand } from './commands/risk.js';
