@@ -34,6 +34,17 @@ export class CliError extends Error {
   }
 }
 
+/**
+ * A usage error that commander cannot see: values that are each valid but not together (e.g. `--interval` + `--count`
+ * past the last interval). Exit code 2, like a bad flag.
+ */
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super(message, 2);
+    this.name = 'UsageError';
+  }
+}
+
 /** Collects a command's output, for tests. */
 export function bufferIo(): CliIo & { stdout: () => string; stderr: () => string } {
   let out = '';

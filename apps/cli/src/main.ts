@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ProtocolError } from '@bluezone/protocol';
-import { CliError, processIo, type CliIo } from './io.js';
+import { CliError, UsageError, processIo, type CliIo } from './io.js';
 
 export { endQuietlyWhenOutputCloses } from './io.js';
 import { registerKeysCommands } from './commands/keys.js';
@@ -55,7 +55,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof CliError) {
-      io.err(`error: ${error.message}\n`);
+      io.err(`error: ${error.message}\n${error instanceof UsageError ? '(run with --help for usage)\n' : ''}`);
       return error.exitCode;
     }
     if (error instanceof ProtocolError) {

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import {
   aggregateRisk,
   buildSightingTable,
@@ -9,6 +9,7 @@ import {
 } from '@bluezone/protocol';
 import { matchDiagnosisKeysInParallel, nodeCryptoBackend } from '@bluezone/protocol/node';
 import { CliError, type CliIo } from '../io.js';
+import { integerIn } from '../option-values.js';
 
 /**
  * `bluezone bench match --keys N [--workers W] [--json]`: derives and matches N published keys against 14 days of
@@ -118,26 +119,14 @@ export const BENCHMARKS: readonly { name: string; description: string; run: () =
   },
 ];
 
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('must be an integer ≥ 1');
-  return n;
-}
-
-function workerCount(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n > 256) throw new InvalidArgumentError('must be an integer from 0 (this thread) to 256');
-  return n;
-}
-
 export function registerBenchCommands(program: Command, io: CliIo): void {
   const bench = program.command('bench').description('measure the speed of the protocol');
 
   bench
     .command('match')
     .description('derive and match N published keys against 14 days of sightings of one phone')
-    .option('--keys <n>', 'published keys', positiveInteger, 100_000)
-    .option('--workers <w>', 'worker threads (0: this thread)', workerCount, availableParallelism())
+    .option('--keys <n>', 'published keys', integerIn(1), 100_000)
+    .option('--workers <w>', 'worker threads (0: this thread)', integerIn(0, 256), availableParallelism())
     .option('--json', 'print {"keys","seconds","keysPerSecond","workers","matches"}')
     .action(async (options: { keys: number; workers: number; json?: boolean }) => {
       const r = await benchMatch(options.keys, options.workers);

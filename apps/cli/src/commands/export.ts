@@ -17,6 +17,7 @@ import {
 import { signExportBinNode } from '@bluezone/protocol/node';
 import { CliError, type CliIo } from '../io.js';
 import { withServerRuntime } from '../server-runtime.js';
+import { exportKeyToken } from '../option-values.js';
 
 /**
  * `bluezone export inspect|verify|sign`: the signed diagnosis-key batches phones download (export.zip =
@@ -153,10 +154,6 @@ interface SignOptions {
 
 /** Signs an existing export.bin with one key and writes export.zip (node:crypto backend: any OpenSSL PEM). */
 function sign(io: CliIo, options: SignOptions): void {
-  for (const [flag, value] of [['--key-id', options.keyId], ['--key-version', options.keyVersion]] as const) {
-    // export.proto: "Must be in character class [a-zA-Z0-9_]" (phones compare them as strings).
-    if (!/^[A-Za-z0-9_]+$/.test(value)) throw new CliError(`${flag} must match [A-Za-z0-9_]+, got "${value}"`);
-  }
   const exportBin = readInput(options.in, 'export.bin');
   const pem = new TextDecoder().decode(readInput(options.key, 'private key'));
   const signatureInfo = {
@@ -239,8 +236,8 @@ export function registerExportCommands(program: Command, io: CliIo): void {
     .description('sign an export.bin with a P-256 private key and write export.zip')
     .requiredOption('--in <file>', 'export.bin to sign')
     .requiredOption('--key <pem>', 'P-256 private key, PKCS#8 or SEC1 PEM file')
-    .requiredOption('--key-id <id>', 'verification_key_id, e.g. 452')
-    .requiredOption('--key-version <version>', 'verification_key_version, e.g. v1')
+    .requiredOption('--key-id <id>', 'verification_key_id, e.g. 452', exportKeyToken)
+    .requiredOption('--key-version <version>', 'verification_key_version, e.g. v1', exportKeyToken)
     .requiredOption('--out <file>', 'export.zip to write')
     .action((options: SignOptions) => sign(io, options));
 

@@ -55,19 +55,19 @@ describe('bluezone keys derive', () => {
   });
 
   it.each([
-    [['--tek', 'abcd', '--interval', '1'], /--tek must be 16 bytes/],
-    [['--tek', 'zz'.repeat(16), '--interval', '1'], /--tek must be 16 bytes/],
-    [['--tek', vectors.tek, '--interval', '-1'], /--interval must be an integer/],
-    [['--tek', vectors.tek, '--interval', '1.5'], /--interval must be an integer/],
-    [['--tek', vectors.tek, '--interval', '1e3'], /--interval must be an integer/],
-    [['--tek', vectors.tek, '--interval', '4294967296'], /--interval must be an integer/],
+    [['--tek', 'abcd', '--interval', '1'], /--tek .*must be 16 bytes/],
+    [['--tek', 'zz'.repeat(16), '--interval', '1'], /--tek .*must be 16 bytes/],
+    [['--tek', vectors.tek, '--interval', '-1'], /--interval .*must be an integer/],
+    [['--tek', vectors.tek, '--interval', '1.5'], /--interval .*must be an integer/],
+    [['--tek', vectors.tek, '--interval', '1e3'], /--interval .*must be an integer/],
+    [['--tek', vectors.tek, '--interval', '4294967296'], /--interval .*must be an integer/],
     [['--tek', vectors.tek, '--interval', '4294967295', '--count', '2'], /uint32/],
-    [['--tek', vectors.tek, '--interval', '1', '--count', '0'], /--count must be an integer from 1 to 1000/],
-    [['--tek', vectors.tek, '--interval', '1', '--count', '1001'], /--count must be/],
-    [['--tek', vectors.tek, '--interval', '1', '--metadata', '400000'], /--metadata must be 4 bytes/],
-  ])('rejects %j', async (args, message) => {
+    [['--tek', vectors.tek, '--interval', '1', '--count', '0'], /--count .*must be an integer from 1 to 1000/],
+    [['--tek', vectors.tek, '--interval', '1', '--count', '1001'], /--count .*must be/],
+    [['--tek', vectors.tek, '--interval', '1', '--metadata', '400000'], /--metadata .*must be 4 bytes/],
+  ])('rejects %j as a usage error (exit 2)', async (args, message) => {
     const { code, stdout, stderr } = await run('keys', 'derive', ...args);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
   });
@@ -104,6 +104,8 @@ describe('bluezone keys generate', () => {
     const start = (JSON.parse(now.stdout) as { rollingStartIntervalNumber: number }).rollingStartIntervalNumber;
     expect(start % 144).toBe(0);
     expect(start).toBeGreaterThan(2642976);
-    expect((await run('keys', 'generate', '--time', 'yesterday')).code).toBe(1);
+    const bad = await run('keys', 'generate', '--time', 'yesterday');
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toMatch(/--time .*must be an integer/);
   });
 });

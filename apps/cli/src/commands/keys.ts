@@ -12,7 +12,8 @@ import {
 } from '@bluezone/protocol';
 import { nodeCryptoBackend } from '@bluezone/protocol/node';
 import { SYSTEM_ACTOR } from '@bluezone/server';
-import { CliError, type CliIo } from '../io.js';
+import { UsageError, type CliIo } from '../io.js';
+import { hexOfBytes, integerIn } from '../option-values.js';
 import { withServerRuntime } from '../server-runtime.js';
 
 /**
@@ -24,27 +25,10 @@ export const DEFAULT_KEYS_METADATA_HEX = '40000000';
 export const MAX_DERIVE_COUNT = 1000;
 const MAX_INTERVAL = 2 ** 32 - 1;
 
-/** Bytes of a hex flag, with a message naming the flag instead of a protocol code. */
-function hexFlag(value: string, flag: string, length: number): Uint8Array {
-  if (!/^(?:[0-9a-fA-F]{2})+$/.test(value) || value.length !== length * 2) {
-    throw new CliError(`${flag} must be ${length} bytes of hex (${length * 2} hex digits), got "${value}"`);
-  }
-  return fromHex(value, flag);
-}
-
-/** A decimal integer flag in [min, max]; rejects "1e3", "0x10", "12abc" and the like that Number() would accept. */
-function integerFlag(value: string, flag: string, min: number, max: number): number {
-  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new CliError(`${flag} must be an integer from ${min} to ${max}, got "${value}"`);
-  }
-  return n;
-}
-
 interface DeriveOptions {
   tek: string;
-  interval: string;
-  count: string;
+  interval: number;
+  count: number;
   metadata: string;
 }
 
@@ -53,12 +37,11 @@ interface DeriveOptions {
  * other implementations and building test fixtures. Uses the Node backend.
  */
 function derive(io: CliIo, options: DeriveOptions): void {
-  const tek = hexFlag(options.tek, '--tek', 16);
-  const interval = integerFlag(options.interval, '--interval', 0, MAX_INTERVAL);
-  const count = integerFlag(options.count, '--count', 1, MAX_DERIVE_COUNT);
-  const metadata = hexFlag(options.metadata, '--metadata', 4);
+  const { interval, count } = options;
+  const tek = fromHex(options.tek, '--tek');
+  const metadata = fromHex(options.metadata, '--metadata');
   if (interval + count - 1 > MAX_INTERVAL) {
-    throw new CliError(`--interval + --count - 1 must be at most ${MAX_INTERVAL} (interval numbers are uint32)`);
+    throw new UsageError(`--interval + --count - 1 must be at most ${MAX_INTERVAL} (interval numbers are uint32)`);
   }
   const backend = nodeCryptoBackend;
   const rpik = deriveRollingProximityIdentifierKey(tek, backend);
@@ -74,8 +57,8 @@ function derive(io: CliIo, options: DeriveOptions): void {
 }
 
 /** `bluezone keys generate`: a fresh TEK and the rolling start of the day it is for, one JSON line. */
-function generate(io: CliIo, options: { time?: string }): void {
-  const time = options.time === undefined ? Date.now() / 1000 : integerFlag(options.time, '--time', 0, 2 ** 32 * 600 - 1);
+function generate(io: CliIo, options: { time?: number }): void {
+  const time = options.time ?? Date.now() / 1000;
   const tek = generateTemporaryExposureKey(nodeCryptoBackend.randomBytes);
   const line = {
     tek: toHex(tek),
@@ -102,12 +85,13 @@ export function registerKeysCommands(program: Command, io: CliIo): void {
   keys
     .command('derive')
     .description('print the RPI and AEM of a TEK for consecutive intervals, one JSON line each')
-    .requiredOption('--tek <hex>', 'temporary exposure key, 16 bytes of hex')
-    .requiredOption('--interval <n>', 'first interval number (unix seconds / 600), 0 to 4294967295')
-    .option('--count <n>', `number of intervals, 1 to ${MAX_DERIVE_COUNT}`, String(TEK_ROLLING_PERIOD))
+    .requiredOption('--tek <hex>', 'temporary exposure key, 16 bytes of hex', hexOfBytes(16))
+    .requiredOption('--interval <n>', 'first interval number (unix seconds / 600), 0 to 4294967295', integerIn(0, MAX_INTERVAL))
+    .option('--count <n>', `number of intervals, 1 to ${MAX_DERIVE_COUNT}`, integerIn(1, MAX_DERIVE_COUNT), TEK_ROLLING_PERIOD)
     .option(
       '--metadata <hex>',
       'clear BLE metadata, 4 bytes of hex (byte 0 version, byte 1 tx power dBm); default: version 1.0, 0 dBm',
+      hexOfBytes(4),
       DEFAULT_KEYS_METADATA_HEX,
     )
     .addHelpText('after', '\nOutput: {"interval":N,"rpi":"<32 hex>","aem":"<8 hex>"} per line.')
@@ -116,9 +100,9 @@ export function registerKeysCommands(program: Command, io: CliIo): void {
   keys
     .command('generate')
     .description('print a fresh random TEK and its rolling start interval number, as one JSON line')
-    .option('--time <unixSeconds>', 'the moment the key is for (default: now)')
+    .option('--time <unixSeconds>', 'the moment the key is for (default: now)', integerIn(0, 2 ** 32 * 600 - 1))
     .addHelpText('after', '\nOutput: {"tek":"<32 hex>","rollingStartIntervalNumber":N,"rollingPeriod":144}')
-    .action((options: { time?: string }) => generate(io, options));
+    .action((options: { time?: number }) => generate(io, options));
 
   keys
     .command('rotate')

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import {
   classifyCloseContact,
   DEFAULT_PROXIMITY_CALIBRATION,
@@ -10,6 +10,7 @@ import {
   type ProximityReading,
 } from '@bluezone/protocol';
 import { CliError, type CliIo } from '../io.js';
+import { nonNegativeNumber, positiveNumber } from '../option-values.js';
 
 /**
  * `bluezone proximity classify` reads a CSV of sightings of one other phone and prints one JSON object:
@@ -60,18 +61,6 @@ export function registerProximityCommands(program: Command, io: CliIo): void {
       const { txPowerDbm, rssiCorrectionDb } = DEFAULT_PROXIMITY_CALIBRATION;
       io.out(`(default)\tany other model\t\t${txPowerDbm}\t${rssiCorrectionDb}\tmedian of en rows\n`);
     });
-}
-
-function positiveNumber(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a number > 0');
-  return n;
-}
-
-function nonNegativeNumber(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('must be a number ≥ 0');
-  return n;
 }
 
 function calibrationFor(name: string | undefined): ProximityCalibrationValues {
