@@ -12,7 +12,7 @@ import {
   startServer,
   type ServerConfig,
 } from '@bluezone/server';
-import { CliError, type CliIo } from '../io.js';
+import { CliError, UsageError, type CliIo } from '../io.js';
 
 /** The configuration from the environment; a bad one becomes one error listing every problem. */
 function configFromEnv(): ServerConfig {
@@ -83,7 +83,8 @@ async function createUser(io: CliIo, options: CreateUserOptions): Promise<void> 
     displayName: options.displayName ?? options.username,
   });
   if (!checked.ok) {
-    throw new CliError(checked.issues.map((i) => `${FLAG_OF[i.field] ?? i.field}: ${i.message}`).join('; '));
+    // Values the schema refuses are usage errors (exit 2), one sentence per problem: "--password must be at least …".
+    throw new UsageError(checked.issues.map((i) => `${FLAG_OF[i.field] ?? i.field} ${i.message}`).join('; '));
   }
   const runtime = await prepareRuntime(configFromEnv(), (line) => io.out(line));
   try {

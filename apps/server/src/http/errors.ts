@@ -18,7 +18,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'validation_failed',
 };
 
-/** What a zod validation failure says, e.g. `body.password: Too small: expected string to have >=10 characters`. */
+/** What a zod validation failure says, e.g. `body.password: must be at least 10 characters` (the contract's sentences). */
 function describeValidation(error: FastifyError): string {
   const context = (error as { validationContext?: string }).validationContext ?? 'request';
   const issues = (error.validation ?? []).map((issue) => {
