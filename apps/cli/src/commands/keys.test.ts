@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bufferIo } from '../io.js';
+import { TEK_ROLLING_PERIOD } from '@bluezone/protocol';
 import { main } from '../main.js';
+import { KEY_ROLLING_PERIOD } from './keys.js';
 
 // The official EN v1.2 vectors, copied into the protocol package (see its test-vectors/gaen/SOURCE.md).
 const vectors = JSON.parse(
@@ -79,9 +81,11 @@ describe('bluezone keys derive', () => {
     expect(missing.stderr).toMatch(/--interval/);
   });
 
-  it('has help', async () => {
+  it("has help, whose default count is the protocol's key period", async () => {
+    expect(KEY_ROLLING_PERIOD).toBe(TEK_ROLLING_PERIOD);
     const { code, stdout } = await run('keys', 'derive', '--help');
     expect(code).toBe(0);
+    expect(stdout).toContain(`(default: ${TEK_ROLLING_PERIOD})`);
     expect(stdout).toMatch(/--tek <hex>/);
     expect(stdout).toMatch(/"interval":N/);
   });

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bufferIo } from '../io.js';
+import { ROLES } from '@bluezone/server';
 import { main } from '../main.js';
+import { ACCOUNT_ROLES } from './server.js';
 
 describe('bluezone db / admin', () => {
   beforeEach(() => {
@@ -41,6 +43,11 @@ describe('bluezone db / admin', () => {
   it('refuses an unknown unit, an unknown role and a short password with messages naming the flags', async () => {
     const unit = await run('admin', 'create-user', '--username', 'abc1', '--password', 'long password', '--role', 'admin', '--unit', '99999');
     expect(unit).toMatchObject({ code: 1, err: 'error: no unit with code 99999\n' });
+  });
+
+  it('lists in its help exactly the roles the contract accepts', async () => {
+    expect(ACCOUNT_ROLES).toEqual(ROLES);
+    expect((await run('admin', 'create-user', '--help')).out.replace(/\s+/g, ' ')).toContain(ROLES.join(', '));
   });
 
   it('refuses bad values as usage errors (exit 2), in sentences that name the flag rather than schema text', async () => {
