@@ -1,4 +1,5 @@
 // The work of `bluezone serve`, `db migrate` and `admin create-user`, loaded only when one runs (see server.ts).
+import type { AddressInfo } from 'node:net';
 import { AppError, SYSTEM_ACTOR, checkNewUser, migrateToLatest, openDatabase, prepareRuntime, startServer } from '@bluezone/server';
 import { CliError, UsageError, type CliIo } from '../io.js';
 import { serverConfigFromEnv as configFromEnv } from '../server-runtime.js';
@@ -16,10 +17,30 @@ function untilStopped(): Promise<string> {
   });
 }
 
+/**
+ * Where the server listens, as bound. A wildcard host (HOST=0.0.0.0, the default, or ::) accepts connections on every
+ * address of the machine, which an operator must know (it is reachable from the network, not only from itself), so it
+ * is named as such, with a URL that works from the machine itself.
+ *
+ * @example describeListening([{ address: '0.0.0.0', family: 'IPv4', port: 8080 }])
+ *   // 'every IPv4 address of this machine, port 8080 (0.0.0.0:8080; here: http://127.0.0.1:8080)'
+ */
+export function describeListening(addresses: readonly AddressInfo[]): string {
+  const host = (a: AddressInfo) => (a.family === 'IPv6' ? `[${a.address}]` : a.address);
+  return addresses
+    .map((a) => {
+      if (a.address === '0.0.0.0') return `every IPv4 address of this machine, port ${a.port} (0.0.0.0:${a.port}; here: http://127.0.0.1:${a.port})`;
+      if (a.address === '::') return `every address of this machine, port ${a.port} ([::]:${a.port}; here: http://localhost:${a.port})`;
+      return `http://${host(a)}:${a.port}`;
+    })
+    .join(' and ');
+}
+
 export async function serve(io: CliIo): Promise<void> {
   const config = await configFromEnv();
   const server = await startServer(config, { announce: (line) => io.out(line) });
-  io.out(`Bluezone listening on ${server.url} (database: ${config.database.url ? 'PostgreSQL' : config.database.sqlitePath})\n`);
+  const database = config.database.url ? 'PostgreSQL' : config.database.sqlitePath;
+  io.out(`Bluezone listening on ${describeListening(server.addresses)}; database: ${database}\n`);
   const signal = await untilStopped();
   io.out(`${signal}: stopping\n`);
   await server.close();
