@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+
 /**
  * Where a command writes. `main` gets the process's streams; tests pass buffers, so every command runs in-process
  * and its output and exit code can be asserted without spawning.
@@ -5,11 +7,14 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** Standard input, for commands that read `-`. */
+  stdin(): NodeJS.ReadableStream;
 }
 
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  stdin: () => process.stdin,
 };
 
 /**
@@ -45,13 +50,14 @@ export class UsageError extends CliError {
   }
 }
 
-/** Collects a command's output, for tests. */
-export function bufferIo(): CliIo & { stdout: () => string; stderr: () => string } {
+/** Collects a command's output, for tests; `input` is what it reads on standard input. */
+export function bufferIo(input = ''): CliIo & { stdout: () => string; stderr: () => string } {
   let out = '';
   let err = '';
   return {
     out: (text) => void (out += text),
     err: (text) => void (err += text),
+    stdin: () => Readable.from([input]),
     stdout: () => out,
     stderr: () => err,
   };

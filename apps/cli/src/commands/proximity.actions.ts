@@ -1,44 +1,135 @@
 // The work of `bluezone proximity …`, loaded only when one of them runs (see proximity.ts for the options).
-import { readFileSync } from 'node:fs';
+import { createReadStream, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import {
   classifyCloseContact,
   DEFAULT_PROXIMITY_CALIBRATION,
-  findProximityDeviceCalibration,
-  isValidProximityRssi,
   PROXIMITY_DEVICE_CALIBRATIONS,
-  type ProximityCalibrationValues,
+  resolveProximityCalibration,
+  type ProximityCalibrationConfidence,
   type ProximityReading,
-} from '@bluezone/protocol';
-import { CliError, type CliIo } from '../io.js';
+} from '@bluezone/protocol/proximity';
+import { CliError, UsageError, type CliIo } from '../io.js';
+import { parseJsonSeries, readReadingsCsv, SeriesError } from './proximity-readings.js';
 
 export interface ClassifyOptions {
-  readings: string;
+  readings?: string;
+  readingsDir?: string;
+  jsonl?: string;
   rxModel?: string;
   txModel?: string;
   maxDistance: number;
   minMinutes: number;
 }
 
-/** `bluezone proximity classify`: one JSON object for one series of readings. */
-export function classify(io: CliIo, options: ClassifyOptions): void {
-  const receiver = calibrationFor(options.rxModel);
-  const sender = calibrationFor(options.txModel);
-  const readings = readReadingsCsv(options.readings);
+const CONFIDENCE_ORDER: readonly ProximityCalibrationConfidence[] = ['low', 'medium', 'high'];
+const lowest = (a: ProximityCalibrationConfidence, b: ProximityCalibrationConfidence) =>
+  CONFIDENCE_ORDER.indexOf(a) <= CONFIDENCE_ORDER.indexOf(b) ? a : b;
+
+/** The verdict on one series, as the JSON object printed for it (key order is part of the interface). */
+function verdict(readings: ProximityReading[], rxModel: string | undefined, txModel: string | undefined, options: ClassifyOptions) {
+  const receiver = resolveProximityCalibration(rxModel);
+  const sender = resolveProximityCalibration(txModel);
   const result = classifyCloseContact(readings, {
     receiver,
     sender,
     maxDistanceM: options.maxDistance,
     minCloseMinutes: options.minMinutes,
   });
-  io.out(
-    `${JSON.stringify({
-      readings: result.readings,
-      durationMinutes: result.durationMinutes,
-      estimatedDistanceMedianM: Math.round(result.estimatedDistanceMedianM * 100) / 100,
-      closeMinutes: result.closeMinutes,
-      closeContact: result.closeContact,
-    })}\n`,
-  );
+  // A tx power in the readings (the sender's own advertised calibration) wins over any guess from its model.
+  const advertised = readings.filter((r) => r.txPowerDbm !== undefined).length;
+  const tx =
+    advertised === readings.length
+      ? { basis: 'tx power advertised in the readings', confidence: 'high' as const }
+      : advertised > 0
+        ? { basis: `tx power advertised in ${advertised} of ${readings.length} readings, else ${sender.basis}`, confidence: sender.confidence }
+        : sender;
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    readings: result.readings,
+    durationMinutes: result.durationMinutes,
+    estimatedDistanceMedianM: round(result.estimatedDistanceMedianM),
+    closeMinutes: result.closeMinutes,
+    closeContact: result.closeContact,
+    weightedMinutes: round(result.weightedMinutes),
+    attenuationMedianDb: round(result.attenuationMedianDb),
+    calibration: { rx: receiver.basis, tx: tx.basis, confidence: lowest(receiver.confidence, tx.confidence) },
+  };
+}
+
+/**
+ * `bluezone proximity classify`: one JSON object for `--readings FILE`; with `--readings-dir DIR` or `--jsonl FILE|-`,
+ * one JSON line per series, each starting with "series", in one process. In a batch a bad series prints
+ * `{"series","error":{"code","message"}}` and the others go on; the exit code is then 1.
+ */
+export async function classify(io: CliIo, options: ClassifyOptions): Promise<void> {
+  const sources = [options.readings, options.readingsDir, options.jsonl].filter((s) => s !== undefined);
+  if (sources.length !== 1) throw new UsageError('give exactly one of --readings FILE, --readings-dir DIR or --jsonl FILE|-');
+  if (options.readings !== undefined) {
+    io.out(`${JSON.stringify(verdict(readReadingsCsv(options.readings), options.rxModel, options.txModel, options))}\n`);
+    return;
+  }
+  let failed = 0;
+  let total = 0;
+  /** Prints the verdict of one series, or its error under `fallbackName` when it has no name of its own yet. */
+  const one = (fallbackName: string, judge: () => { series: string; result: object }) => {
+    total++;
+    try {
+      const { series, result } = judge();
+      io.out(`${JSON.stringify({ series, ...result })}\n`);
+    } catch (error) {
+      if (!(error instanceof SeriesError)) throw error;
+      failed++;
+      io.out(`${JSON.stringify({ series: fallbackName, error: { code: error.code, message: error.message } })}\n`);
+    }
+  };
+  if (options.readingsDir !== undefined) {
+    const dir = options.readingsDir;
+    for (const file of csvFilesIn(dir)) {
+      one(file, () => ({ series: file, result: verdict(readReadingsCsv(join(dir, file)), options.rxModel, options.txModel, options) }));
+    }
+  } else {
+    const source = options.jsonl as string;
+    let lineNumber = 0;
+    for await (const line of jsonLines(io, source)) {
+      lineNumber++;
+      if (line.trim() === '') continue;
+      const where = `${source === '-' ? 'stdin' : source} line ${lineNumber}`;
+      one(String(lineNumber), () => {
+        const parsed = parseJsonSeries(line, where);
+        const series = parsed.series ?? String(lineNumber);
+        return { series, result: verdict(parsed.readings, parsed.rxModel ?? options.rxModel, parsed.txModel ?? options.txModel, options) };
+      });
+    }
+  }
+  if (failed > 0) throw new CliError(`${failed} of ${total} series could not be classified`);
+}
+
+function csvFilesIn(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(`cannot read directory ${dir}: ${code === 'ENOENT' ? 'no such directory' : String(code ?? error)}`);
+  }
+  const files = names.filter((n) => n.toLowerCase().endsWith('.csv')).sort();
+  if (files.length === 0) throw new CliError(`${dir}: no .csv files`);
+  return files;
+}
+
+function jsonLines(io: CliIo, source: string): AsyncIterable<string> {
+  const input: NodeJS.ReadableStream = source === '-' ? io.stdin() : createReadStream(source, 'utf8');
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  return (async function* () {
+    try {
+      yield* lines;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new CliError(`cannot read ${source}: ${code === 'ENOENT' ? 'no such file' : String(code ?? error)}`);
+    }
+  })();
 }
 
 /** `bluezone proximity models`: the calibration table, tab-separated, the default last. */
@@ -49,78 +140,4 @@ export function listModels(io: CliIo): void {
   }
   const { txPowerDbm, rssiCorrectionDb } = DEFAULT_PROXIMITY_CALIBRATION;
   io.out(`(default)\tany other model\t\t${txPowerDbm}\t${rssiCorrectionDb}\tmedian of en rows\n`);
-}
-
-function calibrationFor(name: string | undefined): ProximityCalibrationValues {
-  if (name === undefined) return DEFAULT_PROXIMITY_CALIBRATION;
-  const found = findProximityDeviceCalibration(name);
-  if (found === undefined) {
-    throw new CliError(`unknown device model "${name}" (run "bluezone proximity models" to list the known models)`);
-  }
-  return found;
-}
-
-// ISO-8601 date-time; without a zone it is read as UTC so that the result does not depend on the machine.
-const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z|[+-]\d{2}:?\d{2})?$/;
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-function parseTimestamp(text: string): number | undefined {
-  if (DECIMAL.test(text)) return Number(text);
-  const match = ISO_DATE_TIME.exec(text);
-  if (match === null) return undefined;
-  const [, date, time = '00:00', zone = 'Z'] = match;
-  const ms = Date.parse(`${date}T${time}${zone}`);
-  return Number.isFinite(ms) ? ms / 1000 : undefined;
-}
-
-/** Reads and checks the readings CSV; every problem names the file and the line. */
-export function readReadingsCsv(path: string): ProximityReading[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`cannot read readings file ${path}: ${code === 'ENOENT' ? 'no such file' : String(code ?? error)}`);
-  }
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const header = (lines[0] ?? '').split(',').map((name) => name.trim().toLowerCase());
-  const column = (name: string) => header.indexOf(name);
-  const [timestampAt, rssiAt, txPowerAt] = [column('timestamp'), column('rssi'), column('tx_power')];
-  const missing = [timestampAt < 0 ? 'timestamp' : '', rssiAt < 0 ? 'rssi' : ''].filter((name) => name !== '');
-  if (missing.length > 0) {
-    throw new CliError(`${path}: missing column(s) ${missing.join(', ')} in the header (need timestamp,rssi[,tx_power])`);
-  }
-  const readings: ProximityReading[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] as string;
-    if (line.trim() === '') continue;
-    const cells = line.split(',').map((cell) => cell.trim());
-    const where = `${path} line ${i + 1}`;
-    if (cells.length < header.length) throw new CliError(`${where}: expected ${header.length} fields, got ${cells.length}`);
-    const timestampText = cells[timestampAt] as string;
-    const timestampS = parseTimestamp(timestampText);
-    if (timestampS === undefined) {
-      throw new CliError(`${where}: timestamp "${timestampText}" is neither ISO-8601 nor unix seconds`);
-    }
-    const rssiText = cells[rssiAt] as string;
-    const rssi = Number(rssiText);
-    if (!DECIMAL.test(rssiText) || !Number.isFinite(rssi)) throw new CliError(`${where}: rssi "${rssiText}" is not a number`);
-    if (rssi !== 127 && rssi !== 0 && !isValidProximityRssi(rssi)) {
-      throw new CliError(`${where}: rssi ${rssi} dBm is out of range (-127..20; 127 and 0 mean no reading)`);
-    }
-    const txText = txPowerAt >= 0 ? (cells[txPowerAt] as string) : '';
-    let txPowerDbm: number | undefined;
-    if (txText !== '') {
-      txPowerDbm = Number(txText);
-      if (!DECIMAL.test(txText) || !Number.isFinite(txPowerDbm) || txPowerDbm < -127 || txPowerDbm > 127) {
-        throw new CliError(`${where}: tx_power "${txText}" is not a number in -127..127 dBm`);
-      }
-    }
-    readings.push(txPowerDbm === undefined ? { timestampS, rssi } : { timestampS, rssi, txPowerDbm });
-  }
-  if (readings.length === 0) throw new CliError(`${path}: no readings (only a header)`);
-  if (!readings.some((r) => isValidProximityRssi(r.rssi))) {
-    throw new CliError(`${path}: no valid readings (every rssi is 127 or 0, which mean no reading)`);
-  }
-  return readings;
 }
