@@ -41,18 +41,18 @@ function listeningLine(host: string): Promise<string> {
 describe('bluezone serve', () => {
   it('says it listens on every address when HOST is 0.0.0.0, not on 127.0.0.1 alone', async () => {
     const line = await listeningLine('0.0.0.0');
-    expect(line).toMatch(/^Bluezone listening on every IPv4 address of this machine, port \d+ \(0\.0\.0\.0:\d+; here: http:\/\/127\.0\.0\.1:\d+\)/);
+    expect(line).toMatch(/^Bluezone listening on every IPv4 address of this machine on port \d+ \(0\.0\.0\.0:\d+\), http:\/\/127\.0\.0\.1:\d+ from here \(database: /);
   });
 
   it('gives the one address it listens on when HOST is one address', async () => {
-    expect(await listeningLine('127.0.0.1')).toMatch(/^Bluezone listening on http:\/\/127\.0\.0\.1:(\d+); database: /);
+    expect(await listeningLine('127.0.0.1')).toMatch(/^Bluezone listening on http:\/\/127\.0\.0\.1:(\d+) \(database: /);
   });
 });
 
 describe('describeListening', () => {
   it('names wildcard, IPv4 and IPv6 addresses as they are bound', () => {
     expect(describeListening([{ address: '::', family: 'IPv6', port: 8080 }])).toBe(
-      'every address of this machine, port 8080 ([::]:8080; here: http://localhost:8080)',
+      'every address of this machine on port 8080 ([::]:8080), http://localhost:8080 from here',
     );
     expect(describeListening([{ address: '::1', family: 'IPv6', port: 80 }])).toBe('http://[::1]:80');
     expect(describeListening([{ address: '10.0.0.5', family: 'IPv4', port: 8080 }])).toBe('http://10.0.0.5:8080');

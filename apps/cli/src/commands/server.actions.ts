@@ -23,14 +23,14 @@ function untilStopped(): Promise<string> {
  * is named as such, with a URL that works from the machine itself.
  *
  * @example describeListening([{ address: '0.0.0.0', family: 'IPv4', port: 8080 }])
- *   // 'every IPv4 address of this machine, port 8080 (0.0.0.0:8080; here: http://127.0.0.1:8080)'
+ *   // 'every IPv4 address of this machine on port 8080 (0.0.0.0:8080), http://127.0.0.1:8080 from here'
  */
 export function describeListening(addresses: readonly AddressInfo[]): string {
   const host = (a: AddressInfo) => (a.family === 'IPv6' ? `[${a.address}]` : a.address);
   return addresses
     .map((a) => {
-      if (a.address === '0.0.0.0') return `every IPv4 address of this machine, port ${a.port} (0.0.0.0:${a.port}; here: http://127.0.0.1:${a.port})`;
-      if (a.address === '::') return `every address of this machine, port ${a.port} ([::]:${a.port}; here: http://localhost:${a.port})`;
+      if (a.address === '0.0.0.0') return `every IPv4 address of this machine on port ${a.port} (0.0.0.0:${a.port}), http://127.0.0.1:${a.port} from here`;
+      if (a.address === '::') return `every address of this machine on port ${a.port} ([::]:${a.port}), http://localhost:${a.port} from here`;
       return `http://${host(a)}:${a.port}`;
     })
     .join(' and ');
@@ -40,7 +40,7 @@ export async function serve(io: CliIo): Promise<void> {
   const config = await configFromEnv();
   const server = await startServer(config, { announce: (line) => io.out(line) });
   const database = config.database.url ? 'PostgreSQL' : config.database.sqlitePath;
-  io.out(`Bluezone listening on ${describeListening(server.addresses)}; database: ${database}\n`);
+  io.out(`Bluezone listening on ${describeListening(server.addresses)} (database: ${database})\n`);
   const signal = await untilStopped();
   io.out(`${signal}: stopping\n`);
   await server.close();
