@@ -264,6 +264,19 @@ for (const [label, key] of [['textbook (floor), 15 close minutes', 'floor'], ['s
   console.log(row([label, String(contacts.length), pct((tp + tn) / contacts.length), pct(recall), pct(specificity), pct((recall + specificity) / 2)]));
 }
 
+// Two ideas measured and not kept; see README.md ("What did not work").
+console.log('\n## Also measured, not kept\n');
+console.log(row(['idea', ...datasets.map((d) => d.name)]));
+console.log(row(['---', ...datasets.map(() => '---:')]));
+const strongest = (attenuations) => ({ distanceM: proximityRuleDistance(attenuations[0]), score: attenuations[0] });
+console.log(row(['strongest reading of the minute (max RSSI) at 44 dB: recall with all readings / with 3', ...datasets.map(({ windows }) => {
+  const all = scoreWindows(windows, windows.map((w) => strongest(w.attenuations)));
+  const few = scoreWindows(windows, windows.map((w) => strongest([...thin(w)].sort((a, b) => a - b))));
+  return `${pct(all.recall)} / ${pct(few.recall)}`;
+})]));
+console.log(row(['readings in the minute (missed scans) as a sign of distance: AUC', ...datasets.map(({ windows }) =>
+  scoreWindows(windows, windows.map((w) => ({ distanceM: 0, score: -w.rssi.length }))).auc.toFixed(3))]));
+
 console.log('\nCalibration the phones of each data set got (as `bluezone proximity classify` would give them):');
 for (const [name, c] of calibrations) console.log(`  ${name}: ${c.basis} (${c.confidence}; tx ${c.txPowerDbm} dBm, rssi correction ${c.rssiCorrectionDb} dB)`);
 console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
