@@ -58,6 +58,12 @@ describe.skipIf(skipReason !== null)('the app demo in Chromium: two phones meet,
     expect((await admin.request('POST', '/api/v1/users', OFFICER)).status).toBe(201);
     // Tabs side by side must keep their timers running, as two phones would.
     browser = await launchBrowser({ args: ['--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'] });
+    // Every page records what the server's Content-Security-Policy refused (the app's pages have their own policy).
+    await browser.context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`));
+    });
   });
   beforeEach(({ onTestFailed }) => {
     onTestFailed(async () => {
@@ -142,5 +148,7 @@ describe.skipIf(skipReason !== null)('the app demo in Chromium: two phones meet,
 
     // What phone B sent: nothing. Its check downloaded public files only.
     expect(sentByB).toEqual([]);
+    // Neither the phones nor the console needed anything their policies refuse.
+    for (const page of pages) expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations), page.url()).toEqual([]);
   });
 });

@@ -1,72 +1,76 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { registerAgenciesRoutes } from './agencies/agencies.routes.js';
-import { registerAuditRoutes } from './audit/audit.routes.js';
 import type { ServerConfig } from './config.js';
-import type { Db } from './db/database.js';
-import { registerHealthRoutes } from './health/health.routes.js';
+import type { AnyDomain } from './platform/domain.js';
+import { DOMAINS } from './domains.js';
+import { installAccess, PUBLIC } from './http/access.js';
+import { CONTENT_SECURITY_POLICY } from './http/content-security-policy.js';
 import { installErrorHandler } from './http/errors.js';
+import { installInputGuard } from './http/input-guard.js';
+import { installPhoneRoutePadding } from './http/phone-routes.js';
 import { installSessionHook } from './http/session.js';
 import { registerStatic } from './http/static.js';
-import { registerIdentityRoutes } from './identity/identity.routes.js';
+import type { Platform } from './platform/platform.js';
+import { systemRandom } from './platform/platform.js';
 import type { Services } from './services.js';
-import { registerUnitsRoutes } from './units/units.routes.js';
-import { registerSigningKeysRoutes } from './signing-keys/signing-keys.routes.js';
-import { registerVerificationRoutes } from './verification/verification.routes.js';
-import { registerPublishRoutes } from './publish/publish.routes.js';
-import { registerNoticesRoutes } from './notices/notices.routes.js';
-import { registerAppConfigRoutes } from './app-config/app-config.routes.js';
 
 export interface AppDeps {
   config: ServerConfig;
-  db: Db;
   services: Services;
   logger?: FastifyServerOptions['logger'];
+  /** Randomness for response padding (the services' platform has its own). */
+  random?: Platform['random'];
 }
 
+/**
+ * Request log lines hold the method and the path only: never the client's address (the one thing that would tie an
+ * uploaded key to a person, on any route, with or without a trailing slash) and never the query string (officials'
+ * searches hold names).
+ */
+const requestLogSerializers = {
+  req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url.split('?')[0] }),
+};
+
 /** The HTTP application, not listening: tests drive it with `app.inject()`, `startServer` makes it listen. */
-export async function buildApp({ config, db, services, logger = false }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, services, logger = false, random = systemRandom }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger,
+    logger: logger === false || logger === true || logger === undefined ? logger : { ...logger, serializers: requestLogSerializers },
     bodyLimit: config.http.bodyLimit,
     trustProxy: config.http.trustProxy,
   });
   installErrorHandler(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // The API speaks JSON only: a text/plain body (which a cross-site form can send) is refused with 415, not parsed.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Bluezone API', version: '1.0.0', description: 'Errors are {"error":{"code","message"}}; see the error code table.' },
+      info: { title: 'Bluezone API', version: '1.0.0', description: 'Errors are {"error":{"code","message","fields"?}}; see the error code table.' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bz_session' } } },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(fastifyCookie);
-
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY }, referrerPolicy: { policy: 'no-referrer' } });
   app.addHook('onSend', async (request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'no-referrer');
     // API answers may hold personal data: no cache, shared or private, keeps them.
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
   installSessionHook(app, services.identity);
-  registerHealthRoutes(app, db);
-  registerIdentityRoutes(app, { identity: services.identity, users: services.users, config: config.identity });
-  registerUnitsRoutes(app, services.units);
-  registerAgenciesRoutes(app, services.agencies);
-  registerAuditRoutes(app, services.audit);
-  registerSigningKeysRoutes(app, services.signingKeys);
-  registerVerificationRoutes(app, { verification: services.verification, statistics: services.exposureNotificationStatistics });
-  registerPublishRoutes(app, services.publish);
-  registerNoticesRoutes(app, services.notices);
-  registerAppConfigRoutes(app, config.app);
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  installAccess(app, services.units);
+  installInputGuard(app);
+  installPhoneRoutePadding(app, random);
+  for (const domain of DOMAINS as readonly AnyDomain[]) {
+    const configs = config as unknown as Record<string, unknown>;
+    await domain.routes?.(app, services, configs[domain.name], config);
+  }
+  app.get('/api/v1/openapi.json', { config: { access: PUBLIC }, schema: { hide: true } }, async () => app.swagger());
 
-  app.setNotFoundHandler(await registerStatic(app, config.http));
+  app.setNotFoundHandler(await registerStatic(app, config));
   return app;
 }

@@ -8,7 +8,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.http).toMatchObject({ port: 8080, host: '0.0.0.0', bodyLimit: 65536 });
     expect(config.dataDir).toBe(path.resolve('data'));
-    expect(config.http.exportsDir).toBe(path.resolve('data', 'exports'));
+    expect(config.exportsDir).toBe(path.resolve('data', 'exports'));
     expect(config.database).toEqual({ url: undefined, sqlitePath: path.resolve('data', 'bluezone.sqlite') });
     expect(config.units.province).toBe('20');
     expect(config.identity).toMatchObject({ lockoutThreshold: 5, cookieSecure: false, sessionTtlSeconds: 43200 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, timestampSchema, unitCodeSchema } from './common.js';
+import { idSchema, timestampSchema, unitCodeSchema, SOMETHING_TO_CHANGE } from './common.js';
+import { nextCursorSchema, pageQuerySchema } from './pagination.js';
 
 /** Suggestions for the free-text agency group (the 2020 directives name these three). */
 export const AGENCY_GROUP_SUGGESTIONS = ['sở, ban, ngành', 'đoàn thể', 'trung tâm văn hóa'] as const;
@@ -21,10 +22,10 @@ const agencyCodeSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, ".", "-" and "_" only');
 
-export const listAgenciesQuerySchema = z.object({ unit: unitCodeSchema.optional() });
+export const listAgenciesQuerySchema = z.object({ unit: unitCodeSchema.optional() }).extend(pageQuerySchema.shape);
 export type ListAgenciesQuery = z.infer<typeof listAgenciesQuerySchema>;
 
-export const listAgenciesResponseSchema = z.object({ agencies: z.array(agencySchema) });
+export const listAgenciesResponseSchema = z.object({ agencies: z.array(agencySchema), nextCursor: nextCursorSchema });
 export type ListAgenciesResponse = z.infer<typeof listAgenciesResponseSchema>;
 
 export const createAgencyRequestSchema = z
@@ -45,7 +46,8 @@ export const updateAgencyRequestSchema = z
     unitCode: unitCodeSchema.optional(),
     group: z.string().trim().min(1).max(100).nullable().optional(),
   })
-  .strict();
+  .strict()
+  .refine(...SOMETHING_TO_CHANGE);
 export type UpdateAgencyRequest = z.infer<typeof updateAgencyRequestSchema>;
 
 export const agencyResponseSchema = z.object({ agency: agencySchema });

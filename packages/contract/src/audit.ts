@@ -1,13 +1,46 @@
 import { z } from 'zod';
+import { calendarDaySchema } from './dates.js';
 import { idSchema, timestampSchema } from './common.js';
+import { nextCursorSchema, pageQuerySchema } from './pagination.js';
+
+/**
+ * Every action the audit log records, with how a person reads it in each language. A domain that records a new
+ * action adds it here first: the server's audit service accepts only these, and the console labels and filters by them.
+ */
+export const AUDIT_ACTIONS = {
+  'auth.login': { vi: 'Đăng nhập', en: 'Signed in' },
+  'auth.login_failed': { vi: 'Đăng nhập không thành công', en: 'Failed sign-in' },
+  'auth.logout': { vi: 'Đăng xuất', en: 'Signed out' },
+  'auth.password_change': { vi: 'Đổi mật khẩu', en: 'Changed own password' },
+  'auth.password_change_failed': { vi: 'Đổi mật khẩu không thành công', en: 'Failed password change' },
+  'user.create': { vi: 'Tạo tài khoản', en: 'Created an account' },
+  'user.update': { vi: 'Sửa tài khoản', en: 'Changed an account' },
+  'user.list': { vi: 'Xem danh sách tài khoản', en: 'Listed accounts' },
+  'user.set_locale': { vi: 'Đổi ngôn ngữ', en: 'Changed language' },
+  'unit.create': { vi: 'Thêm đơn vị hành chính', en: 'Added an administrative unit' },
+  'unit.update': { vi: 'Sửa tên đơn vị hành chính', en: 'Renamed an administrative unit' },
+  'agency.create': { vi: 'Thêm cơ quan, đơn vị', en: 'Added an agency' },
+  'agency.update': { vi: 'Sửa cơ quan, đơn vị', en: 'Changed an agency' },
+  'signing_key.rotate': { vi: 'Thay khóa ký tệp xuất', en: 'Rotated the export signing key' },
+  'verification_code.issue': { vi: 'Cấp mã tải lên', en: 'Issued an upload code' },
+  'audit.export': { vi: 'Xuất nhật ký ra tệp', en: 'Exported the audit log' },
+  // Notices to citizens' apps
+  'notice.create': { vi: 'Đăng thông báo cho người dân', en: 'Published a notice to citizens' },
+  'notice.retire': { vi: 'Gỡ thông báo cho người dân', en: 'Withdrew a notice to citizens' },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
+export const auditActionSchema = z.enum(AUDIT_ACTION_NAMES);
 
 export const auditEntrySchema = z.object({
   id: idSchema,
   at: timestampSchema,
   actorId: z.number().int().nullable(),
   actorUsername: z.string().nullable(),
-  /** Dotted verb, e.g. `auth.login`, `auth.login_failed`, `user.create`, `user.read`, `agency.update`. */
-  action: z.string(),
+  /** The unit of the actor when it acted; administrators see the entries of their own unit and the units below it. */
+  actorUnitCode: z.string().nullable(),
+  action: auditActionSchema,
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
   /** Free JSON: what changed (never a password or a token). */
@@ -15,17 +48,20 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-export const listAuditQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  /** Return entries with an id below this (the `nextBefore` of the previous page). */
-  before: z.coerce.number().int().positive().optional(),
+/** Filters of the audit log; `from` and `to` are Vietnamese calendar days, both included. */
+export const auditFilterSchema = z.object({
   actor: z.string().trim().min(1).max(64).optional(),
-  action: z.string().trim().min(1).max(64).optional(),
+  action: auditActionSchema.optional(),
+  from: calendarDaySchema.optional(),
+  to: calendarDaySchema.optional(),
 });
+export type AuditFilterQuery = z.infer<typeof auditFilterSchema>;
+
+export const listAuditQuerySchema = auditFilterSchema.extend(pageQuerySchema.shape);
 export type ListAuditQuery = z.infer<typeof listAuditQuerySchema>;
 
 export const listAuditResponseSchema = z.object({
   entries: z.array(auditEntrySchema),
-  nextBefore: z.number().int().nullable(),
+  nextCursor: nextCursorSchema,
 });
 export type ListAuditResponse = z.infer<typeof listAuditResponseSchema>;

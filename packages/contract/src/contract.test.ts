@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, createUserRequestSchema, errorResponseSchema, listUnitsQuerySchema, loginRequestSchema } from './index.js';
+import { AUDIT_ACTIONS, ERROR_CODES, createUserRequestSchema, errorResponseSchema, idParamsSchema, listUnitsQuerySchema, loginRequestSchema, pageQuerySchema } from './index.js';
 
 describe('error codes', () => {
   it('are snake_case with an HTTP error status and a meaning', () => {
@@ -33,5 +33,31 @@ describe('request schemas', () => {
   it('refuse unit codes that are not codes', () => {
     expect(listUnitsQuerySchema.safeParse({ parent: '20' }).success).toBe(true);
     expect(listUnitsQuerySchema.safeParse({ parent: "20' OR 1=1" }).success).toBe(false);
+  });
+});
+
+describe('paths and pages', () => {
+  it('accept ids only in canonical decimal', () => {
+    expect(idParamsSchema.parse({ id: '3' })).toEqual({ id: 3 });
+    for (const id of ['03', '+3', '3e0', '0x3', '3.0', ' 3', '0', '-1', '1234567890123456']) {
+      expect(idParamsSchema.safeParse({ id }).success, id).toBe(false);
+    }
+  });
+
+  it('bound page sizes and refuse cursors that are not opaque tokens', () => {
+    expect(pageQuerySchema.parse({})).toEqual({ limit: 50 });
+    expect(pageQuerySchema.safeParse({ limit: '501' }).success).toBe(false);
+    expect(pageQuerySchema.safeParse({ cursor: 'abc/def' }).success).toBe(false);
+  });
+});
+
+describe('audit actions', () => {
+  it('read in both languages', () => {
+    for (const [action, label] of Object.entries(AUDIT_ACTIONS)) {
+      expect(action).toMatch(/^[a-z_]+\.[a-z_]+$/);
+      expect(label.vi.length).toBeGreaterThan(3);
+      expect(label.en.length).toBeGreaterThan(3);
+      expect(label.vi).not.toBe(label.en);
+    }
   });
 });

@@ -22,7 +22,7 @@ export const ERROR_CODES = {
   certificate_invalid: { status: 401, meaning: 'The verification certificate is not valid: bad signature, unknown issuer or audience, or expired.' },
   unknown_health_authority: { status: 401, meaning: 'The healthAuthorityID is not one this server accepts.' },
   csrf_failed: { status: 403, meaning: 'A state-changing request lacked the X-CSRF-Token header of its session.' },
-  forbidden: { status: 403, meaning: 'Signed in, but this role may not do this.' },
+  forbidden: { status: 403, meaning: 'Signed in, but this role may not do this, or not for a unit outside the user\'s own unit and the units below it.' },
   not_found: { status: 404, meaning: 'No such route or resource.' },
   conflict: { status: 409, meaning: 'The resource already exists (for example the username is taken).' },
   body_too_large: { status: 413, meaning: 'The request body is larger than the configured limit.' },
@@ -37,11 +37,45 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 
 export const errorCodeSchema = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]);
 
-/** The one shape of every error response: `{"error":{"code","message"}}`. */
+/**
+ * What is wrong with one field, in words a client can translate: the console shows "Tên đăng nhập: cần ít nhất 3 ký
+ * tự" from `{"field":"username","problem":"too_short","limit":3}` rather than the English message.
+ */
+export const FIELD_PROBLEMS = [
+  'required',
+  'invalid_type',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_big',
+  'invalid_format',
+  'invalid_value',
+  'unknown_field',
+  'control_character',
+  'taken',
+  'not_found',
+  'out_of_scope',
+] as const;
+export const fieldProblemSchema = z.enum(FIELD_PROBLEMS);
+export type FieldProblem = z.infer<typeof fieldProblemSchema>;
+
+export const fieldErrorSchema = z.object({
+  /** Dotted path inside the body, query or path parameters, without the part's name: `username`, `rounds.0.deadline`. */
+  field: z.string(),
+  problem: fieldProblemSchema,
+  /** The bound that was crossed, for too_short, too_long, too_small and too_big. */
+  limit: z.number().optional(),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+/** The one shape of every error response: `{"error":{"code","message","fields"?}}`. */
 export const errorResponseSchema = z.object({
   error: z.object({
     code: errorCodeSchema,
+    /** English, for people reading logs; clients show their own text by `code` and `fields`. */
     message: z.string(),
+    /** Present when the problem lies in particular fields (validation_failed, conflict, unknown_unit). */
+    fields: z.array(fieldErrorSchema).optional(),
   }),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;

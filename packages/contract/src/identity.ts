@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { localeSchema, timestampSchema, unitCodeSchema, idSchema } from './common.js';
+import { localeSchema, timestampSchema, unitCodeSchema, idSchema, SOMETHING_TO_CHANGE } from './common.js';
+import { nextCursorSchema, pageQuerySchema } from './pagination.js';
 
 export const ROLES = ['admin', 'health_officer', 'unit_officer', 'agency_reporter', 'campaign_issuer'] as const;
-export const roleSchema = z.enum(ROLES);
+export const roleSchema = z.enum(ROLES, { error: `must be one of: ${ROLES.join(', ')}` });
 export type Role = z.infer<typeof roleSchema>;
 
 export const userSchema = z.object({
@@ -18,18 +19,21 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
+// Messages are sentences that follow the field's name ("password must be at least 10 characters"): the API prefixes
+// them with the field's path and the CLI with its flag, so people read what to fix instead of schema jargon.
+
 /** Lower-case letters, digits, dot, dash, underscore: safe in logs, URLs and audit lines. */
 export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .min(3)
-  .max(64)
-  .regex(/^[a-z0-9._-]+$/, 'lower-case letters, digits, ".", "-" and "_" only');
+  .min(3, 'must be at least 3 characters')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[a-z0-9._-]+$/, 'may contain only lower-case letters, digits, ".", "-" and "_"');
 
 /** Length is what makes a password strong; 10 is the floor, 256 keeps scrypt input bounded. */
-export const newPasswordSchema = z.string().min(10).max(256);
-export const displayNameSchema = z.string().trim().min(1).max(200);
+export const newPasswordSchema = z.string().min(10, 'must be at least 10 characters').max(256, 'must be at most 256 characters');
+export const displayNameSchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
 export const loginRequestSchema = z.object({
   // Not the strict username schema: a mistyped username must answer invalid_credentials, not validation_failed.
@@ -53,14 +57,17 @@ export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 export const userResponseSchema = z.object({ user: userSchema });
 export type UserResponse = z.infer<typeof userResponseSchema>;
 
-export const listUsersQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
-  unit: unitCodeSchema.optional(),
-  role: roleSchema.optional(),
-});
+export const listUsersQuerySchema = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    /** Users of this unit and the units below it (default: the viewer's own unit). */
+    unit: unitCodeSchema.optional(),
+    role: roleSchema.optional(),
+  })
+  .extend(pageQuerySchema.shape);
 export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
 
-export const listUsersResponseSchema = z.object({ users: z.array(userSchema) });
+export const listUsersResponseSchema = z.object({ users: z.array(userSchema), nextCursor: nextCursorSchema });
 export type ListUsersResponse = z.infer<typeof listUsersResponseSchema>;
 
 export const createUserRequestSchema = z
@@ -82,5 +89,6 @@ export const updateUserRequestSchema = z
     disabled: z.boolean().optional(),
     password: newPasswordSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine(...SOMETHING_TO_CHANGE);
 export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;

@@ -5,6 +5,8 @@
  */
 export * from './errors.js';
 export * from './common.js';
+export * from './dates.js';
+export * from './pagination.js';
 export * from './identity.js';
 export * from './units.js';
 export * from './agencies.js';

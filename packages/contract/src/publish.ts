@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paddingSchema } from './verification.js';
+import { paddingSchema, responsePaddingSchema } from './verification.js';
 
 /**
  * Publishing keys: the shape of Google's exposure-notifications-server v1 publish API (pkg/api/v1/exposure_types.go),
@@ -34,6 +34,6 @@ export const publishResponseSchema = z.object({
   revisionToken: z.string(),
   /** Keys dropped and why; the rest were published. */
   warnings: z.array(z.string()).optional(),
-  padding: z.string(),
+  padding: responsePaddingSchema,
 });
 export type PublishResponse = z.infer<typeof publishResponseSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { unitCodeSchema } from './common.js';
+import { unitCodeSchema, SOMETHING_TO_CHANGE } from './common.js';
+import { nextCursorSchema, pageQuerySchema } from './pagination.js';
 
 /**
  * Unit levels of the official list since July 2025 (province, then ward / commune / special zone). The tree has any
@@ -26,14 +27,19 @@ export const unitDetailSchema = unitSummarySchema.extend({
 });
 export type UnitDetail = z.infer<typeof unitDetailSchema>;
 
-/** `parent` lists children; `q` searches names with or without diacritics; neither returns the top of the tree. */
-export const listUnitsQuerySchema = z.object({
-  parent: unitCodeSchema.optional(),
-  q: z.string().trim().min(1).max(200).optional(),
-});
+/**
+ * `parent` lists children; `q` searches names with or without diacritics, and codes ("06184", or its start "061");
+ * neither returns the top of the tree (the user's own unit).
+ */
+export const listUnitsQuerySchema = z
+  .object({
+    parent: unitCodeSchema.optional(),
+    q: z.string().trim().min(1).max(200).optional(),
+  })
+  .extend(pageQuerySchema.shape);
 export type ListUnitsQuery = z.infer<typeof listUnitsQuerySchema>;
 
-export const listUnitsResponseSchema = z.array(unitSummarySchema);
+export const listUnitsResponseSchema = z.object({ units: z.array(unitSummarySchema), nextCursor: nextCursorSchema });
 export type ListUnitsResponse = z.infer<typeof listUnitsResponseSchema>;
 
 export const unitCodeParamsSchema = z.object({ code: unitCodeSchema });
@@ -63,5 +69,22 @@ export const updateUnitRequestSchema = z
     nameEn: z.string().trim().min(1).max(200).optional(),
     fullNameEn: z.string().trim().min(1).max(300).optional(),
   })
-  .strict();
+  .strict()
+  .refine(...SOMETHING_TO_CHANGE);
 export type UpdateUnitRequest = z.infer<typeof updateUnitRequestSchema>;
+
+/**
+ * The outlines of the wards and communes of the installation's province, simplified for a map (GeoJSON, WGS 84
+ * longitude/latitude): each feature's `code` is a unit code. Absent (404) for a province whose map is not shipped.
+ */
+export const unitBoundariesSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      properties: z.object({ code: z.string() }),
+      geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) }),
+    }),
+  ),
+});
+export type UnitBoundaries = z.infer<typeof unitBoundariesSchema>;

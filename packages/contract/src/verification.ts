@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { exportFileSchema } from './export.js';
 import { timestampSchema } from './common.js';
+import { nextCursorSchema, pageQuerySchema } from './pagination.js';
 
 /**
  * Upload codes, verification tokens and certificates: the shapes of Google's exposure-notifications-verification-
@@ -46,11 +47,15 @@ export const issuedCodeSchema = z.object({
   claimedAt: timestampSchema.nullable(),
 });
 export type IssuedCode = z.infer<typeof issuedCodeSchema>;
-export const listCodesResponseSchema = z.object({ codes: z.array(issuedCodeSchema) });
+export const listCodesQuerySchema = pageQuerySchema;
+export type ListCodesQuery = z.infer<typeof listCodesQuerySchema>;
+export const listCodesResponseSchema = z.object({ codes: z.array(issuedCodeSchema), nextCursor: nextCursorSchema });
 export type ListCodesResponse = z.infer<typeof listCodesResponseSchema>;
 
 /** Random base64 that phones send and servers answer with, so message sizes say nothing; always ignored. */
 export const paddingSchema = z.string().max(16_384);
+/** On every answer of verify, certificate and publish, success or error: added by the server after serialization. */
+export const responsePaddingSchema = z.string().optional();
 
 export const verifyRequestSchema = z.object({ code: z.string().max(64), padding: paddingSchema.optional() });
 export type VerifyRequest = z.infer<typeof verifyRequestSchema>;
@@ -60,7 +65,7 @@ export const verifyResponseSchema = z.object({
   testType: testTypeSchema,
   symptomDate: isoDateSchema.optional(),
   testDate: isoDateSchema.optional(),
-  padding: z.string(),
+  padding: responsePaddingSchema,
 });
 export type VerifyResponse = z.infer<typeof verifyResponseSchema>;
 
@@ -71,7 +76,7 @@ export const certificateRequestSchema = z.object({
   padding: paddingSchema.optional(),
 });
 export type CertificateRequest = z.infer<typeof certificateRequestSchema>;
-export const certificateResponseSchema = z.object({ certificate: z.string(), padding: z.string() });
+export const certificateResponseSchema = z.object({ certificate: z.string(), padding: responsePaddingSchema });
 export type CertificateResponse = z.infer<typeof certificateResponseSchema>;
 
 /** A count shown to health officers: below 10 it is the string "<10", so small numbers identify nobody. */

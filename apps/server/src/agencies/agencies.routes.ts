@@ -8,37 +8,30 @@ import {
 } from '@bluezone/contract';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { actorOf } from '../audit/audit.model.js';
+import { allow, SIGNED_IN, viewerOf } from '../http/access.js';
 import { errorResponses } from '../http/errors.js';
-import { adminOnly, requireAdmin, requireSession, signedIn } from '../http/session.js';
-import { actorOf } from '../identity/identity.service.js';
 import type { AgenciesService } from './agencies.service.js';
 
+/** Every official reads the list of agencies; administrators manage those filed under their own unit subtree. */
 export function registerAgenciesRoutes(app: FastifyInstance, agencies: AgenciesService): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/api/v1/agencies', {
-    onRequest: signedIn,
+    config: { access: SIGNED_IN },
     schema: { tags: ['agencies'], querystring: listAgenciesQuerySchema, response: { 200: listAgenciesResponseSchema, ...errorResponses } },
-    handler: async (request) => {
-      requireSession(request);
-      return { agencies: await agencies.list(request.query.unit) };
-    },
+    handler: async (request) => agencies.list(request.query),
   });
 
   api.post('/api/v1/agencies', {
-    onRequest: adminOnly,
+    config: { access: allow(['admin'], (request) => request.body.unitCode) },
     schema: { tags: ['agencies'], body: createAgencyRequestSchema, response: { 201: agencyResponseSchema, ...errorResponses } },
-    handler: async (request, reply) => {
-      const agency = await agencies.create(actorOf(requireAdmin(request).user), request.body);
-      return reply.code(201).send({ agency });
-    },
+    handler: async (request, reply) => reply.code(201).send({ agency: await agencies.create(actorOf(viewerOf(request)), request.body) }),
   });
 
   api.patch('/api/v1/agencies/:id', {
-    onRequest: adminOnly,
+    config: { access: allow(['admin'], async (request) => [await agencies.unitOf(request.params.id), request.body.unitCode]) },
     schema: { tags: ['agencies'], params: idParamsSchema, body: updateAgencyRequestSchema, response: { 200: agencyResponseSchema, ...errorResponses } },
-    handler: async (request) => ({
-      agency: await agencies.update(actorOf(requireAdmin(request).user), request.params.id, request.body),
-    }),
+    handler: async (request) => ({ agency: await agencies.update(actorOf(viewerOf(request)), request.params.id, request.body) }),
   });
 }

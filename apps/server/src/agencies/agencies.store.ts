@@ -1,8 +1,10 @@
 import type { Selectable } from 'kysely';
-import { isUniqueViolation, type Db } from '../db/database.js';
+import { isUniqueViolation } from '../db/database.js';
 import type { AgencyTable } from '../db/schema.js';
+import { Store } from '../db/transactions.js';
 import { AppError } from '../errors.js';
 import type { Agency, AgencyChanges, NewAgency } from './agencies.model.js';
+import type { AgenciesRepository } from './agencies.service.js';
 
 const toAgency = (r: Selectable<AgencyTable>): Agency => ({
   id: Number(r.id),
@@ -13,12 +15,12 @@ const toAgency = (r: Selectable<AgencyTable>): Agency => ({
   createdAt: r.created_at,
 });
 
-export class AgenciesStore {
-  constructor(private readonly db: Db) {}
-
-  async list(unitCode?: string): Promise<Agency[]> {
-    let query = this.db.selectFrom('agencies').selectAll().orderBy('unit_code').orderBy('name').limit(5000);
+export class AgenciesStore extends Store implements AgenciesRepository {
+  /** By name and id, `limit` of them after the key `after`. */
+  async list(unitCode: string | undefined, limit: number, after?: readonly [string, number]): Promise<Agency[]> {
+    let query = this.db.selectFrom('agencies').selectAll().orderBy('name').orderBy('id').limit(limit);
     if (unitCode !== undefined) query = query.where('unit_code', '=', unitCode);
+    if (after !== undefined) query = query.where((eb) => eb(eb.refTuple('name', 'id'), '>', eb.tuple(after[0], after[1])));
     return (await query.execute()).map(toAgency);
   }
 
@@ -52,7 +54,7 @@ export class AgenciesStore {
         .executeTakeFirstOrThrow();
       return Number(row.id);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('conflict', `agency code ${agency.code} is taken`);
+      if (isUniqueViolation(error)) throw new AppError('conflict', `agency code ${agency.code} is taken`, [{ field: 'code', problem: 'taken' }]);
       throw error;
     }
   }
@@ -71,7 +73,7 @@ export class AgenciesStore {
         .where('id', '=', id)
         .execute();
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('conflict', `agency code ${changes.code} is taken`);
+      if (isUniqueViolation(error)) throw new AppError('conflict', `agency code ${changes.code} is taken`, [{ field: 'code', problem: 'taken' }]);
       throw error;
     }
   }

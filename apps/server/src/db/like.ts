@@ -5,6 +5,14 @@ import { sql, type RawBuilder } from 'kysely';
  * spelled out: SQLite has no default escape character, PostgreSQL's is the same backslash.
  */
 export function columnContains(column: string, word: string): RawBuilder<boolean> {
-  const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
+  return sql<boolean>`${sql.ref(column)} like ${`%${escapeLike(word)}%`} escape '\\'`;
+}
+
+/** `column like 'prefix%'`, the prefix's own wildcards escaped. */
+export function columnStartsWith(column: string, prefix: string): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(column)} like ${`${escapeLike(prefix)}%`} escape '\\'`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -1,9 +1,12 @@
-import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_exposure_notification.js';
 import * as m0003 from './migrations/0003_export.js';
 import * as m0004 from './migrations/0004_user_search.js';
-import * as m0005 from './migrations/0005_notices.js';
+import * as m0005 from './migrations/0005_platform.js';
+// 0006 to 0008 are reserved for campaigns, declarations and epidemic areas, and scale.
+import * as m0009 from './migrations/0009_notices.js';
+import { isPostgres } from './database.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work from src/ (tests) and dist/ (built) alike
@@ -14,13 +17,9 @@ const migrations: Record<string, Migration> = {
   '0002_exposure_notification': m0002,
   '0003_export': m0003,
   '0004_user_search': m0004,
-  '0005_notices': m0005,
+  '0005_platform': m0005,
+  '0009_notices': m0009,
 };
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function isPostgres(db: Kysely<any>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 /** Applies every pending migration; throws (after reporting which failed) if one does. Returns the names applied. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -86,6 +86,8 @@ export interface AuditLogTable {
   at: string;
   actor_id: number | null;
   actor_username: string | null;
+  /** The actor's unit when they acted (null: the system, or a name that is no account). */
+  actor_unit_code: string | null;
   action: string;
   target_type: string | null;
   target_id: string | null;

@@ -3,7 +3,7 @@ import { AgenciesStore } from '../agencies/agencies.store.js';
 import { AuditStore } from '../audit/audit.store.js';
 import { IdentityStore } from '../identity/identity.store.js';
 import { describeEachDialect, openTestDatabase, type TestDatabase } from '../test-support/databases.js';
-import { searchText } from '../units/units.model.js';
+import { searchWords } from '../platform/search-text.js';
 import { officialProvinceUnits } from '../units/units.seed.js';
 import { UnitsStore } from '../units/units.store.js';
 import { migrateToLatest } from './migrate.js';
@@ -33,7 +33,7 @@ describeEachDialect('stores', (dialect) => {
   });
 
   it('seeds Lạng Sơn with its 65 wards and communes, and seeding again adds nothing', async () => {
-    const children = await units.children('20');
+    const children = await units.children('20', 100);
     expect(children).toHaveLength(65);
     expect(children.filter((u) => u.level === 'ward')).toHaveLength(4);
     expect(children.filter((u) => u.level === 'commune')).toHaveLength(61);
@@ -41,12 +41,32 @@ describeEachDialect('stores', (dialect) => {
     expect((await units.get('20'))?.parentCode).toBeNull();
   });
 
-  it('searches by every word, without diacritics, and treats LIKE wildcards literally', async () => {
-    const found = await units.search(searchText('dong dang').split(' '), 50);
+  it('pages children by code: a page, then the rest after its last code, with none repeated', async () => {
+    const first = await units.children('20', 40);
+    const rest = await units.children('20', 40, first.at(-1)!.code);
+    expect(first).toHaveLength(40);
+    expect(rest).toHaveLength(25);
+    expect(new Set([...first, ...rest].map((u) => u.code)).size).toBe(65);
+  });
+
+  it('searches by every word, without diacritics, or by code prefix, and treats LIKE wildcards literally', async () => {
+    const found = await units.search(searchWords('dong dang'), undefined, 50);
     expect(found.map((u) => u.code)).toContain('06184');
-    expect((await units.search(['lang', 'son'], 50)).map((u) => u.code)).toContain('20');
-    expect(await units.search(['%'], 50)).toEqual([]);
-    expect(await units.search(['_'], 50)).toEqual([]);
+    expect((await units.search(['lang', 'son'], undefined, 50)).map((u) => u.code)).toContain('20');
+    expect((await units.search(['0618'], '0618', 50)).map((u) => u.code)).toEqual(['06184', '06187']);
+    expect(await units.search(['%'], undefined, 50)).toEqual([]);
+    expect(await units.search(['_'], '_', 50)).toEqual([]);
+  });
+
+  it('walks the tree up and down at any depth, with recursive queries', async () => {
+    await units.insert({ code: 'T-1', parentCode: '06184', level: 'village', name: 'Thôn 1', fullName: 'Thôn 1', nameEn: 'Hamlet 1', fullNameEn: 'Hamlet 1' }, at);
+    await units.insert({ code: 'T-1-A', parentCode: 'T-1', level: 'group', name: 'Tổ A', fullName: 'Tổ A', nameEn: 'Group A', fullNameEn: 'Group A' }, at);
+    expect(await units.ancestors('T-1-A')).toEqual(['T-1-A', 'T-1', '06184', '20']);
+    expect(await units.ancestors('20')).toEqual(['20']);
+    expect(await units.ancestors('nope')).toEqual([]);
+    expect((await units.subtree('06184')).sort()).toEqual(['06184', 'T-1', 'T-1-A']);
+    expect(await units.subtree('20')).toHaveLength(68);
+    expect(await units.subtree('nope')).toEqual([]);
   });
 
   it('stores users with their unit name, and refuses a taken username as conflict', async () => {
@@ -71,9 +91,12 @@ describeEachDialect('stores', (dialect) => {
 
   it('filters users by text, unit and role, and updates them', async () => {
     const id = (await identity.findByUsername('nva'))!.id;
-    expect(await identity.list({ q: 'NVA' })).toHaveLength(1);
-    expect(await identity.list({ unit: '20' })).toHaveLength(0);
-    expect(await identity.list({ role: 'unit_officer' })).toHaveLength(1);
+    // A unit filter takes its whole subtree: the province holds its wards' officials.
+    expect(await identity.list({ q: 'NVA', unit: '20' }, 10)).toHaveLength(1);
+    expect(await identity.list({ unit: '06184' }, 10)).toHaveLength(1);
+    expect(await identity.list({ unit: '05977' }, 10)).toHaveLength(0);
+    expect(await identity.list({ role: 'unit_officer', unit: '20' }, 10)).toHaveLength(1);
+    expect(await identity.list({ unit: '20' }, 10, 'nva')).toHaveLength(0);
     await identity.update(id, { disabled: true, locale: 'en', unitCode: '20' }, at);
     expect(await identity.findById(id)).toMatchObject({ disabled: true, locale: 'en', unitCode: '20', unitName: 'Lạng Sơn' });
     await identity.setLoginFailures(id, 3, '2026-11-23T09:00:00.000Z');
@@ -83,13 +106,13 @@ describeEachDialect('stores', (dialect) => {
   it('finds users by every word of their name, with or without diacritics, and follows a rename', async () => {
     const id = (await identity.findByUsername('nva'))!.id;
     await identity.update(id, { displayName: 'Lê Văn Nam' }, at);
-    expect((await identity.list({ q: 'le van' })).map((u) => u.username)).toEqual(['nva']);
-    expect((await identity.list({ q: 'LÊ  NAM' })).map((u) => u.username)).toEqual(['nva']);
-    expect(await identity.list({ q: 'nam nvb' })).toHaveLength(0);
-    expect(await identity.list({ q: '%' })).toHaveLength(0);
+    expect((await identity.list({ q: 'le van', unit: '20' }, 10)).map((u) => u.username)).toEqual(['nva']);
+    expect((await identity.list({ q: 'LÊ  NAM', unit: '20' }, 10)).map((u) => u.username)).toEqual(['nva']);
+    expect(await identity.list({ q: 'nam nvb', unit: '20' }, 10)).toHaveLength(0);
+    expect(await identity.list({ q: '%', unit: '20' }, 10)).toHaveLength(0);
     await identity.update(id, { displayName: 'Trần Thị Hoa' }, at);
-    expect(await identity.list({ q: 'le van' })).toHaveLength(0);
-    expect((await identity.list({ q: 'tran hoa' })).map((u) => u.username)).toEqual(['nva']);
+    expect(await identity.list({ q: 'le van', unit: '20' }, 10)).toHaveLength(0);
+    expect((await identity.list({ q: 'tran hoa', unit: '20' }, 10)).map((u) => u.username)).toEqual(['nva']);
   });
 
   it('keeps sessions by token hash and ends them one by one or per user', async () => {
@@ -111,23 +134,32 @@ describeEachDialect('stores', (dialect) => {
     const id = await agencies.insert({ code: '20-001', name: 'Sở Y tế', unitCode: '20', group: 'sở, ban, ngành' }, at);
     await agencies.insert({ code: '06184-001', name: 'UBND xã Đồng Đăng', unitCode: '06184', group: null }, at);
     expect(await agencies.countInUnit('20')).toBe(1);
-    expect((await agencies.list('20')).map((a) => a.name)).toEqual(['Sở Y tế']);
-    expect(await agencies.list()).toHaveLength(2);
+    expect((await agencies.list('20', 10)).map((a) => a.name)).toEqual(['Sở Y tế']);
+    expect((await agencies.list(undefined, 10)).map((a) => a.name)).toEqual(['Sở Y tế', 'UBND xã Đồng Đăng']);
+    expect((await agencies.list(undefined, 10, ['Sở Y tế', id])).map((a) => a.name)).toEqual(['UBND xã Đồng Đăng']);
     await expect(agencies.insert({ code: '20-001', name: 'x', unitCode: '20', group: null }, at)).rejects.toMatchObject({ code: 'conflict' });
     await agencies.update(id, { group: null, name: 'Sở Y tế Lạng Sơn' }, at);
     expect(await agencies.get(id)).toMatchObject({ group: null, name: 'Sở Y tế Lạng Sơn', createdAt: at.toISOString() });
   });
 
-  it('appends audit entries and pages them newest first', async () => {
+  it('appends audit entries, pages them newest first, and filters by actor, action, Vietnamese day and unit scope', async () => {
+    const actions = ['auth.login', 'user.create', 'user.update', 'unit.create', 'auth.logout'] as const;
     for (let i = 0; i < 5; i++) {
-      await audit.append({ actor: { id: 1, username: i % 2 ? 'admin' : 'nva' }, action: `test.${i}`, targetType: 'user', targetId: i, detail: { i } }, at);
+      const actor = i % 2 ? { id: 1, username: 'admin', unitCode: '20' } : { id: 2, username: 'nva', unitCode: '06184' };
+      // One entry an hour from 15:00 UTC: 15:00 and 16:00 are on the 23rd in Vietnam, 17:00 on is the 24th.
+      await audit.append({ actor, action: actions[i]!, targetType: 'user', targetId: i, detail: { i } }, new Date(Date.UTC(2026, 10, 23, 15 + i)));
     }
-    const page = await audit.list({ limit: 2 });
-    expect(page.map((e) => e.action)).toEqual(['test.4', 'test.3']);
-    expect(page[0]).toMatchObject({ actorId: 1, actorUsername: 'nva', targetId: '4', detail: { i: 4 }, at: at.toISOString() });
-    const next = await audit.list({ limit: 2, before: page[1]!.id });
-    expect(next.map((e) => e.action)).toEqual(['test.2', 'test.1']);
-    expect((await audit.list({ limit: 10, actor: 'admin' })).map((e) => e.action)).toEqual(['test.3', 'test.1']);
-    expect(await audit.list({ limit: 10, action: 'test.0' })).toHaveLength(1);
+    await audit.append({ actor: { id: null, username: 'ghost', unitCode: null }, action: 'auth.login_failed' }, new Date(Date.UTC(2026, 10, 23, 20)));
+    const everything = { scopeUnit: '20' };
+    const page = await audit.list(everything, 2);
+    expect(page.map((e) => e.action)).toEqual(['auth.login_failed', 'auth.logout']);
+    expect(page[1]).toMatchObject({ actorId: 2, actorUsername: 'nva', actorUnitCode: '06184', targetId: '4', detail: { i: 4 } });
+    expect((await audit.list(everything, 2, page[1]!.id)).map((e) => e.action)).toEqual(['unit.create', 'user.update']);
+    expect((await audit.list({ ...everything, actor: 'admin' }, 10)).map((e) => e.action)).toEqual(['unit.create', 'user.create']);
+    expect(await audit.list({ ...everything, action: 'auth.login' }, 10)).toHaveLength(1);
+    expect((await audit.list({ ...everything, to: '2026-11-23' }, 10)).map((e) => e.action)).toEqual(['user.create', 'auth.login']);
+    expect((await audit.list({ ...everything, from: '2026-11-24', to: '2026-11-24' }, 10))).toHaveLength(4);
+    // A ward's administrator sees the entries of the ward's officials, not the province's, nor unit-less ones.
+    expect((await audit.list({ scopeUnit: '06184' }, 10)).map((e) => e.actorUsername)).toEqual(['nva', 'nva', 'nva']);
   });
 });

@@ -1,3 +1,4 @@
+import type { BaseConfig } from '../platform/base-config.js';
 import type { EnvReader } from '../platform/env-reader.js';
 
 export interface ExportConfig {
@@ -27,10 +28,10 @@ export interface ExportConfig {
 // 14 days of sightings) and must not be kept much longer; padding below 100 keys would let a small batch be counted.
 const DAY = 86400;
 
-export function readExportConfig(env: EnvReader, exportsDir: string): ExportConfig {
+export function readExportConfig(env: EnvReader, base: BaseConfig): ExportConfig {
   const config: ExportConfig = {
-    region: env.string('BLUEZONE_REGION', 'VN'),
-    exportsDir,
+    region: base.region,
+    exportsDir: base.exportsDir,
     periodSeconds: env.duration('BLUEZONE_EXPORT_PERIOD', 3600, { min: 0, max: DAY }),
     settleSeconds: env.duration('BLUEZONE_EXPORT_SETTLE', 10, { min: 0, max: 3600 }),
     minKeys: env.int('BLUEZONE_EXPORT_MIN_KEYS', 1000, { min: 100, max: 1_000_000 }),
@@ -39,9 +40,6 @@ export function readExportConfig(env: EnvReader, exportsDir: string): ExportConf
     fileRetentionSeconds: env.duration('BLUEZONE_EXPORT_RETENTION', 14 * DAY, { min: DAY, max: 30 * DAY }),
     keyRetentionSeconds: env.duration('BLUEZONE_KEY_RETENTION', 14 * DAY, { min: DAY, max: 30 * DAY }),
   };
-  if (!/^[A-Za-z0-9_]{1,32}$/.test(config.region)) {
-    env.problem(`BLUEZONE_REGION: "${config.region}" may hold only letters, digits and "_" (it names a folder)`);
-  }
   if (config.periodSeconds !== 0 && config.periodSeconds < 60) {
     env.problem('BLUEZONE_EXPORT_PERIOD: must be 0 (no worker) or at least 60 seconds');
   }

@@ -5,6 +5,7 @@ import { readExportZip, verifyExportZip } from '@bluezone/protocol';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AuditService } from '../audit/audit.service.js';
 import { AuditStore } from '../audit/audit.store.js';
+import { loadConfig } from '../config.js';
 import { EnvReader } from '../platform/env-reader.js';
 import { fakeClock, systemRandom } from '../platform/platform.js';
 import { readSigningKeysConfig } from '../signing-keys/signing-keys.config.js';
@@ -37,8 +38,9 @@ describeEachDialect('export batches', (dialect) => {
     t = await openTestDatabase(dialect);
     dir = mkdtempSync(path.join(tmpdir(), 'bluezone-export-'));
     const env = new EnvReader({ BLUEZONE_EXPORT_MIN_KEYS: '1000', BLUEZONE_EXPORT_PADDING_JITTER: '100' });
-    config = readExportConfig(env, path.join(dir, 'exports'));
-    const keysConfig = readSigningKeysConfig(env, dir, config.region);
+    const base = loadConfig({ BLUEZONE_DATA_DIR: dir });
+    config = readExportConfig(env, base);
+    const keysConfig = readSigningKeysConfig(env, base);
     signingKeys = new SigningKeysService(new SigningKeysStore(t.db), new FileKeyVault(keysConfig.dir), keysConfig, clock, new AuditService(new AuditStore(t.db), clock));
     await signingKeys.ensureActiveKey();
     service = (overrides = {}) =>
@@ -134,6 +136,14 @@ describeEachDialect('export batches', (dialect) => {
     // The freed window is cut as it was, then the one after it up to now.
     expect(await service().cutDueBatches('now')).toMatchObject([{ start: before!.end, end: pending!.end }, { start: pending!.end, end: pending!.end + 60 }]);
     expect((await store.latestBatch('VN'))?.status).toBe('complete');
+  });
+
+  it('cuts up to the moment it was asked, even when seconds pass while it writes (bluezone export run)', async () => {
+    clock.advance(600);
+    // A slow machine: every reading of the clock is 2 s later than the one before.
+    const slowClock = { now: () => (clock.advance(2), clock.now()) };
+    const slow = new ExportService(new ExportStore(t.db), signingKeys, new ExportDirectory(config.exportsDir), config, { clock: slowClock, random: systemRandom });
+    expect(await slow.cutDueBatches('now')).toHaveLength(1);
   });
 
   it('lists the live files for statistics, oldest first', async () => {

@@ -1,5 +1,7 @@
-import { isUniqueViolation, type Db } from '../db/database.js';
+import { isUniqueViolation } from '../db/database.js';
+import { Store } from '../db/transactions.js';
 import type { BatchRecord, ExportFileInfo, ExportWindow, ExposureRow } from './export.model.js';
+import type { ExportRepository } from './export.service.js';
 
 /** A file of a completed batch, before it has an id. */
 export interface NewExportFile {
@@ -17,9 +19,7 @@ export interface BatchTotals {
   bytes: number;
 }
 
-export class ExportStore {
-  constructor(private readonly db: Db) {}
-
+export class ExportStore extends Store implements ExportRepository {
   /** The batch with the latest window of the region, whatever its status. */
   async latestBatch(region: string): Promise<BatchRecord | undefined> {
     const row = await this.db

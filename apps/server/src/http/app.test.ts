@@ -21,11 +21,31 @@ describe('HTTP edges: errors, limits, health, OpenAPI', () => {
     expect(response.json()).toEqual({ error: { code: 'malformed_json', message: 'the body is not valid JSON' } });
   });
 
-  it('answers wrong types with validation_failed naming the field', async () => {
-    const response = await post('/api/v1/agencies', JSON.stringify({ name: 42, unitCode: ['20'] }));
+  it('answers wrong types with validation_failed naming the field and the problem, for clients to translate', async () => {
+    const response = await post('/api/v1/agencies', JSON.stringify({ name: 42, unitCode: ['20'], isOfficial: true }));
     expect(response.statusCode).toBe(400);
     expect(errorCode(response)).toBe('validation_failed');
     expect(response.json().error.message).toMatch(/body\.name/);
+    expect(response.json().error.fields).toEqual([
+      { field: 'name', problem: 'invalid_type' },
+      { field: 'unitCode', problem: 'invalid_type' },
+      { field: 'isOfficial', problem: 'unknown_field' },
+    ]);
+    const missing = await post('/api/v1/users', JSON.stringify({ username: 'ab', password: 'short' }));
+    expect(missing.json().error.fields).toEqual(
+      expect.arrayContaining([
+        { field: 'username', problem: 'too_short', limit: 3 },
+        { field: 'displayName', problem: 'required' },
+        { field: 'password', problem: 'too_short', limit: 10 },
+        { field: 'role', problem: 'required' },
+      ]),
+    );
+  });
+
+  it('refuses a NUL character at the door, naming the field', async () => {
+    const response = await post('/api/v1/auth/login', JSON.stringify({ username: 'admin\u0000', password: 'x' }));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual([{ field: 'username', problem: 'control_character' }]);
   });
 
   it('answers a body over the limit with 413 body_too_large', async () => {
@@ -34,10 +54,33 @@ describe('HTTP edges: errors, limits, health, OpenAPI', () => {
     expect(errorCode(response)).toBe('body_too_large');
   });
 
-  it('refuses bodies that are not JSON', async () => {
-    const response = await post('/api/v1/agencies', 'name=x&unitCode=20', 'application/x-www-form-urlencoded');
-    expect(response.statusCode).toBe(415);
-    expect(errorCode(response)).toBe('unsupported_media_type');
+  it('refuses bodies that are not JSON, text/plain included (a cross-site form can send it)', async () => {
+    for (const type of ['application/x-www-form-urlencoded', 'text/plain']) {
+      const response = await post('/api/v1/agencies', JSON.stringify({ name: 'x', unitCode: '20' }), type);
+      expect(response.statusCode).toBe(415);
+      expect(errorCode(response)).toBe('unsupported_media_type');
+    }
+  });
+
+  it('answers an anonymous sign-out with 401, not a quiet success', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout' });
+    expect(response.statusCode).toBe(401);
+    expect(errorCode(response)).toBe('unauthenticated');
+  });
+
+  it('pads every answer of the upload routes, refusals included, to the size of a success', async () => {
+    const answers = [
+      await t.app.inject({ method: 'POST', url: '/api/v1/verify', payload: { code: '00000000' } }),
+      await t.app.inject({ method: 'POST', url: '/api/v1/verify', payload: '{', headers: { 'content-type': 'application/json' } }),
+      await t.app.inject({ method: 'POST', url: '/api/v1/certificate', payload: { token: 'x' } }),
+      await t.app.inject({ method: 'POST', url: '/api/v1/publish', payload: { temporaryExposureKeys: 'x' } }),
+    ];
+    for (const answer of answers) {
+      expect(answer.statusCode).toBeGreaterThanOrEqual(400);
+      expect(answer.body.length).toBeGreaterThan(4000);
+      expect(answer.body.length).toBeLessThan(4200);
+      expect(answer.json().error.code).toMatch(/^[a-z_]+$/);
+    }
   });
 
   it('answers unknown API routes with a JSON not_found', async () => {
@@ -51,6 +94,17 @@ describe('HTTP edges: errors, limits, health, OpenAPI', () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: admin.headers });
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  it('sends a Content-Security-Policy that allows only the console\'s own scripts and styles', async () => {
+    const csp = String((await t.app.inject({ method: 'GET', url: '/' })).headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('upgrade-insecure-requests');
   });
 
   it('serves the OpenAPI document generated from the schemas', async () => {

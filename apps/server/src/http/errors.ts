@@ -1,10 +1,11 @@
-import { ERROR_CODES, errorResponseSchema, type ErrorCode, type ErrorResponse } from '@bluezone/contract';
+import { ERROR_CODES, errorResponseSchema, type ErrorCode, type ErrorResponse, type FieldError } from '@bluezone/contract';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.js';
+import { describeValidationError } from './validation-fields.js';
 
-export function sendError(reply: FastifyReply, code: ErrorCode, message: string): FastifyReply {
-  const body: ErrorResponse = { error: { code, message } };
+export function sendError(reply: FastifyReply, code: ErrorCode, message: string, fields?: FieldError[]): FastifyReply {
+  const body: ErrorResponse = { error: { code, message, ...(fields && fields.length > 0 && { fields }) } };
   return reply.code(ERROR_CODES[code].status).type('application/json; charset=utf-8').send(body);
 }
 
@@ -18,25 +19,18 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'validation_failed',
 };
 
-/** What a zod validation failure says, e.g. `body.password: Too small: expected string to have >=10 characters`. */
-function describeValidation(error: FastifyError): string {
-  const context = (error as { validationContext?: string }).validationContext ?? 'request';
-  const issues = (error.validation ?? []).map((issue) => {
-    const path = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-    return `${context}${path ? `.${path}` : ''}: ${issue.message ?? 'invalid'}`;
-  });
-  return issues.join('; ') || 'invalid request';
-}
-
 /**
  * Install before any route: Fastify gives each route the error handler in force when the route is registered.
- * Every error leaves as `{"error":{"code","message"}}` with a documented code. Unexpected errors are logged with
- * their stack and answered with `internal` and no detail: stack traces and SQL never reach clients.
+ * Every error leaves as `{"error":{"code","message","fields"?}}` with a documented code. Unexpected errors are logged
+ * with their stack and answered with `internal` and no detail: stack traces and SQL never reach clients.
  */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) return sendError(reply, error.code, error.message);
-    if (hasZodFastifySchemaValidationErrors(error)) return sendError(reply, 'validation_failed', describeValidation(error));
+    if (error instanceof AppError) return sendError(reply, error.code, error.message, error.fields);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const { message, fields } = describeValidationError(error, request);
+      return sendError(reply, 'validation_failed', message, fields);
+    }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response does not match its schema');
       return sendError(reply, 'internal', 'internal error');

@@ -1,9 +1,21 @@
-import { CSRF_HEADER, SESSION_COOKIE, type Role } from '@bluezone/contract';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// The cookie plugin's types: request.cookies (registered in app.ts).
+import type {} from '@fastify/cookie';
+import { CSRF_HEADER, SESSION_COOKIE, type User } from '@bluezone/contract';
+import type { FastifyInstance } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors.js';
-import type { SessionUser } from '../identity/identity.model.js';
-import type { IdentityService } from '../identity/identity.service.js';
+
+/** A signed-in request's identity, as routes and services see it. */
+export interface SessionUser {
+  user: User;
+  csrfToken: string;
+  tokenHash: string;
+}
+
+/** What the session hook needs of the identity domain: the session a cookie names, if it is still valid. */
+export interface Authenticator {
+  authenticate(token: string): Promise<SessionUser | undefined>;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,13 +40,13 @@ function sameToken(a: string, b: string): boolean {
  * cookie without that session's CSRF token in `X-CSRF-Token` (double submission: a page of another origin can make
  * the browser send the cookie, but cannot read the token).
  */
-export function installSessionHook(app: FastifyInstance, identity: IdentityService): void {
+export function installSessionHook(app: FastifyInstance, authenticator: Authenticator): void {
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await identity.authenticate(token);
+    const session = await authenticator.authenticate(token);
     if (!session) return;
     request.session = session;
     if (SAFE_METHODS.has(request.method) || CSRF_EXEMPT.has(request.url.split('?')[0]!)) return;
@@ -44,34 +56,3 @@ export function installSessionHook(app: FastifyInstance, identity: IdentityServi
     }
   });
 }
-
-export function requireSession(request: FastifyRequest): SessionUser {
-  if (!request.session) throw new AppError('unauthenticated', 'sign in first');
-  return request.session;
-}
-
-export function requireAdmin(request: FastifyRequest): SessionUser {
-  const session = requireSession(request);
-  if (session.user.role !== 'admin') throw new AppError('forbidden', 'administrators only');
-  return session;
-}
-
-/** The session of a user holding one of `roles`; others get `forbidden`, naming who may. */
-export function requireRole(request: FastifyRequest, roles: readonly Role[]): SessionUser {
-  const session = requireSession(request);
-  if (!roles.includes(session.user.role)) throw new AppError('forbidden', `only ${roles.join(', ')} may do this`);
-  return session;
-}
-
-/** A route hook admitting only `roles`, checked before the body is validated (see below). */
-export const rolesOnly =
-  (...roles: Role[]) =>
-  async (request: FastifyRequest): Promise<void> =>
-    void requireRole(request, roles);
-
-/**
- * Route hooks that check who is asking before the body is validated, so a caller without the right learns nothing
- * from validation messages. Handlers still call requireSession/requireAdmin to get the typed session.
- */
-export const signedIn = async (request: FastifyRequest): Promise<void> => void requireSession(request);
-export const adminOnly = async (request: FastifyRequest): Promise<void> => void requireAdmin(request);

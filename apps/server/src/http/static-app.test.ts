@@ -26,6 +26,26 @@ describe('the citizen app’s web demo at /app/', () => {
     expect((await t.app.inject({ method: 'GET', url: '/app/_expo/missing.js' })).body).toContain('Bluezone app');
   });
 
+  it('gives the app’s pages their own Content-Security-Policy, and leaves the console’s strict', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bluezone-app-'));
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Bluezone app</title>');
+    const t = await createTestApp('sqlite', { BLUEZONE_APP_DIR: dir });
+    opened.push(t);
+    const policy = async (url: string) => String((await t.app.inject({ method: 'GET', url })).headers['content-security-policy']);
+    for (const url of ['/app/', '/app', '/app/settings?speed=60']) {
+      const app = await policy(url);
+      expect(app, url).toContain("script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval';");
+      expect(app, url).toContain("style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';");
+      expect(app, url).toContain("frame-ancestors 'none'");
+      expect(app, url).not.toContain('unsafe-inline');
+    }
+    for (const url of ['/', '/notices', '/application', '/api/v1/notices/public']) {
+      const strict = await policy(url);
+      expect(strict, url).toContain("script-src 'self';");
+      expect(strict, url).not.toContain('unsafe-eval');
+    }
+  });
+
   it('says how to build it when it is not built, in both languages', async () => {
     const t = await createTestApp('sqlite', { BLUEZONE_APP_DIR: path.join(tmpdir(), 'bluezone-no-app-here') });
     opened.push(t);

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { HttpConfig } from '../config.js';
+import type { BaseConfig } from '../platform/base-config.js';
+import { APP_CONTENT_SECURITY_POLICY, contentSecurityPolicyHeader } from './content-security-policy.js';
 import { sendError } from './errors.js';
 
 const CONSOLE_MISSING = `<!doctype html><meta charset="utf-8"><title>Bluezone</title>
@@ -20,31 +21,41 @@ const APP_MISSING = `<!doctype html><meta charset="utf-8"><title>Bluezone</title
 (or set BLUEZONE_APP_DIR to a built app) and restart the server.</p>
 `;
 
+const isAppPath = (url: string) => url === '/app' || url.startsWith('/app/');
+
 /**
- * Serves export files under /exports/ and the built console at /, and answers everything else: API paths and other
- * methods get a JSON `not_found`; other GETs get the console's index.html, so the console's own router handles deep
- * links (SPA fallback).
+ * Serves export files under /exports/, the citizen app's web demo under /app/ and the built console at /, and answers
+ * everything else: API paths and other methods get a JSON `not_found`; other GETs get the index.html of the app (under
+ * /app/) or of the console, so their own routers handle deep links (SPA fallback).
  */
-export async function registerStatic(app: FastifyInstance, config: HttpConfig): Promise<(request: FastifyRequest, reply: FastifyReply) => FastifyReply> {
-  mkdirSync(config.exportsDir, { recursive: true });
-  await app.register(fastifyStatic, { root: config.exportsDir, prefix: '/exports/', decorateReply: false, index: false });
+export async function registerStatic(app: FastifyInstance, { exportsDir, http }: BaseConfig): Promise<(request: FastifyRequest, reply: FastifyReply) => FastifyReply> {
+  mkdirSync(exportsDir, { recursive: true });
+  await app.register(fastifyStatic, { root: exportsDir, prefix: '/exports/', decorateReply: false, index: false });
 
-  // The citizen app's web demo at /app/ (Expo's web export, built with baseUrl /app); its scripts have hashed names.
-  const appBuilt = existsSync(path.join(config.appDir, 'index.html'));
-  if (appBuilt) await app.register(fastifyStatic, { root: config.appDir, prefix: '/app/', decorateReply: false, redirect: true });
+  // The citizen app's web demo (Expo's web export, built with baseUrl /app); its scripts have hashed names.
+  const appBuilt = existsSync(path.join(http.appDir, 'index.html'));
+  if (appBuilt) {
+    await app.register(fastifyStatic, { root: http.appDir, prefix: '/app/', decorateReply: false, redirect: true });
+    // Its pages carry the app's own policy (see content-security-policy.ts); every other answer keeps the console's.
+    const appPolicy = contentSecurityPolicyHeader(APP_CONTENT_SECURITY_POLICY);
+    app.addHook('onSend', async (request, reply) => {
+      if (isAppPath(request.url.split('?')[0]!)) reply.header('content-security-policy', appPolicy);
+    });
+  }
 
-  const consoleBuilt = existsSync(path.join(config.consoleDir, 'index.html'));
-  if (consoleBuilt) await app.register(fastifyStatic, { root: config.consoleDir, prefix: '/', wildcard: true });
+  const consoleBuilt = existsSync(path.join(http.consoleDir, 'index.html'));
+  if (consoleBuilt) await app.register(fastifyStatic, { root: http.consoleDir, prefix: '/', wildcard: true });
 
   return (request, reply) => {
     const url = request.url.split('?')[0]!;
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/api/') && !url.startsWith('/exports/');
     if (!isPage) return sendError(reply, 'not_found', `no route ${request.method} ${url}`);
-    if (url === '/app' || url.startsWith('/app/')) {
-      if (appBuilt) return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(readFileSync(path.join(config.appDir, 'index.html')));
+    if (isAppPath(url)) {
+      // The app's own router reads the path (deep links such as /app/settings), as the console's does.
+      if (appBuilt) return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(readFileSync(path.join(http.appDir, 'index.html')));
       return reply.code(404).type('text/html; charset=utf-8').send(APP_MISSING);
     }
-    if (consoleBuilt) return reply.header('cache-control', 'no-cache').sendFile('index.html', config.consoleDir);
+    if (consoleBuilt) return reply.header('cache-control', 'no-cache').sendFile('index.html', http.consoleDir);
     return reply.code(url === '/' ? 200 : 404).type('text/html; charset=utf-8').send(CONSOLE_MISSING);
   };
 }

@@ -1,7 +1,8 @@
 import type { Locale, Role, User } from '@bluezone/contract';
-import { searchText } from '../units/units.model.js';
+import type { SessionUser } from '../http/session.js';
+import { searchText } from '../platform/search-text.js';
 
-export type { Locale, Role, User };
+export type { Locale, Role, SessionUser, User };
 
 /** A user as stored, with what must never leave the server (hash, lockout state). */
 export interface UserRecord extends User {
@@ -43,9 +44,10 @@ export interface UserChanges {
 }
 
 export interface UserFilter {
-  q?: string;
-  unit?: string;
-  role?: Role;
+  q?: string | undefined;
+  /** Users of this unit and every unit below it. */
+  unit: string;
+  role?: Role | undefined;
 }
 
 export interface NewSession {
@@ -62,13 +64,6 @@ export interface SessionRecord {
   csrfToken: string;
   lastSeenAt: string;
   expiresAt: string;
-}
-
-/** A signed-in request's identity, as routes and services see it. */
-export interface SessionUser {
-  user: User;
-  csrfToken: string;
-  tokenHash: string;
 }
 
 /** What the users' search column holds: the username and display name, diacritic-free (as unit search works). */

@@ -1,5 +1,6 @@
+import { SYSTEM_ACTOR } from '../audit/audit.model.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, createTestApp, errorCode, login, sessionCookie, type TestApp } from '../test-support/test-app.js';
+import { ADMIN_PASSWORD, createTestApp, errorCode, login, sessionCookie, type TestApp, TOP_VIEWER } from '../test-support/test-app.js';
 
 describe('sign-in, sessions and CSRF over HTTP', () => {
   let t: TestApp;
@@ -112,7 +113,7 @@ describe('lockout and rate limiting', () => {
     expect(errorCode(locked)).toBe('account_locked');
     t.clock.advance(t.config.identity.lockoutSeconds + 1);
     expect((await attempt(ADMIN_PASSWORD)).statusCode).toBe(200);
-    const audit = await t.services.audit.list({ limit: 5 });
+    const audit = await t.services.audit.list(TOP_VIEWER, { limit: 5 });
     expect(audit.entries.map((e) => e.action)).toEqual([
       'auth.login',
       'auth.login_failed',
@@ -121,6 +122,32 @@ describe('lockout and rate limiting', () => {
       'auth.login_failed',
     ]);
     expect(audit.entries[1]?.detail).toEqual({ reason: 'locked' });
+  });
+
+  it('counts wrong current passwords of a password change towards the lockout, and ends the sessions when it locks', async () => {
+    t.clock.advance(t.config.identity.lockoutSeconds + 1);
+    await t.services.users.create(SYSTEM_ACTOR, { username: 'guesser', displayName: 'G', password: 'right password', role: 'unit_officer', unitCode: '20' });
+    const session = await login(t.app, 'guesser', 'right password', '10.0.0.50');
+    const change = (currentPassword: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: session.headers, payload: { currentPassword, newPassword: 'a new password' }, remoteAddress: '10.0.0.50' });
+    expect(errorCode(await change('guess one'))).toBe('invalid_credentials');
+    expect(errorCode(await change('guess two'))).toBe('invalid_credentials');
+    // The third wrong guess locks the account and ends its sessions: the stolen session cannot go on guessing.
+    expect(errorCode(await change('guess three'))).toBe('invalid_credentials');
+    expect(errorCode(await change('right password'))).toBe('unauthenticated');
+    const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'guesser', password: 'right password' }, remoteAddress: '10.0.0.51' });
+    expect(errorCode(again)).toBe('account_locked');
+  });
+
+  it('limits password checks of password changes per address, as sign-ins are', async () => {
+    t.clock.advance(t.config.identity.loginRateWindowSeconds + 1);
+    await t.services.users.create(SYSTEM_ACTOR, { username: 'changer', displayName: 'C', password: 'right password', role: 'unit_officer', unitCode: '20' });
+    const session = await login(t.app, 'changer', 'right password', '10.0.0.60');
+    const change = () =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: session.headers, payload: { currentPassword: 'right password', newPassword: 'right password' }, remoteAddress: '10.0.0.60' });
+    // One sign-in and seven changes use up the eight attempts of the window; the ninth is refused.
+    for (let i = 0; i < 7; i++) expect((await change()).statusCode).toBe(204);
+    expect(errorCode(await change())).toBe('rate_limited');
   });
 
   it('limits sign-in attempts per address, whatever the account', async () => {

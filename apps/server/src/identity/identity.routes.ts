@@ -1,3 +1,5 @@
+// The cookie plugin's types: reply.setCookie and clearCookie (registered in app.ts).
+import type {} from '@fastify/cookie';
 import {
   SESSION_COOKIE,
   changePasswordRequestSchema,
@@ -14,10 +16,11 @@ import {
 import { z } from 'zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { actorOf } from '../audit/audit.model.js';
+import { allow, PUBLIC, requireSession, SIGNED_IN, viewerOf } from '../http/access.js';
 import { errorResponses } from '../http/errors.js';
-import { adminOnly, requireAdmin, requireSession, signedIn } from '../http/session.js';
 import type { IdentityConfig } from './identity.config.js';
-import { actorOf, type IdentityService } from './identity.service.js';
+import type { IdentityService } from './identity.service.js';
 import type { UsersService } from './users.service.js';
 
 const noContent = z.null().describe('No content');
@@ -39,6 +42,7 @@ export function registerIdentityRoutes(
   const clearCookie = (request: FastifyRequest, reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, cookieOptions(config, request));
 
   api.post('/api/v1/auth/login', {
+    config: { access: PUBLIC },
     schema: { tags: ['auth'], body: loginRequestSchema, response: { 200: sessionResponseSchema, ...errorResponses } },
     handler: async (request, reply) => {
       const signIn = await identity.login(request.body.username, request.body.password, request.ip);
@@ -48,15 +52,17 @@ export function registerIdentityRoutes(
   });
 
   api.post('/api/v1/auth/logout', {
+    config: { access: SIGNED_IN },
     schema: { tags: ['auth'], response: { 204: noContent, ...errorResponses } },
     handler: async (request, reply) => {
-      if (request.session) await identity.logout(request.session);
+      await identity.logout(requireSession(request));
       clearCookie(request, reply);
       return reply.code(204).send(null);
     },
   });
 
   api.get('/api/v1/auth/me', {
+    config: { access: SIGNED_IN },
     schema: { tags: ['auth'], response: { 200: sessionResponseSchema, ...errorResponses } },
     handler: async (request) => {
       const session = requireSession(request);
@@ -65,40 +71,41 @@ export function registerIdentityRoutes(
   });
 
   api.patch('/api/v1/auth/me', {
-    onRequest: signedIn,
+    config: { access: SIGNED_IN },
     schema: { tags: ['auth'], body: updateMeRequestSchema, response: { 200: userResponseSchema, ...errorResponses } },
     handler: async (request) => ({ user: await identity.setLocale(requireSession(request), request.body.locale) }),
   });
 
   api.post('/api/v1/auth/password', {
-    onRequest: signedIn,
+    config: { access: SIGNED_IN },
     schema: { tags: ['auth'], body: changePasswordRequestSchema, response: { 204: noContent, ...errorResponses } },
     handler: async (request, reply) => {
-      await identity.changePassword(requireSession(request), request.body.currentPassword, request.body.newPassword);
+      await identity.changePassword(requireSession(request), request.body.currentPassword, request.body.newPassword, request.ip);
       return reply.code(204).send(null);
     },
   });
 
+  // Administrators manage the accounts of their own unit subtree: the units an account is in, before and after a change.
   api.get('/api/v1/users', {
-    onRequest: adminOnly,
+    config: { access: allow(['admin'], (request) => request.query.unit) },
     schema: { tags: ['users'], querystring: listUsersQuerySchema, response: { 200: listUsersResponseSchema, ...errorResponses } },
-    handler: async (request) => ({ users: await users.list(actorOf(requireAdmin(request).user), request.query) }),
+    handler: async (request) => users.list(viewerOf(request), request.query),
   });
 
   api.post('/api/v1/users', {
-    onRequest: adminOnly,
+    config: { access: allow(['admin'], (request) => request.body.unitCode) },
     schema: { tags: ['users'], body: createUserRequestSchema, response: { 201: userResponseSchema, ...errorResponses } },
     handler: async (request, reply) => {
-      const user = await users.create(actorOf(requireAdmin(request).user), request.body);
+      const user = await users.create(actorOf(viewerOf(request)), request.body);
       return reply.code(201).send({ user });
     },
   });
 
   api.patch('/api/v1/users/:id', {
-    onRequest: adminOnly,
+    config: { access: allow(['admin'], async (request) => [await users.unitOf(request.params.id), request.body.unitCode]) },
     schema: { tags: ['users'], params: idParamsSchema, body: updateUserRequestSchema, response: { 200: userResponseSchema, ...errorResponses } },
     handler: async (request) => ({
-      user: await users.update(actorOf(requireAdmin(request).user), request.params.id, request.body),
+      user: await users.update(actorOf(viewerOf(request)), request.params.id, request.body),
     }),
   });
 }

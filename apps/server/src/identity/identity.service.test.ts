@@ -4,9 +4,10 @@ import { EnvReader } from '../platform/env-reader.js';
 import { fakeClock, fakeRandom } from '../platform/platform.js';
 import { FakeAuditStore, FakeIdentityStore, FakeUnitsStore } from '../test-support/fakes.js';
 import { UnitsService } from '../units/units.service.js';
+import { noTransactions } from '../db/transactions.js';
 import { readIdentityConfig } from './identity.config.js';
 import { IdentityService, hashToken } from './identity.service.js';
-import { LoginRateLimiter } from './login-limiter.js';
+import { RateLimiter } from '../platform/rate-limiter.js';
 import { PasswordHasher } from './password.js';
 import { UsersService } from './users.service.js';
 
@@ -26,17 +27,17 @@ describe('IdentityService with fake stores', () => {
     const platform = { clock, random: fakeRandom() };
     const audit = new AuditService(auditStore, clock);
     const unitsStore = new FakeUnitsStore();
-    const units = new UnitsService(unitsStore, { province: '20' }, clock);
+    const units = new UnitsService(unitsStore, { province: '20' }, clock, audit, noTransactions);
     await units.seedOfficialUnits();
     const passwords = new PasswordHasher(config.scryptCost, platform.random);
-    identity = new IdentityService(store, passwords, new LoginRateLimiter(100, 60, clock), audit, config, platform);
-    users = new UsersService(store, units, passwords, audit, platform);
+    identity = new IdentityService(store, passwords, new RateLimiter(100, 60, clock), audit, config, platform, noTransactions);
+    users = new UsersService(store, units, passwords, audit, platform, noTransactions);
   });
 
   it('creates the first admin once, with a generated password it returns', async () => {
-    const first = await users.bootstrapAdmin('20', undefined);
+    const first = await users.bootstrapAdmin(undefined);
     expect(first?.generatedPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
-    expect(await users.bootstrapAdmin('20', undefined)).toBeUndefined();
+    expect(await users.bootstrapAdmin(undefined)).toBeUndefined();
     const signIn = await identity.login('admin', first!.generatedPassword!, '1.1.1.1');
     expect(signIn.user.role).toBe('admin');
     // Only the token's hash is stored.
@@ -45,7 +46,7 @@ describe('IdentityService with fake stores', () => {
   });
 
   it('locks after the threshold, reports the lock, and unlocks when it expires', async () => {
-    await users.bootstrapAdmin('20', 'the admin password');
+    await users.bootstrapAdmin('the admin password');
     await expect(identity.login('admin', 'nope', 'ip')).rejects.toMatchObject({ code: 'invalid_credentials' });
     await expect(identity.login('admin', 'nope', 'ip')).rejects.toMatchObject({ code: 'invalid_credentials' });
     await expect(identity.login('admin', 'the admin password', 'ip')).rejects.toMatchObject({ code: 'account_locked' });
@@ -56,7 +57,7 @@ describe('IdentityService with fake stores', () => {
   });
 
   it('a success resets the failure count', async () => {
-    await users.bootstrapAdmin('20', 'the admin password');
+    await users.bootstrapAdmin('the admin password');
     await expect(identity.login('admin', 'nope', 'ip')).rejects.toThrow();
     await identity.login('admin', 'the admin password', 'ip');
     await expect(identity.login('admin', 'nope', 'ip')).rejects.toMatchObject({ code: 'invalid_credentials' });
@@ -64,7 +65,7 @@ describe('IdentityService with fake stores', () => {
   });
 
   it('expires sessions at their absolute lifetime even when used', async () => {
-    await users.bootstrapAdmin('20', 'the admin password');
+    await users.bootstrapAdmin('the admin password');
     const { token } = await identity.login('admin', 'the admin password', 'ip');
     for (let elapsed = 0; elapsed + 600 < config.sessionTtlSeconds; elapsed += 600) {
       clock.advance(600);
@@ -76,9 +77,9 @@ describe('IdentityService with fake stores', () => {
   });
 
   it('never writes a password into the audit log', async () => {
-    await users.bootstrapAdmin('20', 'the admin password');
-    const user = await users.create({ id: 1, username: 'admin' }, { username: 'u1', displayName: 'U', password: 'secret password 1', role: 'unit_officer', unitCode: '06184' });
-    await users.update({ id: 1, username: 'admin' }, user.id, { password: 'secret password 2' });
+    await users.bootstrapAdmin('the admin password');
+    const user = await users.create({ id: 1, username: 'admin', unitCode: '20' }, { username: 'u1', displayName: 'U', password: 'secret password 1', role: 'unit_officer', unitCode: '06184' });
+    await users.update({ id: 1, username: 'admin', unitCode: '20' }, user.id, { password: 'secret password 2' });
     const text = JSON.stringify(auditStore.entries);
     expect(text).not.toContain('secret password');
     expect(text).not.toContain('scrypt$');

@@ -1,15 +1,32 @@
 import { createHash } from 'node:crypto';
 import type { Locale, SessionResponse, User } from '@bluezone/contract';
+import { actorOf } from '../audit/audit.model.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { Transactions } from '../db/transactions.js';
 import { AppError } from '../errors.js';
+import type { Authenticator } from '../http/session.js';
 import type { Platform } from '../platform/platform.js';
+import type { RateLimiter } from '../platform/rate-limiter.js';
 import type { IdentityConfig } from './identity.config.js';
-import { publicUser, type SessionUser } from './identity.model.js';
-import type { IdentityStore } from './identity.store.js';
-import type { LoginRateLimiter } from './login-limiter.js';
+import { publicUser, type NewSession, type NewUser, type SessionRecord, type SessionUser, type UserChanges, type UserFilter, type UserRecord } from './identity.model.js';
 import type { PasswordHasher } from './password.js';
 
-export type IdentityRepository = Pick<IdentityStore, keyof IdentityStore>;
+/** What the identity services need of their store. */
+export interface IdentityRepository {
+  findByUsername(username: string): Promise<UserRecord | undefined>;
+  findById(id: number): Promise<UserRecord | undefined>;
+  list(filter: UserFilter, limit: number, after?: string): Promise<UserRecord[]>;
+  count(): Promise<number>;
+  insert(user: NewUser, at: Date): Promise<number>;
+  update(id: number, changes: UserChanges, at: Date): Promise<void>;
+  setLoginFailures(id: number, failedLogins: number, lockedUntil: string | null): Promise<void>;
+  insertSession(session: NewSession): Promise<void>;
+  findSession(tokenHash: string): Promise<SessionRecord | undefined>;
+  touchSession(tokenHash: string, at: Date): Promise<void>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteSessionsOfUser(userId: number, except?: string): Promise<void>;
+  deleteExpiredSessions(now: Date): Promise<void>;
+}
 
 export interface SignIn extends SessionResponse {
   /** The cookie value; only its SHA-256 is stored. */
@@ -23,14 +40,16 @@ const TOUCH_INTERVAL_MS = 60_000;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Signing in and out, sessions, and what a user may change about themselves. */
-export class IdentityService {
+export class IdentityService implements Authenticator {
   constructor(
     private readonly store: IdentityRepository,
     private readonly passwords: PasswordHasher,
-    private readonly limiter: LoginRateLimiter,
+    /** Password guesses per client address: sign-ins and password changes draw on the same allowance. */
+    private readonly limiter: RateLimiter,
     private readonly audit: AuditService,
     private readonly config: IdentityConfig,
     private readonly platform: Platform,
+    private readonly transactions: Transactions,
   ) {}
 
   async login(username: string, password: string, clientAddress: string): Promise<SignIn> {
@@ -41,7 +60,7 @@ export class IdentityService {
     const record = await this.store.findByUsername(username);
     const fail = async (reason: string, code: 'invalid_credentials' | 'account_locked' = 'invalid_credentials') => {
       await this.audit.record({
-        actor: { id: record?.id ?? null, username },
+        actor: { id: record?.id ?? null, username, unitCode: record?.unitCode ?? null },
         action: 'auth.login_failed',
         targetType: 'user',
         ...(record && { targetId: record.id }),
@@ -60,10 +79,7 @@ export class IdentityService {
       throw await fail('locked', 'account_locked');
     }
     if (!(await this.passwords.verify(password, record.passwordHash))) {
-      const failures = record.failedLogins + 1;
-      const locks = failures >= this.config.lockoutThreshold;
-      const lockedUntil = locks ? new Date(now.getTime() + this.config.lockoutSeconds * 1000).toISOString() : null;
-      await this.store.setLoginFailures(record.id, locks ? 0 : failures, lockedUntil);
+      const locks = await this.countFailure(record, now);
       throw await fail(locks ? 'wrong_password_locked' : 'wrong_password');
     }
     // Checked after the password so that a wrong guess cannot learn the account is disabled.
@@ -79,7 +95,7 @@ export class IdentityService {
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + this.config.sessionTtlSeconds * 1000).toISOString(),
     });
-    await this.audit.record({ actor: { id: record.id, username }, action: 'auth.login', targetType: 'user', targetId: record.id });
+    await this.audit.record({ actor: actorOf(record), action: 'auth.login', targetType: 'user', targetId: record.id });
     return { user: publicUser(record), csrfToken, token, maxAgeSeconds: this.config.sessionTtlSeconds };
   }
 
@@ -116,28 +132,52 @@ export class IdentityService {
 
   async setLocale(session: SessionUser, locale: Locale): Promise<User> {
     const now = this.platform.clock.now();
-    await this.store.update(session.user.id, { locale }, now);
-    await this.audit.record({
-      actor: actorOf(session.user),
-      action: 'user.set_locale',
-      targetType: 'user',
-      targetId: session.user.id,
-      detail: { locale },
+    await this.transactions.run(async () => {
+      await this.store.update(session.user.id, { locale }, now);
+      await this.audit.record({ actor: actorOf(session.user), action: 'user.set_locale', targetType: 'user', targetId: session.user.id, detail: { locale } });
     });
     return { ...session.user, locale };
   }
 
-  /** Changes one's own password and ends one's other sessions (a stolen cookie stops working). */
-  async changePassword(session: SessionUser, currentPassword: string, newPassword: string): Promise<void> {
-    const record = await this.store.findById(session.user.id);
-    if (!record || !(await this.passwords.verify(currentPassword, record.passwordHash))) {
-      await this.audit.record({ actor: actorOf(session.user), action: 'auth.password_change_failed', targetType: 'user', targetId: session.user.id });
-      throw new AppError('invalid_credentials', 'the current password is wrong');
+  /**
+   * Changes one's own password and ends one's other sessions (a stolen cookie stops working). The current password
+   * is a guess like any sign-in: limited per address, counted towards the account's lockout, and a lockout ends every
+   * session of the account, so a stolen session cannot keep guessing.
+   */
+  async changePassword(session: SessionUser, currentPassword: string, newPassword: string, clientAddress: string): Promise<void> {
+    if (!this.limiter.attempt(clientAddress)) {
+      throw new AppError('rate_limited', 'too many password attempts from this address; wait and retry');
     }
-    await this.store.update(record.id, { passwordHash: await this.passwords.hash(newPassword) }, this.platform.clock.now());
-    await this.store.deleteSessionsOfUser(record.id, session.tokenHash);
-    await this.audit.record({ actor: actorOf(session.user), action: 'auth.password_change', targetType: 'user', targetId: record.id });
+    const now = this.platform.clock.now();
+    const record = await this.store.findById(session.user.id);
+    if (!record) throw new AppError('unauthenticated', 'sign in first');
+    const failed = (reason: string) =>
+      this.audit.record({ actor: actorOf(session.user), action: 'auth.password_change_failed', targetType: 'user', targetId: record.id, detail: { reason } });
+    if (record.lockedUntil !== null && record.lockedUntil > now.toISOString()) {
+      await failed('locked');
+      throw new AppError('account_locked', 'too many failed attempts: the account is locked for a while');
+    }
+    if (!(await this.passwords.verify(currentPassword, record.passwordHash))) {
+      const locks = await this.countFailure(record, now);
+      if (locks) await this.store.deleteSessionsOfUser(record.id);
+      await failed(locks ? 'wrong_password_locked' : 'wrong_password');
+      throw new AppError('invalid_credentials', 'the current password is wrong', [{ field: 'currentPassword', problem: 'invalid_value' }]);
+    }
+    const passwordHash = await this.passwords.hash(newPassword);
+    await this.transactions.run(async () => {
+      await this.store.update(record.id, { passwordHash }, now);
+      if (record.failedLogins !== 0) await this.store.setLoginFailures(record.id, 0, null);
+      await this.store.deleteSessionsOfUser(record.id, session.tokenHash);
+      await this.audit.record({ actor: actorOf(session.user), action: 'auth.password_change', targetType: 'user', targetId: record.id });
+    });
+  }
+
+  /** Counts a wrong password against the account; true when this failure locks it. */
+  private async countFailure(record: UserRecord, now: Date): Promise<boolean> {
+    const failures = record.failedLogins + 1;
+    const locks = failures >= this.config.lockoutThreshold;
+    const lockedUntil = locks ? new Date(now.getTime() + this.config.lockoutSeconds * 1000).toISOString() : null;
+    await this.store.setLoginFailures(record.id, locks ? 0 : failures, lockedUntil);
+    return locks;
   }
 }
-
-export const actorOf = (user: User) => ({ id: user.id, username: user.username });

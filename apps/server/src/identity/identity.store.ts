@@ -1,14 +1,15 @@
 import type { Locale, Role } from '@bluezone/contract';
-import { isUniqueViolation, type Db } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { isUniqueViolation } from '../db/database.js';
 import { columnContains } from '../db/like.js';
-import { searchText } from '../units/units.model.js';
+import { Store } from '../db/transactions.js';
+import { unitWithin } from '../db/unit-tree.js';
+import { AppError } from '../errors.js';
+import { searchWords } from '../platform/search-text.js';
 import { userSearchText, type NewSession, type NewUser, type SessionRecord, type UserChanges, type UserFilter, type UserRecord } from './identity.model.js';
+import type { IdentityRepository } from './identity.service.js';
 
 /** Users and their sessions. */
-export class IdentityStore {
-  constructor(private readonly db: Db) {}
-
+export class IdentityStore extends Store implements IdentityRepository {
   private users() {
     return this.db
       .selectFrom('users')
@@ -39,14 +40,13 @@ export class IdentityStore {
     return row && toRecord(row);
   }
 
-  async list(filter: UserFilter): Promise<UserRecord[]> {
-    let query = this.users().orderBy('users.username').limit(1000);
-    if (filter.unit !== undefined) query = query.where('users.unit_code', '=', filter.unit);
+  /** Users of the subtree of `filter.unit`, by username, `limit` of them after the username `after`. */
+  async list(filter: UserFilter, limit: number, after?: string): Promise<UserRecord[]> {
+    let query = this.users().where(unitWithin(this.db, 'users.unit_code', filter.unit)).orderBy('users.username').limit(limit);
+    if (after !== undefined) query = query.where('users.username', '>', after);
     if (filter.role !== undefined) query = query.where('users.role', '=', filter.role);
     // Every word of the query must appear, with or without diacritics ("le van" finds "Lê Văn Nam").
-    for (const word of searchText(filter.q ?? '').split(' ').filter((w) => w.length > 0)) {
-      query = query.where(columnContains('users.search_text', word));
-    }
+    for (const word of searchWords(filter.q ?? '')) query = query.where(columnContains('users.search_text', word));
     return (await query.execute()).map(toRecord);
   }
 
@@ -78,7 +78,7 @@ export class IdentityStore {
         .executeTakeFirstOrThrow();
       return Number(row.id);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('conflict', `username ${user.username} is taken`);
+      if (isUniqueViolation(error)) throw new AppError('conflict', `username ${user.username} is taken`, [{ field: 'username', problem: 'taken' }]);
       throw error;
     }
   }

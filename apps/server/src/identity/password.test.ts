@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeClock, systemRandom } from '../platform/platform.js';
-import { LoginRateLimiter } from './login-limiter.js';
+import { RateLimiter } from '../platform/rate-limiter.js';
 import { PasswordHasher } from './password.js';
 
 describe('PasswordHasher', () => {
@@ -23,10 +23,10 @@ describe('PasswordHasher', () => {
   });
 });
 
-describe('LoginRateLimiter', () => {
+describe('RateLimiter', () => {
   it('allows the limit per window and per key', () => {
     const clock = fakeClock();
-    const limiter = new LoginRateLimiter(2, 60, clock);
+    const limiter = new RateLimiter(2, 60, clock);
     expect([limiter.attempt('a'), limiter.attempt('a'), limiter.attempt('a'), limiter.attempt('b')]).toEqual([true, true, false, true]);
     clock.advance(60);
     expect(limiter.attempt('a')).toBe(true);

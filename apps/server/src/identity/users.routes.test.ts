@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../test-support/databases.js';
-import { createTestApp, errorCode, login, type Session, type TestApp } from '../test-support/test-app.js';
+import { createTestApp, errorCode, login, type Session, type TestApp, TOP_VIEWER } from '../test-support/test-app.js';
 
 const officer = { username: 'officer.dd', displayName: 'Nguyễn Văn A', password: 'officer password', role: 'unit_officer', unitCode: '06184' };
 
@@ -13,7 +13,7 @@ describeEachDialect('user administration over HTTP', (dialect) => {
   });
   afterAll(async () => t?.close());
 
-  const countUsers = async () => (await t.services.users.list({ id: null, username: 'test' }, {})).length;
+  const countUsers = async () => (await t.services.users.list(TOP_VIEWER, { limit: 500 })).users.length;
 
   it('creates a user in a unit, who can then sign in', async () => {
     const created = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin.headers, payload: officer });
@@ -32,13 +32,13 @@ describeEachDialect('user administration over HTTP', (dialect) => {
 
   it('refuses an unknown unit and writes nothing', async () => {
     const before = await countUsers();
-    const auditBefore = (await t.services.audit.list({ limit: 500 })).entries.length;
+    const auditBefore = (await t.services.audit.list(TOP_VIEWER, { limit: 500 })).entries.length;
     const response = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin.headers, payload: { ...officer, username: 'ghost', unitCode: '99999' } });
     expect(response.statusCode).toBe(400);
     expect(errorCode(response)).toBe('unknown_unit');
     expect(await countUsers()).toBe(before);
     // countUsers itself is audited as a read: exactly one more entry, and no user.create.
-    const entries = (await t.services.audit.list({ limit: 500 })).entries;
+    const entries = (await t.services.audit.list(TOP_VIEWER, { limit: 500 })).entries;
     expect(entries.length).toBe(auditBefore + 1);
     expect(entries.some((e) => e.action === 'user.create' && e.detail?.username === 'ghost')).toBe(false);
   });
@@ -89,7 +89,7 @@ describeEachDialect('user administration over HTTP', (dialect) => {
       const anonymous = await t.app.inject({ method, url, ...(payload && { payload }) });
       expect(anonymous.statusCode).toBe(401);
     }
-    expect(await t.services.users.list({ id: null, username: 'test' }, { q: 'sneaky' })).toEqual([]);
+    expect((await t.services.users.list(TOP_VIEWER, { limit: 500, q: 'sneaky' })).users).toEqual([]);
   });
 
   it('keeps an admin from disabling themselves', async () => {

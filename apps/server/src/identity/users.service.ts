@@ -1,53 +1,65 @@
-import type { CreateUserRequest, ListUsersQuery, UpdateUserRequest, User } from '@bluezone/contract';
-import type { Actor } from '../audit/audit.model.js';
+import type { CreateUserRequest, ListUsersQuery, ListUsersResponse, UpdateUserRequest, User } from '@bluezone/contract';
+import { actorOf, SYSTEM_ACTOR, type Actor } from '../audit/audit.model.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { decodeCursor, pageOf } from '../db/keyset.js';
+import type { Transactions } from '../db/transactions.js';
 import { AppError } from '../errors.js';
 import type { Platform } from '../platform/platform.js';
-import type { UnitsService } from '../units/units.service.js';
+import type { UnitDirectory } from '../platform/unit-directory.js';
 import { publicUser, type UserChanges } from './identity.model.js';
 import type { IdentityRepository } from './identity.service.js';
 import type { PasswordHasher } from './password.js';
 
-/** Accounts, managed by administrators (and by the CLI, acting as the system). */
+/**
+ * Accounts, managed by administrators within their own unit subtree (the route's access rule checks the units
+ * involved) and by the CLI, acting as the system.
+ */
 export class UsersService {
   constructor(
     private readonly store: IdentityRepository,
-    private readonly units: UnitsService,
+    private readonly units: UnitDirectory,
     private readonly passwords: PasswordHasher,
     private readonly audit: AuditService,
     private readonly platform: Platform,
+    private readonly transactions: Transactions,
   ) {}
 
-  /** Listing users reads personal data (names, units), so it is audited with its filter. */
-  async list(actor: Actor, filter: ListUsersQuery): Promise<User[]> {
-    const users = (await this.store.list(filter)).map(publicUser);
-    await this.audit.record({ actor, action: 'user.list', targetType: 'user', detail: { ...filter, count: users.length } });
-    return users;
+  /** Users of a unit's subtree (the viewer's own unit by default); listing reads personal data, so it is audited. */
+  async list(viewer: User, query: ListUsersQuery): Promise<ListUsersResponse> {
+    const { limit, cursor, ...filter } = query;
+    const after = cursor === undefined ? undefined : decodeCursor(cursor, ['string'] as const)[0];
+    const unit = filter.unit ?? viewer.unitCode;
+    const page = pageOf(await this.store.list({ ...filter, unit }, limit + 1, after), limit, (u) => [u.username]);
+    const users = page.items.map(publicUser);
+    await this.audit.record({ actor: actorOf(viewer), action: 'user.list', targetType: 'user', detail: { ...filter, unit, count: users.length } });
+    return { users, nextCursor: page.nextCursor };
+  }
+
+  /** The unit of an account, for access rules; undefined when there is no such account. */
+  async unitOf(id: number): Promise<string | undefined> {
+    return (await this.store.findById(id))?.unitCode;
   }
 
   async create(actor: Actor, request: CreateUserRequest): Promise<User> {
     // Checked before anything is written: an unknown unit must leave no trace but the refusal.
     await this.units.require(request.unitCode);
     if (await this.store.findByUsername(request.username)) {
-      throw new AppError('conflict', `username ${request.username} is taken`);
+      throw new AppError('conflict', `username ${request.username} is taken`, [{ field: 'username', problem: 'taken' }]);
     }
-    const id = await this.store.insert(
-      {
-        username: request.username,
-        displayName: request.displayName,
-        passwordHash: await this.passwords.hash(request.password),
-        role: request.role,
-        unitCode: request.unitCode,
-        locale: 'vi',
-      },
-      this.platform.clock.now(),
-    );
-    await this.audit.record({
-      actor,
-      action: 'user.create',
-      targetType: 'user',
-      targetId: id,
-      detail: { username: request.username, role: request.role, unitCode: request.unitCode },
+    const passwordHash = await this.passwords.hash(request.password);
+    const id = await this.transactions.run(async () => {
+      const id = await this.store.insert(
+        { username: request.username, displayName: request.displayName, passwordHash, role: request.role, unitCode: request.unitCode, locale: 'vi' },
+        this.platform.clock.now(),
+      );
+      await this.audit.record({
+        actor,
+        action: 'user.create',
+        targetType: 'user',
+        targetId: id,
+        detail: { username: request.username, role: request.role, unitCode: request.unitCode },
+      });
+      return id;
     });
     return this.get(id);
   }
@@ -66,33 +78,38 @@ export class UsersService {
       ...(request.disabled !== undefined && { disabled: request.disabled }),
       ...(request.password !== undefined && { passwordHash: await this.passwords.hash(request.password) }),
     };
-    await this.store.update(id, changes, this.platform.clock.now());
-    // New rights or a new password must not ride on sessions opened under the old ones.
-    if (request.password !== undefined || request.disabled === true || request.role !== undefined || request.unitCode !== undefined) {
-      await this.store.deleteSessionsOfUser(id);
-    }
     const { password: _password, ...changed } = request;
-    await this.audit.record({
-      actor,
-      action: 'user.update',
-      targetType: 'user',
-      targetId: id,
-      detail: { username: before.username, ...changed, ...(request.password !== undefined && { passwordReset: true }) },
+    await this.transactions.run(async () => {
+      await this.store.update(id, changes, this.platform.clock.now());
+      // New rights or a new password must not ride on sessions opened under the old ones.
+      if (request.password !== undefined || request.disabled === true || request.role !== undefined || request.unitCode !== undefined) {
+        await this.store.deleteSessionsOfUser(id);
+      }
+      await this.audit.record({
+        actor,
+        action: 'user.update',
+        targetType: 'user',
+        targetId: id,
+        detail: { username: before.username, ...changed, ...(request.password !== undefined && { passwordReset: true }) },
+      });
     });
     return this.get(id);
   }
 
   /**
-   * On a database with no users, creates `admin` in the province at the top of the tree. Returns the password when
-   * it was generated, so the caller prints it once; it is never stored in clear nor logged.
+   * On a database with no users, creates `admin` at the top of the tree. Returns the password when it was generated,
+   * so the caller prints it once; it is never stored in clear nor logged.
    */
-  async bootstrapAdmin(provinceCode: string, configuredPassword: string | undefined): Promise<{ generatedPassword?: string } | undefined> {
+  async bootstrapAdmin(configuredPassword: string | undefined): Promise<{ generatedPassword?: string } | undefined> {
     if ((await this.store.count()) > 0) return undefined;
     const generated = configuredPassword === undefined ? this.platform.random.bytes(15).toString('base64url') : undefined;
-    await this.create(
-      { id: null, username: 'system' },
-      { username: 'admin', displayName: 'Quản trị viên', password: configuredPassword ?? generated!, role: 'admin', unitCode: provinceCode },
-    );
+    await this.create(SYSTEM_ACTOR, {
+      username: 'admin',
+      displayName: 'Quản trị viên',
+      password: configuredPassword ?? generated!,
+      role: 'admin',
+      unitCode: this.units.topCode,
+    });
     return generated === undefined ? {} : { generatedPassword: generated };
   }
 

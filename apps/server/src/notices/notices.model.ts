@@ -2,18 +2,24 @@ import type { CreateNoticeRequest, Notice, PublicNotice, Role } from '@bluezone/
 
 export type { CreateNoticeRequest, Notice, PublicNotice };
 
-/** Who may publish and retire notices: the people who speak to citizens. */
+/**
+ * Who publishes and withdraws notices: the people who speak to citizens. A notice is filed under its author's unit;
+ * an official withdraws and lists the notices of their own unit and the units below it, never those of the unit above
+ * or beside it. Every app shows every live notice: the app is national and does not know where its user lives.
+ */
 export const NOTICE_ROLES: readonly Role[] = ['health_officer', 'campaign_issuer', 'admin'];
 
-/** The app lists this many live notices at most, newest first; older ones are retired in practice. */
-export const PUBLIC_NOTICE_LIMIT = 50;
+export interface NewNotice {
+  title: string;
+  body: string;
+  titleEn: string | null;
+  bodyEn: string | null;
+  unitCode: string;
+  createdBy: number;
+}
 
 /** A notice as the app sees it: the author becomes their unit's name. */
 export function toPublicNotice(notice: Notice): PublicNotice {
-  return { id: notice.id, title: notice.title, body: notice.body, titleEn: notice.titleEn, bodyEn: notice.bodyEn, publisher: notice.publisher, publishedAt: notice.publishedAt };
-}
-
-/** An administrator may retire any notice; others only those of their own unit. */
-export function mayRetire(notice: Notice, user: { role: Role; unitCode: string }): boolean {
-  return user.role === 'admin' || notice.unitCode === user.unitCode;
+  const { id, title, body, titleEn, bodyEn, publisher, publisherEn, publishedAt } = notice;
+  return { id, title, body, titleEn, bodyEn, publisher, publisherEn, publishedAt };
 }

@@ -1,10 +1,10 @@
-import type { Db } from '../db/database.js';
-import type { Notice } from './notices.model.js';
+import { Store } from '../db/transactions.js';
+import { unitWithin } from '../db/unit-tree.js';
+import type { NewNotice, Notice } from './notices.model.js';
+import type { NoticesRepository } from './notices.service.js';
 
-/** Only this file runs SQL on notices. */
-export class NoticesStore {
-  constructor(private readonly db: Db) {}
-
+/** Notices, with the names of their unit and author. */
+export class NoticesStore extends Store implements NoticesRepository {
   private select() {
     return this.db
       .selectFrom('notices')
@@ -21,19 +21,22 @@ export class NoticesStore {
         'notices.created_at',
         'notices.retired_at',
         'units.full_name as unit_full_name',
+        'units.full_name_en as unit_full_name_en',
         'users.display_name as author_name',
       ]);
   }
 
-  /** Live notices first by date, newest first. */
+  /** The newest `limit` live notices, newest first. */
   async listLive(limit: number): Promise<Notice[]> {
     const rows = await this.select().where('notices.retired_at', 'is', null).orderBy('notices.created_at', 'desc').orderBy('notices.id', 'desc').limit(limit).execute();
     return rows.map(toNotice);
   }
 
-  async listAll(limit: number): Promise<Notice[]> {
-    const rows = await this.select().orderBy('notices.created_at', 'desc').orderBy('notices.id', 'desc').limit(limit).execute();
-    return rows.map(toNotice);
+  /** Notices of the subtree of `unit`, newest first, `limit` of them after the key `before` (published at, id). */
+  async list(unit: string, limit: number, before?: readonly [string, number]): Promise<Notice[]> {
+    let query = this.select().where(unitWithin(this.db, 'notices.unit_code', unit)).orderBy('notices.created_at', 'desc').orderBy('notices.id', 'desc').limit(limit);
+    if (before !== undefined) query = query.where((eb) => eb(eb.refTuple('notices.created_at', 'notices.id'), '<', eb.tuple(before[0], before[1])));
+    return (await query.execute()).map(toNotice);
   }
 
   async get(id: number): Promise<Notice | undefined> {
@@ -41,7 +44,7 @@ export class NoticesStore {
     return row && toNotice(row);
   }
 
-  async insert(notice: { title: string; body: string; titleEn: string | null; bodyEn: string | null; unitCode: string; createdBy: number }, at: Date): Promise<number> {
+  async insert(notice: NewNotice, at: Date): Promise<number> {
     const row = await this.db
       .insertInto('notices')
       .values({
@@ -76,6 +79,7 @@ interface NoticeRow {
   created_at: string;
   retired_at: string | null;
   unit_full_name: string;
+  unit_full_name_en: string;
   author_name: string;
 }
 
@@ -87,6 +91,8 @@ function toNotice(r: NoticeRow): Notice {
     titleEn: r.title_en,
     bodyEn: r.body_en,
     publisher: r.unit_full_name,
+    // Units added by an administrator may have no English name yet.
+    publisherEn: r.unit_full_name_en || null,
     publishedAt: r.created_at,
     unitCode: r.unit_code,
     createdBy: Number(r.created_by),

@@ -1,13 +1,7 @@
+import type { TrustedIssuer } from '../platform/certificate-trust.js';
+export type { TrustedIssuer };
 import { jwtVerify } from 'jose';
-import type { KeyObject } from 'node:crypto';
 import type { ReportType } from './publish.model.js';
-
-/** A verification server whose certificates the key server accepts: its issuer, our audience, its public key. */
-export interface TrustedIssuer {
-  issuer: string;
-  audience: string;
-  publicKey: KeyObject;
-}
 
 export interface CertificateClaims {
   reportType: Exclude<ReportType, 'revoked'>;

@@ -1,12 +1,19 @@
 import type { PublishRequest, PublishResponse } from '@bluezone/contract';
 import { AppError } from '../errors.js';
 import type { Platform } from '../platform/platform.js';
-import { responsePadding } from '../verification/padding.js';
+import type { DayCount } from '../db/vn-day.js';
 import { verifyCertificate, type TrustedIssuer } from './certificates.js';
 import type { PublishConfig } from './publish.config.js';
 import { keysMatchHmac, revisedReportType, transformKeys, type ValidKey } from './publish.model.js';
-import type { KeyRevision, PublishStore } from './publish.store.js';
+import type { KeyRevision, NewExposureMeta, PublishedKey } from './publish.store.js';
 import type { RevisionTokens } from './revision-token.js';
+
+/** What the service needs of its store. */
+export interface PublishRepository {
+  findPublished(keys: readonly Buffer[]): Promise<PublishedKey[]>;
+  save(inserts: readonly ValidKey[], meta: NewExposureMeta, revisions: readonly KeyRevision[]): Promise<void>;
+  keysPublishedPerDay(since: string): Promise<DayCount[]>;
+}
 
 interface PublishPlan {
   inserts: ValidKey[];
@@ -23,7 +30,7 @@ interface PublishPlan {
  */
 export class PublishService {
   constructor(
-    private readonly store: PublishStore,
+    private readonly store: PublishRepository,
     private readonly revisionTokens: RevisionTokens,
     private readonly issuers: readonly TrustedIssuer[],
     private readonly config: PublishConfig,
@@ -35,17 +42,20 @@ export class PublishService {
     const now = this.platform.clock.now();
     if (chaff) {
       await this.plan(request, now).catch(() => undefined);
-      const body = { insertedExposures: Math.min(request.temporaryExposureKeys.length, this.config.maxKeys), revisionToken: this.revisionTokens.seal([]) };
-      return { ...body, padding: responsePadding(this.platform.random, body) };
+      return { insertedExposures: Math.min(request.temporaryExposureKeys.length, this.config.maxKeys), revisionToken: this.revisionTokens.seal([]) };
     }
     const plan = await this.plan(request, now);
     await this.store.save(plan.inserts, { reportType: plan.reportType, traveler: request.traveler === true, healthAuthority: request.healthAuthorityID, createdAt: now.toISOString() }, plan.revisions);
-    const body = {
+    return {
       insertedExposures: plan.inserts.length + plan.revisions.length,
       revisionToken: this.revisionTokens.seal(plan.covered),
       ...(plan.warnings.length > 0 ? { warnings: plan.warnings } : {}),
     };
-    return { ...body, padding: responsePadding(this.platform.random, body) };
+  }
+
+  /** Keys published per Vietnamese day since an instant, for the anonymous statistics. */
+  keysPublishedPerDay(since: string): Promise<DayCount[]> {
+    return this.store.keysPublishedPerDay(since);
   }
 
   /** Every check, in the order of Google's publish handler; throws the first refusal. */

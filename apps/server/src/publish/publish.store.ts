@@ -1,8 +1,9 @@
-import { sql } from 'kysely';
-import { isUniqueViolation, type Db } from '../db/database.js';
+import { isUniqueViolation } from '../db/database.js';
+import { Store } from '../db/transactions.js';
+import { vnDayOf, type DayCount } from '../db/vn-day.js';
 import { AppError } from '../errors.js';
-import type { DayCount } from '../verification/verification.store.js';
 import type { ReportType, ValidKey } from './publish.model.js';
+import type { PublishRepository } from './publish.service.js';
 
 /** A key already published, as a revision needs it. */
 export interface PublishedKey {
@@ -29,9 +30,7 @@ export interface KeyRevision {
   revisedAt: string;
 }
 
-export class PublishStore {
-  constructor(private readonly db: Db) {}
-
+export class PublishStore extends Store implements PublishRepository {
   async findPublished(keys: readonly Buffer[]): Promise<PublishedKey[]> {
     if (keys.length === 0) return [];
     const rows = await this.db
@@ -89,7 +88,7 @@ export class PublishStore {
   }
 
   async keysPublishedPerDay(since: string): Promise<DayCount[]> {
-    const day = sql<string>`substr(created_at, 1, 10)`;
+    const day = vnDayOf(this.db, 'created_at');
     const rows = await this.db
       .selectFrom('exposures')
       .select([day.as('date'), (eb) => eb.fn.countAll<string | number>().as('n')])

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { BaseConfig } from '../platform/base-config.js';
 import type { EnvReader } from '../platform/env-reader.js';
 
 export interface SigningKeysConfig {
@@ -14,7 +15,7 @@ export interface SigningKeysConfig {
  * The default overlap is one day longer than export files are kept (14 days): every file still served was signed
  * by a key that is still published.
  */
-export function readSigningKeysConfig(env: EnvReader, dataDir: string, region: string): SigningKeysConfig {
+export function readSigningKeysConfig(env: EnvReader, { dataDir, region }: BaseConfig): SigningKeysConfig {
   const config: SigningKeysConfig = {
     dir: path.resolve(env.string('BLUEZONE_SIGNING_KEYS_DIR', path.join(dataDir, 'signing-keys'))),
     keyId: env.string('BLUEZONE_EXPORT_KEY_ID', `bluezone_${region.toLowerCase()}`),

@@ -5,6 +5,7 @@ import { EXPORT_SIGNATURE_ALGORITHM, buildSignedExportZip, verifyExportZip } fro
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AuditService } from '../audit/audit.service.js';
 import { AuditStore } from '../audit/audit.store.js';
+import { loadConfig } from '../config.js';
 import { EnvReader } from '../platform/env-reader.js';
 import { fakeClock } from '../platform/platform.js';
 import { describeEachDialect, openTestDatabase, type TestDatabase } from '../test-support/databases.js';
@@ -12,6 +13,8 @@ import { readSigningKeysConfig, type SigningKeysConfig } from './signing-keys.co
 import { SigningKeysService } from './signing-keys.service.js';
 import { SigningKeysStore } from './signing-keys.store.js';
 import { FileKeyVault } from './signing-keys.vault.js';
+import { officialProvinceUnits } from '../units/units.seed.js';
+import { UnitsStore } from '../units/units.store.js';
 
 const DAY = 86400;
 
@@ -26,8 +29,10 @@ describeEachDialect('export signing keys', (dialect) => {
   beforeAll(async () => {
     t = await openTestDatabase(dialect);
     audit = new AuditStore(t.db);
+    // Audit entries are read within a unit's subtree, so the tree must be there.
+    await new UnitsStore(t.db).insertMissing(officialProvinceUnits('20'), new Date());
     dir = mkdtempSync(path.join(tmpdir(), 'bluezone-keys-'));
-    config = readSigningKeysConfig(new EnvReader({}), dir, 'VN');
+    config = readSigningKeysConfig(new EnvReader({}), loadConfig({ BLUEZONE_DATA_DIR: dir }));
   });
   afterAll(async () => {
     await t?.close();
@@ -57,12 +62,12 @@ describeEachDialect('export signing keys', (dialect) => {
   it('rotates to v2, keeps v1 published for the overlap, then drops it', async () => {
     const v1 = (await service().listPublished())[0]!;
     clock.advance(60);
-    const v2 = await service().rotate({ id: 1, username: 'admin' });
+    const v2 = await service().rotate({ id: 1, username: 'admin', unitCode: '20' });
     expect(v2.version).toBe('v2');
     expect((await service().activeSigner()).signatureInfo.verificationKeyVersion).toBe('v2');
     expect((await service().listPublished()).map((k) => k.version)).toEqual(['v2', 'v1']);
     expect((await service().listPublished())[1]!.publicKeyPem).toBe(v1.publicKeyPem);
-    expect((await audit.list({ limit: 5, action: 'signing_key.rotate' }))[0]).toMatchObject({ actorUsername: 'admin', targetId: 'bluezone_vn/v2' });
+    expect((await audit.list({ scopeUnit: '20', action: 'signing_key.rotate' }, 5))[0]).toMatchObject({ actorUsername: 'admin', targetId: 'bluezone_vn/v2' });
 
     clock.advance(15 * DAY - 1);
     expect((await service().listPublished()).map((k) => k.version)).toEqual(['v2', 'v1']);

@@ -1,11 +1,10 @@
-import type { Db } from '../db/database.js';
 import { isUniqueViolation } from '../db/database.js';
+import { Store } from '../db/transactions.js';
 import { AppError } from '../errors.js';
 import type { SigningKeyRecord } from './signing-keys.model.js';
+import type { SigningKeysRepository } from './signing-keys.service.js';
 
-export class SigningKeysStore {
-  constructor(private readonly db: Db) {}
-
+export class SigningKeysStore extends Store implements SigningKeysRepository {
   async list(keyId: string): Promise<SigningKeyRecord[]> {
     const rows = await this.db.selectFrom('signing_keys').selectAll().where('key_id', '=', keyId).orderBy('id').execute();
     return rows.map((r) => ({

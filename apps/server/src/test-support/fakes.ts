@@ -16,14 +16,18 @@ export class FakeAuditStore implements AuditRepository {
       at: at.toISOString(),
       actorId: event.actor.id,
       actorUsername: event.actor.username,
+      actorUnitCode: event.actor.unitCode,
       action: event.action,
       targetType: event.targetType ?? null,
       targetId: event.targetId === undefined ? null : String(event.targetId),
       detail: event.detail ?? null,
     });
   }
-  async list(filter: AuditFilter): Promise<AuditEntry[]> {
-    return this.entries.filter((e) => filter.before === undefined || e.id < filter.before).slice(0, filter.limit);
+  /** Scope is not modelled here: the SQL store's subtree filter is tested on both databases. */
+  async list(filter: AuditFilter, limit: number, beforeId?: number): Promise<AuditEntry[]> {
+    return this.entries
+      .filter((e) => (beforeId === undefined || e.id < beforeId) && (filter.action === undefined || e.action === filter.action))
+      .slice(0, limit);
   }
   actions(): string[] {
     return this.entries.map((e) => e.action).reverse();
@@ -35,8 +39,22 @@ export class FakeUnitsStore implements UnitsRepository {
   async get(code: string) {
     return this.units.get(code);
   }
-  async children(parentCode: string) {
-    return [...this.units.values()].filter((u) => u.parentCode === parentCode);
+  async children(parentCode: string, limit: number, after?: string) {
+    return [...this.units.values()]
+      .filter((u) => u.parentCode === parentCode && (after === undefined || u.code > after))
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .slice(0, limit);
+  }
+  async ancestors(code: string) {
+    const lineage: string[] = [];
+    for (let unit = this.units.get(code); unit; unit = unit.parentCode === null ? undefined : this.units.get(unit.parentCode)) lineage.push(unit.code);
+    return lineage;
+  }
+  async subtree(root: string) {
+    if (!this.units.has(root)) return [];
+    const codes = [root];
+    for (let i = 0; i < codes.length; i++) for (const u of this.units.values()) if (u.parentCode === codes[i]) codes.push(u.code);
+    return codes;
   }
   async search() {
     return [];
@@ -69,8 +87,11 @@ export class FakeIdentityStore implements IdentityRepository {
   async findById(id: number) {
     return this.users.get(id);
   }
-  async list(_filter: UserFilter) {
-    return [...this.users.values()];
+  async list(_filter: UserFilter, limit: number, after?: string) {
+    return [...this.users.values()]
+      .filter((u) => after === undefined || u.username > after)
+      .sort((a, b) => a.username.localeCompare(b.username))
+      .slice(0, limit);
   }
   async count() {
     return this.users.size;

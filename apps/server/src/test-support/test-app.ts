@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { User } from '@bluezone/contract';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadConfig, type ServerConfig } from '../config.js';
@@ -10,6 +11,19 @@ import { createServices, type Services } from '../services.js';
 import { openTestDatabase, type TestDatabase } from './databases.js';
 
 export const ADMIN_PASSWORD = 'correct horse battery';
+
+/** An administrator at the top of the tree, for calling services directly as the console would. */
+export const TOP_VIEWER: User = {
+  id: 1,
+  username: 'admin',
+  displayName: 'Quản trị viên',
+  role: 'admin',
+  unitCode: '20',
+  unitName: 'Lạng Sơn',
+  locale: 'vi',
+  disabled: false,
+  createdAt: '2026-11-23T08:00:00.000Z',
+};
 
 export interface TestApp {
   app: FastifyInstance;
@@ -34,8 +48,8 @@ export async function createTestApp(dialect: Dialect = 'sqlite', env: Record<str
   const clock = fakeClock();
   const services = createServices(database.db, config, { clock, random: systemRandom });
   await services.units.seedOfficialUnits();
-  await services.users.bootstrapAdmin(config.units.province, config.identity.adminPassword);
-  const app = await buildApp({ config, db: database.db, services });
+  await services.users.bootstrapAdmin(config.identity.adminPassword);
+  const app = await buildApp({ config, services });
   return {
     app,
     services,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchText } from './units.model.js';
+import { searchText } from '../platform/search-text.js';
 import { officialCountryCounts, officialProvinceUnits } from './units.seed.js';
 
 describe('searchText', () => {

@@ -13,8 +13,8 @@ describe('units and agencies over HTTP', () => {
   const get = (url: string) => t.app.inject({ method: 'GET', url, headers: admin.headers });
 
   it('starts the tree at the installation province, then its 65 wards and communes', async () => {
-    expect((await get('/api/v1/units')).json()).toEqual([{ code: '20', name: 'Lạng Sơn', fullName: 'Tỉnh Lạng Sơn', nameEn: 'Lang Son', fullNameEn: 'Lang Son Province', level: 'province', parentCode: null }]);
-    const children = (await get('/api/v1/units?parent=20')).json();
+    expect((await get('/api/v1/units')).json().units).toEqual([{ code: '20', name: 'Lạng Sơn', fullName: 'Tỉnh Lạng Sơn', nameEn: 'Lang Son', fullNameEn: 'Lang Son Province', level: 'province', parentCode: null }]);
+    const children = (await get('/api/v1/units?parent=20&limit=100')).json().units;
     expect(children).toHaveLength(65);
     expect(children.filter((u: { level: string }) => u.level === 'ward')).toHaveLength(4);
     // English names come with every listed unit, so an English console need not fetch each unit's detail.
@@ -28,12 +28,36 @@ describe('units and agencies over HTTP', () => {
 
   it('searches with and without diacritics', async () => {
     for (const q of ['lang son', 'Lạng Sơn', 'LANG SON']) {
-      expect((await get(`/api/v1/units?q=${encodeURIComponent(q)}`)).json().map((u: { code: string }) => u.code)).toContain('20');
+      expect((await get(`/api/v1/units?q=${encodeURIComponent(q)}`)).json().units.map((u: { code: string }) => u.code)).toContain('20');
     }
     for (const q of ['dong dang', 'Đồng Đăng', 'xa dong dang']) {
-      expect((await get(`/api/v1/units?q=${encodeURIComponent(q)}`)).json().map((u: { code: string }) => u.code)).toEqual(['06184']);
+      expect((await get(`/api/v1/units?q=${encodeURIComponent(q)}`)).json().units.map((u: { code: string }) => u.code)).toEqual(['06184']);
     }
-    expect((await get('/api/v1/units?q=hanoi')).json()).toEqual([]);
+    expect((await get('/api/v1/units?q=hanoi')).json()).toEqual({ units: [], nextCursor: null });
+  });
+
+  it('finds units by code or the start of a code, and pages children with a cursor', async () => {
+    expect((await get('/api/v1/units?q=06184')).json().units.map((u: { code: string }) => u.code)).toEqual(['06184']);
+    expect((await get('/api/v1/units?q=0618')).json().units.map((u: { code: string }) => u.code)).toEqual(['06184', '06187']);
+    const first = (await get('/api/v1/units?parent=20&limit=60')).json();
+    expect(first.units).toHaveLength(60);
+    const rest = (await get(`/api/v1/units?parent=20&limit=60&cursor=${first.nextCursor}`)).json();
+    expect(rest.units).toHaveLength(5);
+    expect(rest.nextCursor).toBeNull();
+    expect(first.units.map((u: { code: string }) => u.code)).not.toContain(rest.units[0].code);
+    const forged = await get('/api/v1/units?parent=20&cursor=bm90LWpzb24');
+    expect(forged.json().error).toMatchObject({ code: 'validation_failed', fields: [{ field: 'cursor', problem: 'invalid_value' }] });
+  });
+
+  it('serves the map of the province: one outline per ward and commune, small', async () => {
+    const response = await get('/api/v1/units/boundaries');
+    expect(response.statusCode).toBe(200);
+    const map = response.json();
+    expect(map.features).toHaveLength(65);
+    expect(new Set(map.features.map((f: { properties: { code: string } }) => f.properties.code))).toEqual(
+      new Set((await get('/api/v1/units?parent=20&limit=100')).json().units.map((u: { code: string }) => u.code)),
+    );
+    expect(response.body.length).toBeLessThan(100_000);
   });
 
   it('describes one unit with its English names and ancestors', async () => {
@@ -53,12 +77,12 @@ describe('units and agencies over HTTP', () => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.json().path.map((u: { code: string }) => u.code)).toEqual(['20', '06184']);
-    expect((await get('/api/v1/units?q=na%20lau')).json().map((u: { code: string }) => u.code)).toEqual(['X06184-01']);
-    expect((await get('/api/v1/units?parent=06184')).json()).toHaveLength(1);
+    expect((await get('/api/v1/units?q=na%20lau')).json().units.map((u: { code: string }) => u.code)).toEqual(['X06184-01']);
+    expect((await get('/api/v1/units?parent=06184')).json().units).toHaveLength(1);
     const renamed = await t.app.inject({ method: 'PATCH', url: '/api/v1/units/X06184-01', headers: admin.headers, payload: { name: 'Thôn Khòn Pát', fullName: 'Thôn Khòn Pát', nameEn: 'Khon Pat', fullNameEn: 'Khon Pat Village' } });
     expect(renamed.json().name).toBe('Thôn Khòn Pát');
-    expect((await get('/api/v1/units?q=khon%20pat')).json()).toHaveLength(1);
-    expect((await get('/api/v1/units?q=na%20lau')).json()).toHaveLength(0);
+    expect((await get('/api/v1/units?q=khon%20pat')).json().units).toHaveLength(1);
+    expect((await get('/api/v1/units?q=na%20lau')).json().units).toHaveLength(0);
     const again = await t.app.inject({
       method: 'POST',
       url: '/api/v1/units',

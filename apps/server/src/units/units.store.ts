@@ -1,9 +1,12 @@
-import { columnContains } from '../db/like.js';
 import type { Selectable } from 'kysely';
-import { isUniqueViolation, type Db } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { isUniqueViolation } from '../db/database.js';
+import { columnContains, columnStartsWith } from '../db/like.js';
 import type { UnitTable } from '../db/schema.js';
+import { Store } from '../db/transactions.js';
+import { ancestorCodes, subtreeCodes } from '../db/unit-tree.js';
+import { AppError } from '../errors.js';
 import { unitSearchText, type Unit } from './units.model.js';
+import type { UnitsRepository } from './units.service.js';
 
 const toUnit = (r: Selectable<UnitTable>): Unit => ({
   code: r.code,
@@ -27,35 +30,50 @@ const toRow = (u: Unit, at: Date) => ({
   created_at: at.toISOString(),
 });
 
-export class UnitsStore {
-  constructor(private readonly db: Db) {}
-
+export class UnitsStore extends Store implements UnitsRepository {
   async get(code: string): Promise<Unit | undefined> {
     const row = await this.db.selectFrom('units').selectAll().where('code', '=', code).executeTakeFirst();
     return row ? toUnit(row) : undefined;
   }
 
-  async children(parentCode: string): Promise<Unit[]> {
-    const rows = await this.db.selectFrom('units').selectAll().where('parent_code', '=', parentCode).orderBy('code').execute();
-    return rows.map(toUnit);
+  /** Children by code, `limit` of them after the code `after`. */
+  async children(parentCode: string, limit: number, after?: string): Promise<Unit[]> {
+    let query = this.db.selectFrom('units').selectAll().where('parent_code', '=', parentCode).orderBy('code').limit(limit);
+    if (after !== undefined) query = query.where('code', '>', after);
+    return (await query.execute()).map(toUnit);
   }
 
   /**
-   * Units whose search column contains every word of the (already normalised) query. `like` wildcards in the query
-   * are escaped so a user's "%" or "_" matches itself.
+   * Units whose code starts with `codePrefix` (when given) or whose search column contains every (already normalised)
+   * word, ordered by level and code, `limit` of them after the key `after`. `like` wildcards in the words are escaped.
    */
-  async search(normalisedWords: string[], limit: number): Promise<Unit[]> {
+  async search(words: string[], codePrefix: string | undefined, limit: number, after?: readonly [string, string]): Promise<Unit[]> {
     let query = this.db.selectFrom('units').selectAll();
-    for (const word of normalisedWords) query = query.where(columnContains('search_text', word));
+    query = query.where((eb) => {
+      const byName = eb.and(words.map((word) => columnContains('search_text', word)));
+      if (codePrefix === undefined) return byName;
+      return eb.or([byName, columnStartsWith('code', codePrefix)]);
+    });
+    if (after !== undefined) query = query.where((eb) => eb(eb.refTuple('level', 'code'), '>', eb.tuple(after[0], after[1])));
     const rows = await query.orderBy('level').orderBy('code').limit(limit).execute();
     return rows.map(toUnit);
+  }
+
+  /** `code` and every unit above it, nearest first; empty when there is no such unit. */
+  async ancestors(code: string): Promise<string[]> {
+    return (await ancestorCodes(this.db, code).execute()).map((r) => r.code);
+  }
+
+  /** `root` and every unit below it, at any depth. */
+  async subtree(root: string): Promise<string[]> {
+    return (await subtreeCodes(this.db, root).execute()).map((r) => r.code);
   }
 
   async insert(unit: Unit, at: Date): Promise<void> {
     try {
       await this.db.insertInto('units').values(toRow(unit, at)).execute();
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('conflict', `unit code ${unit.code} is taken`);
+      if (isUniqueViolation(error)) throw new AppError('conflict', `unit code ${unit.code} is taken`, [{ field: 'code', problem: 'taken' }]);
       throw error;
     }
   }
@@ -71,21 +89,15 @@ export class UnitsStore {
 
   /** Inserts the units that are not there yet (parents before children), leaving existing ones untouched. */
   async insertMissing(units: Unit[], at: Date): Promise<number> {
-    return this.db.transaction().execute(async (trx) => {
-      const existing = new Set(
-        (await trx.selectFrom('units').select('code').execute()).map((r) => r.code),
-      );
-      const fresh = units.filter((u) => !existing.has(u.code));
-      // Chunks keep each statement under SQLite's limit on bound parameters.
-      for (let i = 0; i < fresh.length; i += 100) {
-        await trx
-          .insertInto('units')
-          .values(
-            fresh.slice(i, i + 100).map((u) => toRow(u, at)),
-          )
-          .execute();
-      }
-      return fresh.length;
-    });
+    const existing = new Set((await this.db.selectFrom('units').select('code').execute()).map((r) => r.code));
+    const fresh = units.filter((u) => !existing.has(u.code));
+    // Chunks keep each statement under SQLite's limit on bound parameters.
+    for (let i = 0; i < fresh.length; i += 100) {
+      await this.db
+        .insertInto('units')
+        .values(fresh.slice(i, i + 100).map((u) => toRow(u, at)))
+        .execute();
+    }
+    return fresh.length;
   }
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { BaseConfig } from '../platform/base-config.js';
 import type { EnvReader } from '../platform/env-reader.js';
 
 export interface VerificationConfig {
@@ -23,7 +24,7 @@ export interface VerificationConfig {
   secret: Buffer | undefined;
 }
 
-export function readVerificationConfig(env: EnvReader, dataDir: string): VerificationConfig {
+export function readVerificationConfig(env: EnvReader, { dataDir }: BaseConfig): VerificationConfig {
   const config: VerificationConfig = {
     // Floors: 6 digits and 1 minute keep a code from being guessed within the rate limit; 10 minutes for a token.
     codeLength: env.int('BLUEZONE_CODE_LENGTH', 8, { min: 6, max: 12 }),

@@ -1,3 +1,4 @@
+import { isCalendarDay } from '@bluezone/contract';
 import { createHmac } from 'node:crypto';
 import type { CodeState, IssuedCode, TestType } from '@bluezone/contract';
 import type { Random } from '../platform/platform.js';
@@ -64,6 +65,7 @@ export interface NewVerificationCode {
 }
 
 export interface VerificationCodeRecord {
+  id: number;
   uuid: string;
   testType: TestType;
   symptomDate: string | null;
@@ -77,12 +79,6 @@ export interface VerificationCodeRecord {
 /** The EN interval number (10-minute intervals since the epoch) at 00:00 UTC of a YYYY-MM-DD day. */
 export function dayToInterval(day: string): number {
   return Math.floor(Date.parse(`${day}T00:00:00Z`) / 600_000);
-}
-
-/** A YYYY-MM-DD that is a real calendar day (the schema checks only the shape). */
-export function isCalendarDay(day: string): boolean {
-  const t = Date.parse(`${day}T00:00:00Z`);
-  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === day;
 }
 
 /** The verification token's subject, as Google's: `testType.symptomDate.testDate` (dates may be empty). */

@@ -3,7 +3,7 @@ import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { describeEachDialect } from '../test-support/databases.js';
-import { createTestApp, errorCode, login, type Session, type TestApp } from '../test-support/test-app.js';
+import { createTestApp, errorCode, login, type Session, type TestApp, TOP_VIEWER } from '../test-support/test-app.js';
 
 const EKEYHMAC = Buffer.alloc(32, 7).toString('base64');
 
@@ -15,7 +15,7 @@ describeEachDialect('upload codes, verify and certificate over HTTP', (dialect) 
   beforeAll(async () => {
     t = await createTestApp(dialect, { BLUEZONE_VERIFY_RATE_LIMIT: '5' });
     admin = await login(t.app);
-    const actor = { id: null, username: 'test' };
+    const actor = { id: null, username: 'test', unitCode: null };
     await t.services.users.create(actor, { username: 'bs.lan', displayName: 'Bác sĩ Lan', password: 'officer password', role: 'health_officer', unitCode: '20' });
     await t.services.users.create(actor, { username: 'clerk', displayName: 'Clerk', password: 'officer password', role: 'unit_officer', unitCode: '20' });
     officer = await login(t.app, 'bs.lan', 'officer password');
@@ -49,7 +49,7 @@ describeEachDialect('upload codes, verify and certificate over HTTP', (dialect) 
     expect(issued.longCode).toMatch(/^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{16}$/);
     expect(issued.expiresAt).toBe('2026-11-23T08:15:00.000Z');
     expect(issued.longExpiresAt).toBe('2026-11-24T08:00:00.000Z');
-    const audit = await t.services.audit.list({ limit: 10, action: 'verification_code.issue' });
+    const audit = await t.services.audit.list(TOP_VIEWER, { limit: 10, action: 'verification_code.issue' });
     expect(audit.entries[0]).toMatchObject({ actorUsername: 'bs.lan', targetId: issued.uuid, detail: { testType: 'confirmed' } });
   });
 
@@ -107,7 +107,9 @@ describeEachDialect('upload codes, verify and certificate over HTTP', (dialect) 
     const used = await verify((await issue()).code).then(() => verify('x'));
     for (const r of [expired, unknown, used]) {
       expect(r.statusCode).toBe(400);
-      expect(r.json()).toEqual({ error: { code: 'invalid_code', message: 'the code is not valid' } });
+      expect(r.json().error).toEqual({ code: 'invalid_code', message: 'the code is not valid' });
+      // Refusals are padded like successes, so their size does not tell a failed upload from chaff.
+      expect(r.body.length).toBeGreaterThan(4000);
     }
     // The long code lives on after the short one expired.
     expect((await verify(issued.longCode)).statusCode).toBe(200);
@@ -199,17 +201,21 @@ describeEachDialect('upload codes, verify and certificate over HTTP', (dialect) 
     expect(errorCode(response)).toBe('body_too_large');
   });
 
-  it('never logs the address of a phone, while other routes do', async () => {
+  it('never logs a client address or a query string, on any route, with or without a trailing slash', async () => {
     const lines: string[] = [];
     const stream = new Writable({ write: (chunk, _encoding, done) => void (lines.push(String(chunk)), done()) });
-    const logged = await buildApp({ config: t.config, db: t.database.db, services: t.services, logger: { level: 'info', stream } });
+    const logged = await buildApp({ config: t.config, services: t.services, logger: { level: 'info', stream } });
     try {
       await logged.inject({ method: 'POST', url: '/api/v1/verify', payload: { code: '00000000' }, remoteAddress: '203.0.113.77' });
       await logged.inject({ method: 'POST', url: '/api/v1/certificate', payload: { token: 'x', ekeyhmac: EKEYHMAC }, remoteAddress: '203.0.113.77' });
       await logged.inject({ method: 'POST', url: '/api/v1/publish', payload: {}, remoteAddress: '203.0.113.77' });
-      expect(lines.join('')).not.toContain('203.0.113.77');
-      await logged.inject({ method: 'GET', url: '/api/v1/units', remoteAddress: '203.0.113.88' });
-      expect(lines.join('')).toContain('203.0.113.88');
+      await logged.inject({ method: 'POST', url: '/api/v1/verify/', payload: { code: '00000000' }, remoteAddress: '203.0.113.77' });
+      await logged.inject({ method: 'GET', url: '/api/v1/units?q=le%20van%20nam', headers: admin.headers, remoteAddress: '203.0.113.77' });
+      const log = lines.join('');
+      expect(log).toContain('"url":"/api/v1/verify/"');
+      expect(log).toContain('"url":"/api/v1/units"');
+      expect(log).not.toContain('203.0.113.77');
+      expect(log).not.toContain('le%20van');
     } finally {
       await logged.close();
     }
@@ -231,5 +237,14 @@ describeEachDialect('upload codes, verify and certificate over HTTP', (dialect) 
     expect(today.keysPublished).toBe('<10');
     expect(stats.days[0]).toMatchObject({ codesIssued: '<10', codesClaimed: '<10' });
     expect(stats.exportFiles).toEqual([]);
+  });
+
+  it('counts a code on the Vietnamese day it was issued, not the UTC day', async () => {
+    // 23:30 UTC on 1 December is 06:30 on 2 December in Hà Nội.
+    t.clock.advance((Date.parse('2026-12-01T23:30:00Z') - t.clock.now().getTime()) / 1000);
+    officer = await login(t.app, 'bs.lan', 'officer password');
+    for (let i = 0; i < 10; i++) await issue();
+    const days = (await t.app.inject({ method: 'GET', url: '/api/v1/stats/exposure-notification', headers: officer.headers })).json().days;
+    expect(days.at(-1)).toMatchObject({ date: '2026-12-02', codesIssued: 10 });
   });
 });

@@ -1,13 +1,14 @@
-import type { CertificateResponse, IssueCodeRequest, IssueCodeResponse, ListCodesResponse, VerifyResponse } from '@bluezone/contract';
+import { isCalendarDay, vnDay, type CertificateResponse, type IssueCodeRequest, type IssueCodeResponse, type ListCodesQuery, type ListCodesResponse, type User, type VerifyResponse } from '@bluezone/contract';
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 import type { KeyObject } from 'node:crypto';
+import { actorOf } from '../audit/audit.model.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { decodeCursor, encodeCursor } from '../db/keyset.js';
+import type { Transactions } from '../db/transactions.js';
+import type { DayCount } from '../db/vn-day.js';
 import { AppError } from '../errors.js';
-import type { User } from '../identity/identity.model.js';
-import { actorOf } from '../identity/identity.service.js';
-import type { LoginRateLimiter } from '../identity/login-limiter.js';
 import type { Platform } from '../platform/platform.js';
-import { responsePadding } from './padding.js';
+import type { RateLimiter } from '../platform/rate-limiter.js';
 import type { VerificationSecrets } from './signing-key.js';
 import type { VerificationConfig } from './verification.config.js';
 import {
@@ -16,12 +17,26 @@ import {
   generateLongCode,
   generateShortCode,
   hashCode,
-  isCalendarDay,
   parseTokenSubject,
   tokenSubject,
   uuidFrom,
 } from './verification.model.js';
-import type { VerificationStore } from './verification.store.js';
+import type { NewVerificationCode, VerificationCodeRecord } from './verification.model.js';
+
+/** Whose codes a list shows: one officer's, or those of every officer of a unit subtree. */
+export type CodeListFilter = { issuedBy: number } | { issuerUnitWithin: string };
+
+/** What the service needs of its store. */
+export interface VerificationRepository {
+  insertCode(code: NewVerificationCode): Promise<boolean>;
+  eraseDeadHashes(now: Date): Promise<void>;
+  claim(hash: string, now: Date): Promise<VerificationCodeRecord | undefined>;
+  peek(hash: string, now: Date): Promise<boolean>;
+  listCodes(filter: CodeListFilter, limit: number, beforeId?: number): Promise<VerificationCodeRecord[]>;
+  useToken(jti: string, now: Date, expiresAt: string): Promise<boolean>;
+  codesIssuedPerDay(since: string): Promise<DayCount[]>;
+  codesClaimedPerDay(since: string): Promise<DayCount[]>;
+}
 
 const INVALID_CODE = 'the code is not valid';
 const EKEYHMAC = /^[A-Za-z0-9+/]{43}=$/; // standard base64 of a 32-byte HMAC-SHA256
@@ -29,20 +44,23 @@ const EKEYHMAC = /^[A-Za-z0-9+/]{43}=$/; // standard base64 of a 32-byte HMAC-SH
 /** Issues upload codes to health officers and exchanges them, on a phone's behalf, for a token, then a certificate. */
 export class VerificationService {
   constructor(
-    private readonly store: VerificationStore,
+    private readonly store: VerificationRepository,
     private readonly secrets: VerificationSecrets,
     private readonly chaffKey: KeyObject,
-    private readonly limiter: LoginRateLimiter,
+    private readonly limiter: RateLimiter,
     private readonly audit: AuditService,
     private readonly config: VerificationConfig,
     private readonly platform: Platform,
+    private readonly transactions: Transactions,
   ) {}
 
   async issueCode(officer: User, request: IssueCodeRequest): Promise<IssueCodeResponse> {
-    if (officer.role !== 'health_officer' && officer.role !== 'admin') throw new AppError('forbidden', 'health officers and administrators only');
-    const today = this.platform.clock.now().toISOString().slice(0, 10);
+    // A symptom or test day is a day in Vietnam: at 06:00 in Hà Nội (23:00 UTC the day before) today has begun.
+    const today = vnDay(this.platform.clock.now());
     for (const [name, day] of [['symptomDate', request.symptomDate], ['testDate', request.testDate]] as const) {
-      if (day !== undefined && (!isCalendarDay(day) || day > today)) throw new AppError('validation_failed', `body.${name}: not a past calendar day`);
+      if (day !== undefined && (!isCalendarDay(day) || day > today)) {
+        throw new AppError('validation_failed', `body.${name}: not a past calendar day`, [{ field: name, problem: 'invalid_value' }]);
+      }
     }
     const now = this.platform.clock.now();
     await this.store.eraseDeadHashes(now);
@@ -63,25 +81,32 @@ export class VerificationService {
         expiresAt: at(this.config.codeLifetimeSeconds),
         longExpiresAt: at(this.config.longCodeLifetimeSeconds),
       };
-      if (!(await this.store.insertCode(issued))) continue;
-      await this.audit.record({
-        actor: actorOf(officer),
-        action: 'verification_code.issue',
-        targetType: 'verification_code',
-        targetId: issued.uuid,
-        detail: { testType: request.testType },
+      const inserted = await this.transactions.run(async () => {
+        if (!(await this.store.insertCode(issued))) return false;
+        await this.audit.record({
+          actor: actorOf(officer),
+          action: 'verification_code.issue',
+          targetType: 'verification_code',
+          targetId: issued.uuid,
+          detail: { testType: request.testType },
+        });
+        return true;
       });
+      if (!inserted) continue;
       return { uuid: issued.uuid, code, expiresAt: issued.expiresAt, longCode, longExpiresAt: issued.longExpiresAt };
     }
     throw new AppError('internal', 'could not draw an unused code');
   }
 
-  /** An officer sees the codes they issued; an administrator sees every code. */
-  async listCodes(viewer: User): Promise<ListCodesResponse> {
-    if (viewer.role !== 'health_officer' && viewer.role !== 'admin') throw new AppError('forbidden', 'health officers and administrators only');
+  /** An officer sees the codes they issued; an administrator sees those of every officer of their unit subtree. */
+  async listCodes(viewer: User, query: ListCodesQuery): Promise<ListCodesResponse> {
     const now = this.platform.clock.now();
-    const codes = await this.store.listCodes({ issuedBy: viewer.role === 'admin' ? undefined : viewer.id, limit: 200 });
+    const beforeId = query.cursor === undefined ? undefined : decodeCursor(query.cursor, ['number'] as const)[0];
+    const filter: CodeListFilter = viewer.role === 'admin' ? { issuerUnitWithin: viewer.unitCode } : { issuedBy: viewer.id };
+    const rows = await this.store.listCodes(filter, query.limit + 1, beforeId);
+    const codes = rows.slice(0, query.limit);
     return {
+      nextCursor: rows.length > query.limit ? encodeCursor([codes.at(-1)!.id]) : null,
       codes: codes.map((c) => ({
         uuid: c.uuid,
         testType: c.testType,
@@ -92,6 +117,12 @@ export class VerificationService {
         claimedAt: c.claimedAt,
       })),
     };
+  }
+
+  /** Codes issued and claimed per Vietnamese day since an instant, for the anonymous statistics. */
+  async codesPerDay(since: string): Promise<{ issued: DayCount[]; claimed: DayCount[] }> {
+    const [issued, claimed] = await Promise.all([this.store.codesIssuedPerDay(since), this.store.codesClaimedPerDay(since)]);
+    return { issued, claimed };
   }
 
   /**
@@ -105,17 +136,17 @@ export class VerificationService {
     if (chaff) {
       await this.store.peek(hash, now);
       const token = await this.signToken(this.chaffKey, 'confirmed', null, null, now);
-      return this.pad({ token, testType: 'confirmed' as const });
+      return { token, testType: 'confirmed' as const };
     }
     const code = await this.store.claim(hash, now);
     if (!code) throw new AppError('invalid_code', INVALID_CODE);
     const token = await this.signToken(this.secrets.privateKey, code.testType, code.symptomDate, code.testDate, now);
-    return this.pad({
+    return {
       token,
       testType: code.testType,
       ...(code.symptomDate ? { symptomDate: code.symptomDate } : {}),
       ...(code.testDate ? { testDate: code.testDate } : {}),
-    });
+    };
   }
 
   /**
@@ -138,16 +169,18 @@ export class VerificationService {
     }
     if (chaff) {
       const certificate = await this.signCertificate(this.chaffKey, 'confirmed', null, null, 'A'.repeat(43) + '=', now);
-      return this.pad({ certificate });
+      return { certificate };
     }
-    if (!EKEYHMAC.test(ekeyhmac)) throw new AppError('validation_failed', 'body.ekeyhmac: must be the base64 of a 32-byte HMAC-SHA256');
+    if (!EKEYHMAC.test(ekeyhmac)) {
+      throw new AppError('validation_failed', 'body.ekeyhmac: must be the base64 of a 32-byte HMAC-SHA256', [{ field: 'ekeyhmac', problem: 'invalid_format' }]);
+    }
     const subject = claims && parseTokenSubject(claims.sub);
     if (!claims || !subject || typeof claims.jti !== 'string' || typeof claims.exp !== 'number') throw new AppError('token_invalid', 'the token is not valid');
     if (!(await this.store.useToken(claims.jti, now, new Date(claims.exp * 1000).toISOString()))) {
       throw new AppError('token_used', 'the token was already used');
     }
     const certificate = await this.signCertificate(this.secrets.privateKey, subject.testType, subject.symptomDate, subject.testDate, ekeyhmac, now);
-    return this.pad({ certificate });
+    return { certificate };
   }
 
   private signToken(key: KeyObject, testType: string, symptomDate: string | null, testDate: string | null, now: Date): Promise<string> {
@@ -178,9 +211,5 @@ export class VerificationService {
       .setNotBefore(iat)
       .setExpirationTime(iat + this.config.certificateLifetimeSeconds)
       .sign(key);
-  }
-
-  private pad<T extends object>(body: T): T & { padding: string } {
-    return { ...body, padding: responsePadding(this.platform.random, body) };
   }
 }

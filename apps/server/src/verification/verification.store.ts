@@ -1,9 +1,14 @@
-import { sql, type Selectable } from 'kysely';
-import { isUniqueViolation, type Db } from '../db/database.js';
+import type { Selectable } from 'kysely';
+import { isUniqueViolation } from '../db/database.js';
+import { Store } from '../db/transactions.js';
+import { unitWithin } from '../db/unit-tree.js';
+import { vnDayOf, type DayCount } from '../db/vn-day.js';
 import type { VerificationCodeTable } from '../db/schema.js';
 import type { NewVerificationCode, TestType, VerificationCodeRecord } from './verification.model.js';
+import type { CodeListFilter, VerificationRepository } from './verification.service.js';
 
 const toRecord = (r: Selectable<VerificationCodeTable>): VerificationCodeRecord => ({
+  id: Number(r.id),
   uuid: r.uuid,
   testType: r.test_type as TestType,
   symptomDate: r.symptom_date,
@@ -14,14 +19,7 @@ const toRecord = (r: Selectable<VerificationCodeTable>): VerificationCodeRecord 
   claimedAt: r.claimed_at,
 });
 
-export interface DayCount {
-  date: string;
-  count: number;
-}
-
-export class VerificationStore {
-  constructor(private readonly db: Db) {}
-
+export class VerificationStore extends Store implements VerificationRepository {
   /** False when a live code already has the same hash (the caller draws another code). */
   async insertCode(code: NewVerificationCode): Promise<boolean> {
     try {
@@ -87,10 +85,15 @@ export class VerificationStore {
     return row !== undefined;
   }
 
-  /** Newest first; `issuedBy` limits the list to one officer's codes. */
-  async listCodes(filter: { issuedBy?: number; limit: number }): Promise<VerificationCodeRecord[]> {
-    let query = this.db.selectFrom('verification_codes').selectAll().orderBy('issued_at', 'desc').orderBy('id', 'desc').limit(filter.limit);
-    if (filter.issuedBy !== undefined) query = query.where('issued_by', '=', filter.issuedBy);
+  /** Newest first (by id), `limit` codes with an id below `beforeId`, of one officer or of the officers of a subtree. */
+  async listCodes(filter: CodeListFilter, limit: number, beforeId?: number): Promise<VerificationCodeRecord[]> {
+    let query = this.db.selectFrom('verification_codes').selectAll('verification_codes').orderBy('verification_codes.id', 'desc').limit(limit);
+    if (beforeId !== undefined) query = query.where('verification_codes.id', '<', beforeId);
+    if ('issuedBy' in filter) query = query.where('issued_by', '=', filter.issuedBy);
+    else {
+      const issuers = this.db.selectFrom('users').select('users.id').where(unitWithin(this.db, 'users.unit_code', filter.issuerUnitWithin));
+      query = query.where('issued_by', 'in', issuers);
+    }
     return (await query.execute()).map(toRecord);
   }
 
@@ -115,8 +118,7 @@ export class VerificationStore {
   }
 
   private async perDay(column: 'issued_at' | 'claimed_at', since: string): Promise<DayCount[]> {
-    // ISO text: the first 10 characters are the UTC day on both databases.
-    const day = sql<string>`substr(${sql.ref(column)}, 1, 10)`;
+    const day = vnDayOf(this.db, column);
     const rows = await this.db
       .selectFrom('verification_codes')
       .select([day.as('date'), (eb) => eb.fn.countAll<string | number>().as('n')])

@@ -8,7 +8,8 @@ const notice = (id: number, extra: object = {}) => ({
   body: 'Người dân hạn chế ra khỏi nhà.',
   titleEn: null,
   bodyEn: null,
-  publisher: 'Sở Y tế Lạng Sơn',
+  publisher: 'Tỉnh Lạng Sơn',
+  publisherEn: 'Lang Son Province',
   publishedAt: '2023-11-14T08:00:00.000Z',
   ...extra,
 });
@@ -60,16 +61,18 @@ describe('notices', () => {
     expect(screen.getByLabelText('Chưa đọc: Thông báo số 1')).toBeTruthy();
     fireEvent.press(screen.getByTestId('notice-1'));
     expect(await screen.findByText('Người dân hạn chế ra khỏi nhà.')).toBeTruthy();
-    expect(screen.getByText('Sở Y tế Lạng Sơn · Thứ Ba, 14/11/2023')).toBeTruthy();
+    expect(screen.getByText('Tỉnh Lạng Sơn · Thứ Ba, 14/11/2023')).toBeTruthy();
     expect((await phone.services.notices.list()).map((n) => n.read)).toEqual([false, true]);
   });
 
-  it('in English, falls back to Vietnamese for notices written only in Vietnamese', async () => {
+  it('in English, falls back to Vietnamese for notices written only in Vietnamese, and names the unit in English when it can', async () => {
     const phone = await testPhone({ granted: true });
-    phone.server.notices = [notice(2, { titleEn: 'Notice 2', bodyEn: 'Please stay at home.' }), notice(1)];
+    phone.server.notices = [notice(2, { titleEn: 'Notice 2', bodyEn: 'Please stay at home.' }), notice(1, { publisher: 'Thôn Nà Lầu', publisherEn: null })];
     await renderApp(phone, { onboarded: true, language: 'en' });
     fireEvent.press(await screen.findByText('Notices'));
     expect(await screen.findByText('Notice 2')).toBeTruthy();
     expect(screen.getByText('Thông báo số 1')).toBeTruthy();
+    expect(screen.getByText(/^Lang Son Province · /)).toBeTruthy();
+    expect(screen.getByText(/^Thôn Nà Lầu · /)).toBeTruthy();
   });
 });

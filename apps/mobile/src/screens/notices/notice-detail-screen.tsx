@@ -21,7 +21,7 @@ export function NoticeDetailScreen({ route }: ScreenProps<'NoticeDetail'>) {
   return (
     <Screen testID="notice-detail">
       <Title>{text.title}</Title>
-      <Body muted>{t('notices.from', { publisher: notice.publisher, date: formatDay(notice.publishedAt.slice(0, 10), t) })}</Body>
+      <Body muted>{t('notices.from', { publisher: text.publisher, date: formatDay(notice.publishedAt.slice(0, 10), t) })}</Body>
       <Body>{text.body}</Body>
     </Screen>
   );

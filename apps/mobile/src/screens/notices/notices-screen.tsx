@@ -56,7 +56,7 @@ export function NoticesScreen({ navigation }: Props) {
             {notice.read ? null : <View style={styles.dot} />}
             <View style={styles.rowText}>
               <Text style={[styles.title, !notice.read && styles.unread]}>{text.title}</Text>
-              <Text style={styles.meta}>{t('notices.from', { publisher: notice.publisher, date: formatDay(notice.publishedAt.slice(0, 10), t) })}</Text>
+              <Text style={styles.meta}>{t('notices.from', { publisher: text.publisher, date: formatDay(notice.publishedAt.slice(0, 10), t) })}</Text>
             </View>
           </Pressable>
         );

@@ -1,4 +1,4 @@
-import { DEFAULT_PROXIMITY_CALIBRATION, proximityAttenuation, proximityDistanceFromAttenuation } from '@bluezone/protocol';
+import { DEFAULT_PROXIMITY_CALIBRATION, proximityAttenuation, proximityRuleDistance } from '@bluezone/protocol';
 import { useEffect, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StyleSheet, Switch, Text, View } from 'react-native';
@@ -26,9 +26,9 @@ export function DemoScreen() {
     return () => clearInterval(timer);
   }, []);
   if (!demo) return null;
-  // The distance shown is the protocol's estimate for two phones of the default calibration.
+  // The distance shown is the proximity rule's estimate for two phones of the default calibration.
   const distance = (rssi: number) =>
-    proximityDistanceFromAttenuation(Math.max(0, proximityAttenuation(rssi, DEFAULT_PROXIMITY_CALIBRATION.txPowerDbm, DEFAULT_PROXIMITY_CALIBRATION.rssiCorrectionDb))).toFixed(1);
+    proximityRuleDistance(Math.max(0, proximityAttenuation(rssi, DEFAULT_PROXIMITY_CALIBRATION.txPowerDbm, DEFAULT_PROXIMITY_CALIBRATION.rssiCorrectionDb))).toFixed(1);
   const rssi = demo.rssi();
   const speed = demo.clockSettings().speed;
   return (

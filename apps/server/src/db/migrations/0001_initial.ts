@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { isPostgres } from '../migrate.js';
+import { isPostgres } from '../database.js';
 
 /**
  * The first schema: units, users, sessions, agencies, audit log. Written once for both dialects; the only difference

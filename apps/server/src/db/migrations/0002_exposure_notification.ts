@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { isPostgres } from '../migrate.js';
+import { isPostgres } from '../database.js';
 
 /**
  * Upload codes, used verification tokens and published keys (`exposures`, which the export reads). Nothing here

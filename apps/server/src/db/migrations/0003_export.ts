@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { isPostgres } from '../migrate.js';
+import { isPostgres } from '../database.js';
 
 /**
  * Export batches, the files they wrote, and the export signing keys' public halves (the private keys stay in files

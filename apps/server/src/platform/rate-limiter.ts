@@ -1,10 +1,11 @@
-import type { Clock } from '../platform/platform.js';
+import type { Clock } from './platform.js';
 
 /**
- * Counts sign-in attempts per client address in fixed windows, in memory. Per process: several processes behind a
- * load balancer each allow the limit (the per-account lockout, stored in the database, still holds across them).
+ * Counts attempts per key (a client address) in fixed windows, in memory: sign-ins, password changes, upload-code
+ * checks. Per process: several processes behind a load balancer each allow the limit (the per-account lockout,
+ * stored in the database, still holds across them).
  */
-export class LoginRateLimiter {
+export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
   constructor(

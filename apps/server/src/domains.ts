@@ -1,0 +1,36 @@
+import { agenciesDomain } from './agencies/agencies.domain.js';
+import { appConfigDomain } from './app-config/app-config.domain.js';
+import { auditDomain } from './audit/audit.domain.js';
+import { exportDomain } from './export/export.domain.js';
+import { healthDomain } from './health/health.domain.js';
+import { identityDomain } from './identity/identity.domain.js';
+import { noticesDomain } from './notices/notices.domain.js';
+import type { ConfigsOf, ServicesOf } from './platform/domain.js';
+import { publishDomain } from './publish/publish.domain.js';
+import { signingKeysDomain } from './signing-keys/signing-keys.domain.js';
+import { statisticsDomain } from './statistics/statistics.domain.js';
+import { unitsDomain } from './units/units.domain.js';
+import { verificationDomain } from './verification/verification.domain.js';
+
+/**
+ * Every domain of the server, in the order they are built: a domain comes after the domains whose services it needs.
+ * Configuration, services, routes, jobs and start-up iterate this list; a new domain is one more line here.
+ */
+export const DOMAINS = [
+  healthDomain,
+  auditDomain,
+  unitsDomain,
+  identityDomain,
+  agenciesDomain,
+  signingKeysDomain,
+  exportDomain,
+  verificationDomain,
+  publishDomain,
+  statisticsDomain,
+  // The citizen app's own: its configuration, and the notices in its inbox.
+  appConfigDomain,
+  noticesDomain,
+] as const;
+
+export type Services = ServicesOf<typeof DOMAINS>;
+export type DomainConfigs = ConfigsOf<typeof DOMAINS>;

@@ -1,0 +1,51 @@
+import type { FieldError } from '@bluezone/contract';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors.js';
+
+/**
+ * Refuses, for every route and before any schema runs, what no field of this API may hold:
+ * - control characters: NUL breaks PostgreSQL text (it answered 500 before this guard) and the rest only hide text
+ *   from the person reading it. Tab, line feed and carriage return stay allowed in bodies (multi-line notes);
+ *   paths and query strings allow none.
+ * - nesting deeper than MAX_DEPTH: no request of this API nests more than a few levels, and a 64 kB body of `[[[[…`
+ *   would otherwise reach every recursive walk behind the parser.
+ * The walk is iterative, so the guard itself cannot overflow the stack.
+ */
+const MAX_DEPTH = 16;
+// C0 controls and DEL, except tab, LF and CR; and the C1 controls. Matching them is the point of these patterns.
+// eslint-disable-next-line no-control-regex
+const BODY_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// eslint-disable-next-line no-control-regex
+const ANY_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+
+type Part = 'body' | 'query' | 'params';
+
+function findProblem(root: unknown, part: Part): FieldError | undefined {
+  const control = part === 'body' ? BODY_CONTROL : ANY_CONTROL;
+  const stack: { value: unknown; path: string[] }[] = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (path.length > MAX_DEPTH) return { field: path.slice(0, MAX_DEPTH).join('.'), problem: 'too_big', limit: MAX_DEPTH };
+    if (typeof value === 'string') {
+      if (control.test(value)) return { field: path.join('.') || part, problem: 'control_character' };
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value)) {
+        if (ANY_CONTROL.test(key)) return { field: path.join('.') || part, problem: 'control_character' };
+        stack.push({ value: child, path: [...path, key] });
+      }
+    }
+  }
+  return undefined;
+}
+
+export function installInputGuard(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    for (const [part, value] of [['params', request.params], ['query', request.query], ['body', request.body]] as const) {
+      const problem = findProblem(value, part);
+      if (problem) {
+        const what = problem.problem === 'control_character' ? 'holds a control character' : `nests deeper than ${MAX_DEPTH} levels`;
+        throw new AppError('validation_failed', `${part}.${problem.field}: ${what}`, [problem]);
+      }
+    }
+  });
+}
