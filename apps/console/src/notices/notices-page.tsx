@@ -92,6 +92,7 @@ export function NoticesPage() {
       {notices.data && notices.items.length === 0 ? <p className="muted">{t('notices.none')}</p> : null}
       {notices.items.length > 0 ? (
         <ResponsiveTable
+          className="notices-table"
           caption={t('notices.listTitle')}
           rows={notices.items}
           rowKey={(notice) => notice.id}
