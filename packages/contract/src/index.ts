@@ -15,6 +15,9 @@ export * from './health.js';
 export * from './export.js';
 export * from './verification.js';
 export * from './publish.js';
+// Campaign reporting and the notifications it sends.
+export * from './campaigns.js';
+export * from './notifications.js';
 
 export const API_PREFIX = '/api/v1';
 export const SESSION_COOKIE = 'bz_session';

@@ -74,8 +74,11 @@ describe('authorization matrix', () => {
   let n = 0;
   beforeAll(async () => {
     t = await createTestApp();
+    // The agency reporter reports for an agency of their own unit.
+    const reporterAgency = await t.services.agencies.create(SYSTEM_ACTOR, { code: 'MATRIX-OWN', name: 'Cơ quan của người báo cáo', unitCode: UNITS.own });
     for (const role of ROLES) {
-      await t.services.users.create(SYSTEM_ACTOR, { username: `matrix.${role}`, displayName: role, password: PASSWORD, role, unitCode: UNITS.own });
+      const agencyCode = role === 'agency_reporter' ? { agencyCode: reporterAgency.code } : {};
+      await t.services.users.create(SYSTEM_ACTOR, { username: `matrix.${role}`, displayName: role, password: PASSWORD, role, unitCode: UNITS.own, ...agencyCode });
     }
     await t.services.users.create(SYSTEM_ACTOR, { username: 'matrix.login', displayName: 'Login', password: PASSWORD, role: 'unit_officer', unitCode: UNITS.own });
     for (const [relation, unit] of Object.entries(UNITS) as [Relation, string][]) {
