@@ -7,7 +7,7 @@ export interface CampaignsConfig {
   attachmentsDir: string;
   /** Largest attachment in bytes. */
   attachmentMaxBytes: number;
-  /** Days before a deadline when recipients who have not submitted are reminded; 0: no reminder before. */
+  /** Vietnamese calendar days before a deadline's day from which recipients who have not submitted are reminded; 0: no reminder before. */
   reminderDaysBefore: number;
   /** How often the reminder job looks for reminders due, in seconds; 0 turns it off. */
   reminderIntervalSeconds: number;

@@ -3,6 +3,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { campaignPeople, directive, WARDS, type CampaignPeople } from '../test-support/campaigns.js';
 import { describeEachDialect } from '../test-support/databases.js';
+import { docxText, xlsxRows } from '../test-support/documents.js';
 import { databaseSnapshot } from '../test-support/snapshot.js';
 import { createTestApp, errorCode, type Session, type TestApp } from '../test-support/test-app.js';
 
@@ -34,6 +35,34 @@ describeEachDialect('campaign reporting over HTTP', (dialect) => {
     expect(campaign.indicators.map((i: { key: string }) => i.key)).toEqual(['radio', 'news', 'loudspeaker', 'collaborators', 'other']);
     // "Đến hết ngày 25/11": 23:59:59.999 in Hà Nội is 16:59:59.999 UTC.
     expect(campaign.rounds).toEqual([expect.objectContaining({ roundNo: 1, deadline: '2026-11-25', deadlineAt: '2026-11-25T16:59:59.999Z', closedAt: null })]);
+  });
+
+  it('keeps the directive\'s PDF and DOCX files, checked by content and size, for its issuer and recipients', async () => {
+    const upload = (session: Session, name: string, type: string, body: Buffer) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignId}/attachments?name=${encodeURIComponent(name)}`, headers: { ...session.headers, 'content-type': type }, payload: body });
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n');
+    const created = await upload(p.issuer, 'Công văn 1405.pdf', 'application/pdf', pdf);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().attachment).toMatchObject({ fileName: 'Công văn 1405.pdf', contentType: 'application/pdf', bytes: pdf.length });
+    const docx = await import('docx');
+    const word = await docx.Packer.toBuffer(new docx.Document({ sections: [{ children: [new docx.Paragraph('Kế hoạch số 152/KH-STTTT')] }] }));
+    expect((await upload(p.issuer, '../../Kế hoạch 152', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', word)).json().attachment.fileName).toBe('Kế hoạch 152.docx');
+
+    const before = await databaseSnapshot(t.database.db);
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    expect(errorCode(await upload(p.issuer, 'anh.pdf', 'application/pdf', png))).toBe('unsupported_file_type');
+    expect(errorCode(await upload(p.issuer, 'a.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf))).toBe('unsupported_file_type');
+    expect(errorCode(await upload(p.issuer, 'a.png', 'image/png', png))).toBe('unsupported_media_type');
+    expect(errorCode(await upload(p.issuer, 'big.pdf', 'application/pdf', Buffer.concat([pdf, Buffer.alloc(t.config.campaigns.attachmentMaxBytes)])))).toBe('body_too_large');
+    expect(errorCode(await upload(p.dongKinh, 'x.pdf', 'application/pdf', pdf))).toBe('forbidden');
+    expect(errorCode(await upload(p.otherIssuer, 'x.pdf', 'application/pdf', pdf))).toBe('forbidden');
+    expect(await databaseSnapshot(t.database.db)).toBe(before);
+
+    const id = created.json().attachment.id;
+    const download = await call(p.dongKinh, 'GET', `/campaigns/${campaignId}/attachments/${id}`);
+    expect([download.statusCode, download.headers['content-type'], download.rawPayload.equals(pdf)]).toEqual([200, 'application/pdf', true]);
+    expect((await call(p.tamThanh, 'GET', `/campaigns/${campaignId}/attachments/${id}`)).statusCode).toBe(403);
+    expect((await call(p.issuer, 'GET', `/campaigns/${campaignId}`)).json().campaign.attachments).toHaveLength(2);
   });
 
   it('expands "every ward and commune under" and "every agency of a group" in one pick', async () => {
@@ -159,12 +188,65 @@ describeEachDialect('campaign reporting over HTTP', (dialect) => {
     expect(errorCode(await call(p.issuer, 'POST', `${review}/accept`))).toBe('report_state');
 
     const url = `/campaigns/${campaignId}/rounds/1/report`;
-    await call(p.dongKinh, 'PUT', url, { staffTotal: 42, staffInstalled: 30, indicators: { radio: { quantity: 12, percent: 80 } } });
+    await call(p.dongKinh, 'PUT', url, { staffTotal: 42, staffInstalled: 30, indicators: { radio: { quantity: 12, percent: 80 } }, proposals: 'Đề nghị cấp thêm tờ rơi hướng dẫn cài đặt.' });
     const again = await call(p.dongKinh, 'POST', `${url}/submit`);
     // Sent again after the deadline, it keeps the timeliness of its first sending.
     expect(again.json().report).toMatchObject({ status: 'submitted', late: false, staffTotal: 42 });
     expect((await call(p.issuer, 'POST', `${review}/accept`)).json().report.status).toBe('accepted');
     expect((await call(p.issuer, 'GET', `/campaigns/${campaignId}/rounds/1/summary`)).json()).toMatchObject({ submitted: 2, accepted: 1, onTime: 1, late: 1 });
+  });
+
+  it('exports the round as an official letter (.docx) and a spreadsheet (.xlsx) holding the same figures', async () => {
+    const docx = await call(p.issuer, 'GET', `/campaigns/${campaignId}/rounds/1/export.docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-disposition']).toContain("filename*=UTF-8''B%C3%A1o%20c%C3%A1o%201405-STTTT-TTBCXB%20%C4%91%E1%BB%A3t%201.docx");
+    const text = docxText(docx.rawPayload);
+    for (const expected of [
+      'UBND TỈNH LẠNG SƠN',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số:         /BC-STTTT',
+      'V/v báo cáo kết quả đợt 1 thực hiện Công văn số 1405/STTTT-TTBCXB',
+      // The document is dated the day it is made, in Vietnam: 26/11/2026 (00:30 there); a 0 only before days < 10.
+      'Lạng Sơn, ngày 26 tháng 11 năm 2026',
+      'Kính gửi: Ủy ban nhân dân tỉnh Lạng Sơn',
+      '- Số cơ quan, đơn vị phải báo cáo: 3; đã báo cáo: 2 (đúng hạn: 1; quá hạn: 1), đạt 66,67%.',
+      '- Chưa báo cáo: 1 (Phường Lương Văn Tri).',
+      'cán bộ, công chức, viên chức, người lao động của các cơ quan, đơn vị đã báo cáo: 67 người; số người đã cài đặt ứng dụng Bluezone: 54 người, đạt 80,6%.',
+      'TT\nPhương thức thông tin\nSố lượng\nTỷ lệ %\nGhi chú\n1\nTruyền thanh\n12\n\nĐối với các phường, xã'.replace('\n\n', '\n'),
+      '2\nTin, bài\n7\nĐối với TT VH-TT, các phường, xã',
+      '- Phường Đông Kinh: Đề nghị cấp thêm tờ rơi hướng dẫn cài đặt.',
+      'Nơi nhận:',
+      'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC',
+      'Lê Hải Yến',
+    ]) {
+      expect(text).toContain(expected);
+    }
+
+    const xlsx = await call(p.issuer, 'GET', `/campaigns/${campaignId}/rounds/1/export.xlsx`);
+    const sheets = await xlsxRows(xlsx.rawPayload);
+    expect(Object.keys(sheets)).toEqual(['Tổng hợp', 'Theo cơ quan, đơn vị']);
+    const totals = sheets['Tổng hợp']!;
+    const row = (label: string) => totals.find((r) => r[1] === label);
+    expect(row('Số cơ quan, đơn vị phải báo cáo')?.[2]).toBe(3);
+    expect(row('Đã báo cáo')?.[2]).toBe(2);
+    expect(row('Đã báo cáo')?.[3]).toBeCloseTo(2 / 3, 10);
+    expect(row('Quá hạn')?.[2]).toBe(1);
+    expect(row('Tổng số cán bộ, công chức, viên chức, người lao động')?.[2]).toBe(67);
+    expect(row('Đã cài đặt ứng dụng Bluezone')?.[2]).toBe(54);
+    expect(row('Đã cài đặt ứng dụng Bluezone')?.[3]).toBeCloseTo(54 / 67, 10);
+    expect(row('Truyền thanh')?.slice(0, 3)).toEqual(['1', 'Truyền thanh', 12]);
+    const perRecipient = sheets['Theo cơ quan, đơn vị']!;
+    const header = perRecipient.find((r) => r[0] === 'Cơ quan, đơn vị')!;
+    const ward = perRecipient.find((r) => r[0] === 'Phường Đông Kinh')!;
+    expect(perRecipient.filter((r) => r !== header && r.length > 3)).toHaveLength(3);
+    expect(ward[header.indexOf('Tổng số cán bộ')]).toBe(42);
+    expect(ward[header.indexOf('Đã cài đặt')]).toBe(30);
+    expect(ward[header.indexOf('Truyền thanh: số lượng')]).toBe(12);
+
+    // The whole campaign, every round, in one document.
+    const whole = await call(p.issuer, 'GET', `/campaigns/${campaignId}/export.docx`);
+    expect(docxText(whole.rawPayload)).toContain('Đợt 1 (đến ngày 25/11/2026; hạn báo cáo: hết ngày 25/11/2026)');
   });
 
   it('closes a round: nothing more is saved or submitted, and later rounds can be added', async () => {

@@ -2,7 +2,9 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -43,12 +45,14 @@ interface Line {
   size?: number;
   bold?: boolean;
   italics?: boolean;
-  allCaps?: boolean;
 }
+
+// Capitals in the text itself, not a display attribute: copied or read back, the heading stays in capitals.
+const upper = (text: string) => text.toLocaleUpperCase('vi');
 
 function line(parts: Line | Line[], options: IParagraphOptions = {}): Paragraph {
   const runs = (Array.isArray(parts) ? parts : [parts]).map(
-    (p) => new TextRun({ text: p.text, font: FONT, size: PT(p.size ?? 14), bold: p.bold ?? false, italics: p.italics ?? false, allCaps: p.allCaps ?? false }),
+    (p) => new TextRun({ text: p.text, font: FONT, size: PT(p.size ?? 14), bold: p.bold ?? false, italics: p.italics ?? false }),
   );
   return new Paragraph({ spacing: { before: 0, after: 0, line: 240 }, ...options, children: runs });
 }
@@ -63,17 +67,20 @@ function cell(children: Paragraph[], width: number, options: { borders?: typeof 
   return new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: options.borders ?? cellNoBorders, verticalAlign: options.verticalAlign ?? VerticalAlign.TOP });
 }
 
+// The letterhead reaches 5 mm into each side margin, as the decree's samples do, so the national name fits one line.
+const HEADER_WIDTH = TEXT_WIDTH + MM(10);
+
 function header(report: OfficialReport): Table {
-  const left = Math.round(TEXT_WIDTH * 0.42);
-  const right = TEXT_WIDTH - left;
+  const left = Math.round(HEADER_WIDTH * 0.44);
+  const right = HEADER_WIDTH - left;
   const h = report.header;
   const bodyLines: Paragraph[] = [];
-  if (h.parentBody) bodyLines.push(line({ text: h.parentBody, size: 13, allCaps: true }, { alignment: AlignmentType.CENTER }));
-  bodyLines.push(line({ text: report.issuingBody, size: 13, bold: true, allCaps: true }, { alignment: AlignmentType.CENTER }), rule(left, 25));
+  if (h.parentBody) bodyLines.push(line({ text: upper(h.parentBody), size: 12 }, { alignment: AlignmentType.CENTER }));
+  bodyLines.push(line({ text: upper(report.issuingBody), size: 12, bold: true }, { alignment: AlignmentType.CENTER }), rule(left, 25));
   const motto = [
-    line({ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', size: 13, bold: true }, { alignment: AlignmentType.CENTER }),
-    line({ text: 'Độc lập - Tự do - Hạnh phúc', size: 14, bold: true }, { alignment: AlignmentType.CENTER }),
-    rule(right, 62),
+    line({ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', size: 12, bold: true }, { alignment: AlignmentType.CENTER }),
+    line({ text: 'Độc lập - Tự do - Hạnh phúc', size: 13, bold: true }, { alignment: AlignmentType.CENTER }),
+    rule(right, 57),
   ];
   const number = [
     line({ text: `Số: ${h.number ?? '        '}/${h.symbol ?? 'BC'}`, size: 13 }, { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 0 } }),
@@ -81,7 +88,8 @@ function header(report: OfficialReport): Table {
   ];
   const date = [line({ text: `${h.place ?? '.......'}, ${documentDate(report.date)}`, size: 14, italics: true }, { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 0 } })];
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: HEADER_WIDTH, type: WidthType.DXA },
+    indent: { size: -MM(5), type: WidthType.DXA },
     columnWidths: [left, right],
     layout: TableLayoutType.FIXED,
     borders: noBorders,
@@ -131,9 +139,9 @@ function signature(report: OfficialReport): Table {
   ];
   const title = (h.signerTitle ?? '').split('\n').filter((l) => l.trim() !== '');
   const signer = [
-    ...(title.length > 0 ? title : ['.................................']).map((l) => line({ text: l, size: 14, bold: true, allCaps: true }, { alignment: AlignmentType.CENTER })),
+    ...(title.length > 0 ? title : ['.................................']).map((l) => line({ text: upper(l), size: 14, bold: true }, { alignment: AlignmentType.CENTER })),
     // Room for the signature and the seal.
-    ...Array.from({ length: 4 }, () => line({ text: '' })),
+    ...Array.from({ length: 3 }, () => line({ text: '' })),
     line({ text: h.signerName ?? '', size: 14, bold: true }, { alignment: AlignmentType.CENTER }),
   ];
   return new Table({
@@ -158,22 +166,28 @@ function sectionBody(section: ReportSection, numbered: boolean): (Paragraph | Ta
 
 /** The .docx file of a round's (or, with several sections, the whole campaign's) combined report. */
 export async function officialReportDocx(report: OfficialReport): Promise<Buffer> {
-  const numbered = report.sections.length > 1;
+  const numbered = report.scope === 'campaign';
   const document = new Document({
     creator: 'Bluezone',
     title: `Báo cáo ${report.subject}`,
     styles: { default: { document: { run: { font: FONT, size: PT(14) } } } },
     sections: [
       {
-        properties: { page: { size: { width: PAGE_WIDTH, height: MM(297) }, margin: { top: MM(20), bottom: MM(20), left: MM(30), right: MM(15) } } },
+        // Page numbers from the second page on, centred in the top margin (Decree 30, Appendix I).
+        properties: { titlePage: true, page: { size: { width: PAGE_WIDTH, height: MM(297) }, margin: { top: MM(20), bottom: MM(20), left: MM(30), right: MM(15), header: MM(10) } } },
+        headers: {
+          first: new Header({ children: [] }),
+          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: PT(13) })] })] }),
+        },
         children: [
           header(report),
           line({ text: '' }),
           line([{ text: 'Kính gửi: ' }, { text: report.header.reportTo ?? '..........................................................' }], { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 240 } }),
           bodyParagraph(report.opening),
           ...report.sections.flatMap((section) => sectionBody(section, numbered)),
-          bodyParagraph(report.closing),
-          line({ text: '' }),
+          // The closing line goes with the signature: a page never starts with a signature alone.
+          bodyParagraph(report.closing, { keepNext: true, keepLines: true }),
+          line({ text: '' }, { keepNext: true }),
           signature(report),
         ],
       },

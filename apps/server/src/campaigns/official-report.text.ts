@@ -29,6 +29,8 @@ export interface OfficialReport {
   closing: string;
   copiesTo: string[];
   sections: ReportSection[];
+  /** A round's report, or the whole campaign's (each round under its own heading). */
+  scope: 'round' | 'campaign';
 }
 
 const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
@@ -101,18 +103,19 @@ export function sectionOf(campaign: CampaignRecord, summary: SummaryResponse): R
 }
 
 /** The report of one round, or of the whole campaign when given every round's summary. */
-export function officialReportOf(campaign: CampaignRecord, summaries: readonly SummaryResponse[], today: string): OfficialReport {
-  const single = summaries.length === 1 ? summaries[0]!.round : undefined;
+export function officialReportOf(campaign: CampaignRecord, summaries: readonly SummaryResponse[], today: string, scope: OfficialReport['scope']): OfficialReport {
+  const single = scope === 'round' ? summaries[0]!.round : undefined;
   const of = single ? `${single.name.toLocaleLowerCase('vi')} ` : '';
   const about = `Công văn số ${campaign.documentNumber} ngày ${formatDay(campaign.issuedOn)}`;
   return {
     issuingBody: campaign.issuingBody,
     header: campaign.header,
-    subject: `báo cáo kết quả ${of}thực hiện ${about}`,
+    subject: `báo cáo kết quả ${of}thực hiện Công văn số ${campaign.documentNumber}`,
     date: today,
     opening: `Thực hiện ${about} ${aboutTitle(campaign.title)}, kết quả tổng hợp báo cáo ${of}của các cơ quan, đơn vị như sau:`,
     closing: `Trên đây là báo cáo tổng hợp kết quả ${of}thực hiện ${about}, kính báo cáo./.`,
     copiesTo: ['Như trên', 'Lưu: VT'],
     sections: summaries.map((summary) => sectionOf(campaign, summary)),
+    scope,
   };
 }

@@ -1,4 +1,4 @@
-import type { Locale } from '@bluezone/contract';
+import { addDays, vnDay, vnDayEnd, type Locale } from '@bluezone/contract';
 import type { Notifier } from '../platform/notifier.js';
 import type { Clock } from '../platform/platform.js';
 import type { CampaignsConfig } from './campaigns.config.js';
@@ -6,8 +6,6 @@ import type { CampaignRecord, ContactRecord, RecipientRecord, RoundRecord } from
 import type { CampaignsStore } from './campaigns.store.js';
 import { formatDay } from './official-report.text.js';
 import type { ReminderKind, ReportsStore } from './reports.store.js';
-
-const DAY_MS = 86_400_000;
 
 interface ReminderContext {
   campaign: CampaignRecord;
@@ -66,7 +64,8 @@ export class CampaignReminders {
     const now = this.clock.now();
     const counts = { reminded: 0, notified: 0, emailed: 0, emailFailures: 0 };
     const windows: [ReminderKind, string, string][] = [['after', '', now.toISOString()]];
-    if (this.config.reminderDaysBefore > 0) windows.unshift(['before', now.toISOString(), new Date(now.getTime() + this.config.reminderDaysBefore * DAY_MS).toISOString()]);
+    // "Two days before" counts Vietnamese calendar days: from 00:00 on 23/11 in Hà Nội for a deadline ending with 25/11.
+    if (this.config.reminderDaysBefore > 0) windows.unshift(['before', now.toISOString(), vnDayEnd(addDays(vnDay(now), this.config.reminderDaysBefore)).toISOString()]);
     const campaigns = new Map<number, { campaign: CampaignRecord; rounds: RoundRecord[]; contacts: ContactRecord[] }>();
     for (const [kind, from, to] of windows) {
       for (const due of await this.reports.dueReminders(kind, from, to)) {

@@ -10,26 +10,29 @@ import { formatDay, type OfficialReport } from './official-report.text.js';
  */
 const STATUS_VI = { not_started: 'Chưa báo cáo', draft: 'Đang soạn (chưa gửi)', submitted: 'Đã gửi', returned: 'Đã trả lại', accepted: 'Đã chấp nhận' } as const;
 
-const fraction = (percent: number | null): number | null => (percent === null ? null : percent / 100);
+/** A percentage of the API (two decimals) as the fraction a % cell holds, without floating-point dust. */
+const fraction = (percent: number | null): number | null => (percent === null ? null : Math.round(percent * 100) / 10_000);
+/** An exact ratio where both numbers are at hand. */
+const ratio = (n: number, d: number): number | null => (d > 0 ? n / d : null);
 
 export async function reportWorkbook(campaign: CampaignRecord, report: OfficialReport): Promise<Buffer> {
-  const many = report.sections.length > 1;
+  const many = report.scope === 'campaign';
   const roundColumn: SheetColumn[] = many ? [{ header: 'Đợt', key: 'round', width: 16 }] : [];
 
   const totals: Record<string, CellValue>[] = [];
   for (const section of report.sections) {
     const s = section.summary;
     const round = section.round.name;
-    const row = (tt: string, label: string, quantity: number | null, percent: number | null, note = '') => totals.push({ round, tt, label, quantity, percent: fraction(percent), note });
+    const row = (tt: string, label: string, quantity: number | null, share: number | null, note = '') => totals.push({ round, tt, label, quantity, percent: share, note });
     row('', 'Số cơ quan, đơn vị phải báo cáo', s.expected, null);
-    row('', 'Đã báo cáo', s.submitted, s.expected > 0 ? Math.round((s.submitted / s.expected) * 10_000) / 100 : null);
+    row('', 'Đã báo cáo', s.submitted, ratio(s.submitted, s.expected));
     row('', 'Đúng hạn', s.onTime, null, `Hạn: hết ngày ${formatDay(section.round.deadline)}`);
     row('', 'Quá hạn', s.late, null);
     row('', 'Chưa báo cáo', s.missing.length, null);
     row('', 'Đã trả lại để hoàn thiện', s.returned, null);
     row('', 'Tổng số cán bộ, công chức, viên chức, người lao động', s.totals.staffTotal, null);
-    row('', 'Đã cài đặt ứng dụng Bluezone', s.totals.staffInstalled, s.totals.installedPercent);
-    section.indicators.forEach((line, i) => row(String(i + 1), line.label, line.quantity, line.percent, line.note));
+    row('', 'Đã cài đặt ứng dụng Bluezone', s.totals.staffInstalled, ratio(s.totals.staffInstalled, s.totals.staffTotal));
+    section.indicators.forEach((line, i) => row(String(i + 1), line.label, line.quantity, fraction(line.percent), line.note));
   }
 
   const indicatorColumns: SheetColumn[] = campaign.indicators.flatMap((indicator) => [
@@ -52,7 +55,7 @@ export async function reportWorkbook(campaign: CampaignRecord, report: OfficialR
         late: r.submittedAt === null ? null : r.late ? 'Quá hạn' : 'Đúng hạn',
         staffTotal: r.staffTotal,
         staffInstalled: r.staffInstalled,
-        installedPercent: fraction(r.installedPercent),
+        installedPercent: r.staffTotal === null || r.staffInstalled === null ? null : ratio(r.staffInstalled, r.staffTotal),
         proposals: r.proposals,
       };
       for (const indicator of campaign.indicators) {

@@ -70,7 +70,7 @@ export class SummaryService {
     const rounds = round ? [round] : await this.campaignsStore.rounds([campaignId]);
     const summaries = [];
     for (const r of rounds) summaries.push(await this.summaryOf(campaign, r));
-    const report = officialReportOf(campaign, summaries, vnDay(this.clock.now()));
+    const report = officialReportOf(campaign, summaries, vnDay(this.clock.now()), round ? 'round' : 'campaign');
     await this.audit.record({ actor: actorOf(viewer), action: 'campaign.export', targetType: 'campaign', targetId: campaignId, detail: { roundNo: roundNo ?? null, format } });
     // "Báo cáo 1405-STTTT-TTBCXB đợt 1": the document number without its slash, which no file name may hold.
     const name = `Báo cáo ${campaign.documentNumber.replace(/[/\\]/g, '-')}${round ? ` đợt ${round.roundNo}` : ''}`;
