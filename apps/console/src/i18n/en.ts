@@ -1,3 +1,4 @@
+import { campaignsEn } from './campaigns.en.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -290,4 +291,6 @@ export const en: Messages = {
     body: 'This page does not exist or you may not see it.',
     home: 'Back to home',
   },
+  // Campaign reporting and notifications.
+  ...campaignsEn,
 };

@@ -1,4 +1,6 @@
 // Vietnamese is the console's first language; en.ts must hold exactly the same keys (checked by i18n.test.ts).
+import { campaignsVi } from './campaigns.vi.js';
+
 export const vi = {
   app: {
     name: 'Bluezone',
@@ -289,6 +291,8 @@ export const vi = {
     body: 'Trang này không tồn tại hoặc bạn không có quyền xem.',
     home: 'Về trang chính',
   },
+  // Campaign reporting and notifications.
+  ...campaignsVi,
 } as const;
 
 /** The shape every language must have: same keys, any wording. */
