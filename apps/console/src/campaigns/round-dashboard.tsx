@@ -15,6 +15,9 @@ import { InstallChart } from './install-chart.js';
 
 type Row = SummaryResponse['rows'][number];
 
+// Longer lists start folded, so the figures, the chart and the map stay near the top of the page.
+const LONG_LIST = 20;
+
 // The map and the chart show the local tier: the wards, communes and special zones.
 const LOCAL_LEVELS: ReadonlySet<string> = new Set(LOCAL_UNIT_LEVELS);
 
@@ -54,6 +57,13 @@ export function RoundDashboard({ campaign, round }: { campaign: Campaign; round:
   const s = summary.data;
   const nameOf = (r: Row['recipient']) => (locale === 'en' ? r.nameEn : r.name);
   const localUnits = s.byUnit.filter((u) => LOCAL_LEVELS.has(u.level));
+  // The chart shows the units with a figure, highest rate first; the map shows every ward and commune.
+  const chartUnits = localUnits.length > 0 ? localUnits : s.byUnit;
+  const charted = chartUnits
+    .filter((u) => u.installedPercent !== null)
+    .map((u) => ({ key: u.unitCode, label: locale === 'en' ? u.nameEn : u.name, value: u.installedPercent ?? 0 }))
+    .sort((a, b) => b.value - a.value);
+  const uncharted = chartUnits.length - charted.length;
   const figures: [string, string][] = [
     ['expected', formatNumber(s.expected, locale)],
     ['submitted', t('campaigns.dashboard.submittedOf', { submitted: formatNumber(s.submitted, locale), expected: formatNumber(s.expected, locale) })],
@@ -131,118 +141,13 @@ export function RoundDashboard({ campaign, round }: { campaign: Campaign; round:
         <ErrorMessage error={download.error} />
       </div>
 
-      <h3>{t('campaigns.dashboard.missingTitle')}</h3>
-      {s.missing.length === 0 ? <p className="muted">{t('campaigns.dashboard.noneMissing')}</p> : null}
-      {s.missing.length > 0 ? (
-        <ResponsiveTable
-          caption={t('campaigns.dashboard.missingTitle')}
-          rows={s.missing}
-          rowKey={(m) => m.recipient.id}
-          columns={[
-            { label: t('campaigns.dashboard.recipient'), render: (m) => nameOf(m.recipient) },
-            { label: t('campaigns.round.label'), render: (m) => <StatusBadge status={m.status} late={false} /> },
-            {
-              label: t('campaigns.dashboard.contacts'),
-              render: (m) =>
-                m.contacts.length === 0 ? (
-                  <span className="muted">{t('campaigns.dashboard.noContact')}</span>
-                ) : (
-                  <ul className="contact-list">
-                    {m.contacts.map((c) => (
-                      <li key={c.username}>
-                        {c.displayName}
-                        {c.phone ? (
-                          <>
-                            {' · '}
-                            <a href={`tel:${c.phone.replace(/[^+\d]/g, '')}`}>{c.phone}</a>
-                          </>
-                        ) : null}
-                        {c.email ? (
-                          <>
-                            {' · '}
-                            <a href={`mailto:${c.email}`}>{c.email}</a>
-                          </>
-                        ) : null}
-                      </li>
-                    ))}
-                  </ul>
-                ),
-            },
-          ]}
-        />
-      ) : null}
-
-      <h3>{t('campaigns.dashboard.reportsTitle')}</h3>
-      {reviewed ? (
-        <p className="message message-success" role="status">
-          {reviewed}
-        </p>
-      ) : null}
-      <ErrorMessage error={review.error} />
-      <ResponsiveTable
-        caption={t('campaigns.dashboard.reportsTitle')}
-        rows={s.rows}
-        rowKey={(r) => r.recipient.id}
-        columns={[
-          { label: t('campaigns.dashboard.recipient'), render: (r) => nameOf(r.recipient) },
-          { label: t('campaigns.round.label'), render: (r) => <StatusBadge status={r.status} late={r.late} /> },
-          { label: t('campaigns.dashboard.submittedAt'), render: (r) => (r.submittedAt ? formatDateTime(r.submittedAt, locale) : '—') },
-          { label: t('campaigns.dashboard.staffTotal'), className: 'numeric', render: (r) => (r.staffTotal === null ? '—' : formatNumber(r.staffTotal, locale)) },
-          { label: t('campaigns.dashboard.staffInstalled'), className: 'numeric', render: (r) => (r.staffInstalled === null ? '—' : formatNumber(r.staffInstalled, locale)) },
-          { label: t('campaigns.dashboard.installedPercent'), className: 'numeric', render: (r) => formatPercent(r.installedPercent, locale) },
-          { label: t('campaigns.dashboard.proposals'), render: (r) => r.proposals ?? '' },
-          {
-            label: t('common.actions'),
-            render: (r) =>
-              r.status === 'submitted' && round.closedAt === null ? (
-                <div className="form-actions">
-                  <button type="button" className="button-small" disabled={review.isPending} onClick={() => review.mutate({ row: r })}>
-                    {t('campaigns.dashboard.accept')}
-                  </button>
-                  <button type="button" className="button-small button-secondary" onClick={() => setReturning({ row: r, comment: '' })}>
-                    {t('campaigns.dashboard.return')}
-                  </button>
-                </div>
-              ) : r.status === 'submitted' ? (
-                <button type="button" className="button-small" disabled={review.isPending} onClick={() => review.mutate({ row: r })}>
-                  {t('campaigns.dashboard.accept')}
-                </button>
-              ) : null,
-          },
-        ]}
-      />
-      {returning ? (
-        <form
-          className="card"
-          aria-label={t('campaigns.dashboard.returnComment', { name: nameOf(returning.row.recipient) })}
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (returning.comment.trim()) review.mutate({ row: returning.row, comment: returning.comment.trim() });
-          }}
-        >
-          <Field label={t('campaigns.dashboard.returnComment', { name: nameOf(returning.row.recipient) })}>
-            {(control) => <textarea {...control} rows={3} value={returning.comment} onChange={(e) => setReturning({ ...returning, comment: e.target.value })} />}
-          </Field>
-          <div className="form-actions">
-            <button type="submit" disabled={review.isPending || !returning.comment.trim()}>
-              {t('campaigns.dashboard.returnSend')}
-            </button>
-            <button type="button" className="button-secondary" onClick={() => setReturning(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
-      ) : null}
-
       <div className="grid-2">
         <section className="card" aria-labelledby="chart-title">
           <h3 id="chart-title">{t('campaigns.dashboard.chartTitle')}</h3>
-          <InstallChart
-            title={t('campaigns.dashboard.chartCaption')}
-            locale={locale}
-            noFigure={t('campaigns.dashboard.noFigure')}
-            bars={(localUnits.length > 0 ? localUnits : s.byUnit).map((u) => ({ key: u.unitCode, label: locale === 'en' ? u.nameEn : u.name, value: u.installedPercent }))}
-          />
+          {charted.length > 0 ? (
+            <InstallChart title={t('campaigns.dashboard.chartCaption')} locale={locale} bars={charted} />
+          ) : null}
+          {uncharted > 0 ? <p className="hint">{t('campaigns.dashboard.withoutFigure', { count: uncharted })}</p> : null}
         </section>
         <section className="card" aria-labelledby="map-title">
           <h3 id="map-title">{t('campaigns.dashboard.mapTitle')}</h3>
@@ -257,20 +162,135 @@ export function RoundDashboard({ campaign, round }: { campaign: Campaign; round:
         </section>
       </div>
 
-      <h3>{t('campaigns.dashboard.byUnitTitle')}</h3>
-      <ResponsiveTable
-        caption={t('campaigns.dashboard.byUnitCaption')}
-        rows={s.byUnit}
-        rowKey={(u) => u.unitCode}
-        columns={[
-          { label: t('campaigns.dashboard.unit'), render: (u) => (locale === 'en' ? u.nameEn : u.name) },
-          { label: t('campaigns.dashboard.expected'), className: 'numeric', render: (u) => formatNumber(u.expected, locale) },
-          { label: t('campaigns.dashboard.submitted'), className: 'numeric', render: (u) => formatNumber(u.submitted, locale) },
-          { label: t('campaigns.dashboard.late'), className: 'numeric', render: (u) => formatNumber(u.late, locale) },
-          { label: t('campaigns.dashboard.missing'), className: 'numeric', render: (u) => formatNumber(u.missingCount, locale) },
-          { label: t('campaigns.dashboard.installedPercent'), className: 'numeric', render: (u) => formatPercent(u.installedPercent, locale) },
-        ]}
-      />
+      <details className="dashboard-details" open={s.missing.length <= LONG_LIST}>
+        <summary>
+          <h3>{t('campaigns.dashboard.missingTitle')} ({formatNumber(s.missing.length, locale)})</h3>
+        </summary>
+        {s.missing.length === 0 ? <p className="muted">{t('campaigns.dashboard.noneMissing')}</p> : null}
+        {s.missing.length > 0 ? (
+          <ResponsiveTable
+            caption={t('campaigns.dashboard.missingTitle')}
+            rows={s.missing}
+            rowKey={(m) => m.recipient.id}
+            columns={[
+              { label: t('campaigns.dashboard.recipient'), render: (m) => nameOf(m.recipient) },
+              { label: t('campaigns.round.label'), render: (m) => <StatusBadge status={m.status} late={false} /> },
+              {
+                label: t('campaigns.dashboard.contacts'),
+                render: (m) =>
+                  m.contacts.length === 0 ? (
+                    <span className="muted">{t('campaigns.dashboard.noContact')}</span>
+                  ) : (
+                    <ul className="contact-list">
+                      {m.contacts.map((c) => (
+                        <li key={c.username}>
+                          {c.displayName}
+                          {c.phone ? (
+                            <>
+                              {' · '}
+                              <a href={`tel:${c.phone.replace(/[^+\d]/g, '')}`}>{c.phone}</a>
+                            </>
+                          ) : null}
+                          {c.email ? (
+                            <>
+                              {' · '}
+                              <a href={`mailto:${c.email}`}>{c.email}</a>
+                            </>
+                          ) : null}
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+              },
+            ]}
+          />
+        ) : null}
+      </details>
+
+      <details className="dashboard-details" open={s.rows.length <= LONG_LIST}>
+        <summary>
+          <h3>{t('campaigns.dashboard.reportsTitle')} ({formatNumber(s.rows.length, locale)})</h3>
+        </summary>
+        {reviewed ? (
+          <p className="message message-success" role="status">
+            {reviewed}
+          </p>
+        ) : null}
+        <ErrorMessage error={review.error} />
+        <ResponsiveTable
+          caption={t('campaigns.dashboard.reportsTitle')}
+          rows={s.rows}
+          rowKey={(r) => r.recipient.id}
+          columns={[
+            { label: t('campaigns.dashboard.recipient'), render: (r) => nameOf(r.recipient) },
+            { label: t('campaigns.round.label'), render: (r) => <StatusBadge status={r.status} late={r.late} /> },
+            { label: t('campaigns.dashboard.submittedAt'), render: (r) => (r.submittedAt ? formatDateTime(r.submittedAt, locale) : '—') },
+            { label: t('campaigns.dashboard.staffTotal'), className: 'numeric', render: (r) => (r.staffTotal === null ? '—' : formatNumber(r.staffTotal, locale)) },
+            { label: t('campaigns.dashboard.staffInstalled'), className: 'numeric', render: (r) => (r.staffInstalled === null ? '—' : formatNumber(r.staffInstalled, locale)) },
+            { label: t('campaigns.dashboard.installedPercent'), className: 'numeric', render: (r) => formatPercent(r.installedPercent, locale) },
+            { label: t('campaigns.dashboard.proposals'), render: (r) => r.proposals ?? '' },
+            {
+              label: t('common.actions'),
+              render: (r) =>
+                r.status === 'submitted' && round.closedAt === null ? (
+                  <div className="form-actions">
+                    <button type="button" className="button-small" disabled={review.isPending} onClick={() => review.mutate({ row: r })}>
+                      {t('campaigns.dashboard.accept')}
+                    </button>
+                    <button type="button" className="button-small button-secondary" onClick={() => setReturning({ row: r, comment: '' })}>
+                      {t('campaigns.dashboard.return')}
+                    </button>
+                  </div>
+                ) : r.status === 'submitted' ? (
+                  <button type="button" className="button-small" disabled={review.isPending} onClick={() => review.mutate({ row: r })}>
+                    {t('campaigns.dashboard.accept')}
+                  </button>
+                ) : null,
+            },
+          ]}
+        />
+        {returning ? (
+          <form
+            className="card"
+            aria-label={t('campaigns.dashboard.returnComment', { name: nameOf(returning.row.recipient) })}
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (returning.comment.trim()) review.mutate({ row: returning.row, comment: returning.comment.trim() });
+            }}
+          >
+            <Field label={t('campaigns.dashboard.returnComment', { name: nameOf(returning.row.recipient) })}>
+              {(control) => <textarea {...control} rows={3} value={returning.comment} onChange={(e) => setReturning({ ...returning, comment: e.target.value })} />}
+            </Field>
+            <div className="form-actions">
+              <button type="submit" disabled={review.isPending || !returning.comment.trim()}>
+                {t('campaigns.dashboard.returnSend')}
+              </button>
+              <button type="button" className="button-secondary" onClick={() => setReturning(null)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          </form>
+        ) : null}
+      </details>
+
+      <details className="dashboard-details" open={s.byUnit.length <= LONG_LIST}>
+        <summary>
+          <h3>{t('campaigns.dashboard.byUnitTitle')} ({formatNumber(s.byUnit.length, locale)})</h3>
+        </summary>
+        <ResponsiveTable
+          caption={t('campaigns.dashboard.byUnitCaption')}
+          rows={s.byUnit}
+          rowKey={(u) => u.unitCode}
+          columns={[
+            { label: t('campaigns.dashboard.unit'), render: (u) => (locale === 'en' ? u.nameEn : u.name) },
+            { label: t('campaigns.dashboard.expected'), className: 'numeric', render: (u) => formatNumber(u.expected, locale) },
+            { label: t('campaigns.dashboard.submitted'), className: 'numeric', render: (u) => formatNumber(u.submitted, locale) },
+            { label: t('campaigns.dashboard.late'), className: 'numeric', render: (u) => formatNumber(u.late, locale) },
+            { label: t('campaigns.dashboard.missing'), className: 'numeric', render: (u) => formatNumber(u.missingCount, locale) },
+            { label: t('campaigns.dashboard.installedPercent'), className: 'numeric', render: (u) => formatPercent(u.installedPercent, locale) },
+          ]}
+        />
+      </details>
       {s.byGroup.length > 0 ? (
         <>
           <h3>{t('campaigns.dashboard.byGroupTitle')}</h3>

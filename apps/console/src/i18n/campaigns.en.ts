@@ -145,6 +145,7 @@ export const campaignsEn: CampaignMessages = {
       noGroup: '(no group)',
       chartTitle: 'Install rate by unit',
       chartCaption: 'Share of staff who installed Bluezone, per reporting unit',
+      withoutFigure: '{{count}} units have no figure yet (no report sent).',
       mapTitle: 'Bluezone install rate by ward and commune',
       noFigure: 'No figure',
       trendTitle: 'Across rounds',

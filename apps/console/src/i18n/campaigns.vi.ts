@@ -143,6 +143,7 @@ export const campaignsVi = {
       noGroup: '(không có nhóm)',
       chartTitle: 'Tỷ lệ cài đặt theo đơn vị',
       chartCaption: 'Tỷ lệ cán bộ đã cài đặt Bluezone của từng đơn vị đã báo cáo',
+      withoutFigure: '{{count}} đơn vị chưa có số liệu (chưa gửi báo cáo).',
       mapTitle: 'Tỷ lệ cài đặt Bluezone theo phường, xã',
       noFigure: 'Chưa có số liệu',
       trendTitle: 'Qua các đợt',
