@@ -7,6 +7,19 @@ export const campaignsEn: CampaignMessages = {
       issued: 'Reporting campaigns',
       inbox: "Your unit's reports",
     },
+    home: {
+      issuer: 'Issue reporting campaigns and follow who has reported',
+      reporter: 'See the directives that ask you to report, and send your reports',
+    },
+    account: {
+      agencyCode: 'Agency reported for',
+      agencyCodeHint: "An agency reporter reports for one agency of the chosen unit: enter that agency's code (listed on the Units and agencies page).",
+      email: 'E-mail',
+      emailHint: 'For deadline reminders, when the server is set up to send e-mail.',
+      emailFormat: 'needs an e-mail address',
+      phone: 'Phone',
+      phoneFormat: 'needs a phone number: digits, an optional leading +',
+    },
     list: {
       title: 'Reporting campaigns',
       intro: 'Directives that ask agencies, wards and communes to report round by round, issued by your unit and the units below it.',

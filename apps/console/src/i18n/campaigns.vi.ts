@@ -5,6 +5,19 @@ export const campaignsVi = {
       issued: 'Chiến dịch báo cáo',
       inbox: 'Báo cáo của đơn vị',
     },
+    home: {
+      issuer: 'Ban hành chiến dịch báo cáo và theo dõi các đơn vị báo cáo',
+      reporter: 'Xem các văn bản yêu cầu báo cáo và gửi báo cáo của đơn vị',
+    },
+    account: {
+      agencyCode: 'Mã cơ quan báo cáo',
+      agencyCodeHint: 'Báo cáo viên cơ quan báo cáo cho một cơ quan thuộc đơn vị đã chọn: nhập mã của cơ quan đó (xem ở trang Đơn vị và cơ quan).',
+      email: 'Thư điện tử',
+      emailHint: 'Để nhận thư nhắc hạn báo cáo, khi máy chủ có cấu hình gửi thư.',
+      emailFormat: 'cần một địa chỉ thư điện tử',
+      phone: 'Số điện thoại',
+      phoneFormat: 'cần một số điện thoại: chữ số, có thể bắt đầu bằng +',
+    },
     list: {
       title: 'Chiến dịch báo cáo',
       intro: 'Các văn bản chỉ đạo yêu cầu cơ quan, đơn vị, phường, xã báo cáo theo từng đợt, do đơn vị bạn và các đơn vị cấp dưới ban hành.',
