@@ -14,6 +14,12 @@ import { UsersPage } from './users/users-page.js';
 import { CodesPage } from './codes/codes-page.js';
 import { StatsPage } from './stats/stats-page.js';
 import { NoticesPage } from './notices/notices-page.js';
+import { CampaignFormPage } from './campaigns/campaign-form-page.js';
+import { CampaignPage } from './campaigns/campaign-page.js';
+import { CampaignsPage } from './campaigns/campaigns-page.js';
+import { InboxPage } from './campaigns/inbox-page.js';
+import { ReportPage } from './campaigns/report-page.js';
+import { NotificationsPage } from './notifications/notifications-page.js';
 
 export function App() {
   const { t } = useTranslation();
@@ -53,6 +59,8 @@ export function App() {
     );
   }
   const admin = user.role === 'admin';
+  const issuer = user.role === 'campaign_issuer';
+  const reporter = user.role === 'unit_officer' || user.role === 'agency_reporter';
   return (
     <AppShell user={user}>
       <Routes>
@@ -63,6 +71,14 @@ export function App() {
         {admin || user.role === 'health_officer' ? <Route path="codes" element={<CodesPage />} /> : null}
         {admin || user.role === 'health_officer' ? <Route path="stats" element={<StatsPage />} /> : null}
         {admin || user.role === 'health_officer' || user.role === 'campaign_issuer' ? <Route path="notices" element={<NoticesPage />} /> : null}
+        {/* Campaign reporting: issuers follow their campaigns, unit officers and agency reporters report. */}
+        {issuer ? <Route path="campaigns" element={<CampaignsPage />} /> : null}
+        {issuer ? <Route path="campaigns/new" element={<CampaignFormPage />} /> : null}
+        {issuer ? <Route path="campaigns/:id" element={<CampaignPage />} /> : null}
+        {reporter ? <Route path="inbox" element={<InboxPage />} /> : null}
+        {reporter ? <Route path="campaigns/:id" element={<InboxPage />} /> : null}
+        {reporter ? <Route path="campaigns/:id/rounds/:roundNo/report" element={<ReportPage />} /> : null}
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </AppShell>

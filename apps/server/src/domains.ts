@@ -1,10 +1,12 @@
 import { agenciesDomain } from './agencies/agencies.domain.js';
 import { appConfigDomain } from './app-config/app-config.domain.js';
+import { campaignsDomain } from './campaigns/campaigns.domain.js';
 import { auditDomain } from './audit/audit.domain.js';
 import { exportDomain } from './export/export.domain.js';
 import { healthDomain } from './health/health.domain.js';
 import { identityDomain } from './identity/identity.domain.js';
 import { noticesDomain } from './notices/notices.domain.js';
+import { notificationsDomain } from './notifications/notifications.domain.js';
 import type { ConfigsOf, ServicesOf } from './platform/domain.js';
 import { publishDomain } from './publish/publish.domain.js';
 import { signingKeysDomain } from './signing-keys/signing-keys.domain.js';
@@ -30,6 +32,9 @@ export const DOMAINS = [
   // The citizen app's own: its configuration, and the notices in its inbox.
   appConfigDomain,
   noticesDomain,
+  // Campaign reporting, and the notifications it sends.
+  notificationsDomain,
+  campaignsDomain,
 ] as const;
 
 export type Services = ServicesOf<typeof DOMAINS>;

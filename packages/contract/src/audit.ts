@@ -27,6 +27,17 @@ export const AUDIT_ACTIONS = {
   // Notices to citizens' apps
   'notice.create': { vi: 'Đăng thông báo cho người dân', en: 'Published a notice to citizens' },
   'notice.retire': { vi: 'Gỡ thông báo cho người dân', en: 'Withdrew a notice to citizens' },
+  // Campaign reporting.
+  'campaign.create': { vi: 'Ban hành chiến dịch báo cáo', en: 'Issued a reporting campaign' },
+  'campaign.attach': { vi: 'Đính kèm tệp vào chiến dịch', en: 'Attached a file to a campaign' },
+  'campaign.round_add': { vi: 'Thêm đợt báo cáo', en: 'Added a reporting round' },
+  'campaign.round_close': { vi: 'Khóa đợt báo cáo', en: 'Closed a reporting round' },
+  'campaign.receive': { vi: 'Xác nhận đã nhận văn bản', en: 'Acknowledged a campaign' },
+  'campaign.report_save': { vi: 'Lưu nháp báo cáo', en: 'Saved a report draft' },
+  'campaign.report_submit': { vi: 'Gửi báo cáo', en: 'Submitted a report' },
+  'campaign.report_return': { vi: 'Trả lại báo cáo', en: 'Returned a report' },
+  'campaign.report_accept': { vi: 'Chấp nhận báo cáo', en: 'Accepted a report' },
+  'campaign.export': { vi: 'Xuất báo cáo tổng hợp', en: 'Exported the combined report' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

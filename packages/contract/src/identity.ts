@@ -16,6 +16,12 @@ export const userSchema = z.object({
   locale: localeSchema,
   disabled: z.boolean(),
   createdAt: timestampSchema,
+  // Campaign reporting: an agency reporter reports for one agency; e-mail and phone are how reminders and issuers reach them.
+  agencyId: z.number().int().nullable(),
+  agencyCode: z.string().nullable(),
+  agencyName: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -34,6 +40,15 @@ export const usernameSchema = z
 /** Length is what makes a password strong; 10 is the floor, 256 keeps scrypt input bounded. */
 export const newPasswordSchema = z.string().min(10, 'must be at least 10 characters').max(256, 'must be at most 256 characters');
 export const displayNameSchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+export const emailSchema = z.email('must be an e-mail address').max(254, 'must be at most 254 characters');
+/** Digits with an optional leading +, spaces, dots and dashes allowed as typed: 0912 345 678, +84 912-345-678. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .min(6, 'must be at least 6 characters')
+  .max(20, 'must be at most 20 characters')
+  .regex(/^\+?[0-9][0-9 .-]*[0-9]$/, 'must be a phone number: digits, an optional leading +');
+const agencyCodeRefSchema = z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters').regex(/^[A-Za-z0-9._-]+$/, 'must be an agency code');
 
 export const loginRequestSchema = z.object({
   // Not the strict username schema: a mistyped username must answer invalid_credentials, not validation_failed.
@@ -77,6 +92,10 @@ export const createUserRequestSchema = z
     password: newPasswordSchema,
     role: roleSchema,
     unitCode: unitCodeSchema,
+    /** The agency an agency_reporter reports for (required for that role, refused for the others). */
+    agencyCode: agencyCodeRefSchema.optional(),
+    email: emailSchema.optional(),
+    phone: phoneSchema.optional(),
   })
   .strict();
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
@@ -88,6 +107,9 @@ export const updateUserRequestSchema = z
     unitCode: unitCodeSchema.optional(),
     disabled: z.boolean().optional(),
     password: newPasswordSchema.optional(),
+    agencyCode: agencyCodeRefSchema.nullable().optional(),
+    email: emailSchema.nullable().optional(),
+    phone: phoneSchema.nullable().optional(),
   })
   .strict()
   .refine(...SOMETHING_TO_CHANGE);

@@ -17,6 +17,9 @@ export * from './verification.js';
 export * from './publish.js';
 export * from './app-config.js';
 export * from './notices.js';
+// Campaign reporting and the notifications it sends.
+export * from './campaigns.js';
+export * from './notifications.js';
 
 export const API_PREFIX = '/api/v1';
 export const SESSION_COOKIE = 'bz_session';

@@ -64,6 +64,8 @@ const FLAG_OF: Record<string, string> = {
   role: '--role',
   unitCode: '--unit',
   displayName: '--display-name',
+  agencyCode: '--agency',
+  email: '--email',
 };
 
 export interface CreateUserOptions {
@@ -72,6 +74,8 @@ export interface CreateUserOptions {
   role: string;
   unit: string;
   displayName?: string;
+  agency?: string;
+  email?: string;
 }
 
 export async function createUser(io: CliIo, options: CreateUserOptions): Promise<void> {
@@ -81,6 +85,8 @@ export async function createUser(io: CliIo, options: CreateUserOptions): Promise
     role: options.role,
     unitCode: options.unit,
     displayName: options.displayName ?? options.username,
+    ...(options.agency !== undefined && { agencyCode: options.agency }),
+    ...(options.email !== undefined && { email: options.email }),
   });
   if (!checked.ok) {
     // Values the schema refuses are usage errors (exit 2), one sentence per problem: "--password must be at least …".
@@ -89,9 +95,15 @@ export async function createUser(io: CliIo, options: CreateUserOptions): Promise
   const runtime = await prepareRuntime(await configFromEnv(), (line) => io.out(line));
   try {
     const user = await runtime.services.users.create(SYSTEM_ACTOR, checked.value);
-    io.out(`created user "${user.username}" (id ${user.id}, ${user.role}, ${user.unitCode} ${user.unitName})\n`);
+    const agency = user.agencyCode === null ? '' : `, agency ${user.agencyCode} ${user.agencyName ?? ''}`.trimEnd();
+    io.out(`created user "${user.username}" (id ${user.id}, ${user.role}, ${user.unitCode} ${user.unitName}${agency})\n`);
   } catch (error) {
-    if (error instanceof AppError) throw new CliError(error.message);
+    if (error instanceof AppError) {
+      // The service names body fields ("agencyCode: …"); the person typed flags. A combination of flags the service
+      // refuses (an agency reporter without --agency) is a usage error, as a value the schema refuses is.
+      const message = error.message.replace(/^(\w+):/, (prefix, field: string) => (FLAG_OF[field] ? `${FLAG_OF[field]}:` : prefix));
+      throw error.code === 'validation_failed' ? new UsageError(message) : new CliError(message);
+    }
     throw error;
   } finally {
     await runtime.close();

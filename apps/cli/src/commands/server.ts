@@ -34,5 +34,7 @@ export function registerServerCommands(program: Command, io: CliIo): void {
     .requiredOption('--role <role>', `one of ${ACCOUNT_ROLES.join(', ')}`)
     .requiredOption('--unit <code>', 'administrative unit code, e.g. 20 (Lạng Sơn) or 06184 (xã Đồng Đăng)')
     .option('--display-name <name>', 'name shown in the console (default: the username)')
+    .option('--agency <code>', 'the agency an agency_reporter reports for (its code, e.g. 20-001); required for that role')
+    .option('--email <address>', 'where campaign reminders are e-mailed, when SMTP is configured')
     .action(async (options: CreateUserOptions) => (await actions()).createUser(io, options));
 }

@@ -83,6 +83,14 @@ const ERROR_CODE_SET: Record<ContractErrorCode, true> = {
   revision_not_allowed: true,
   certificate_invalid: true,
   unknown_health_authority: true,
+  // Campaign reporting.
+  unknown_agency: true,
+  unknown_indicator: true,
+  installed_exceeds_staff: true,
+  report_incomplete: true,
+  round_closed: true,
+  report_state: true,
+  unsupported_file_type: true,
 };
 export const ERROR_CODES = Object.keys(ERROR_CODE_SET) as ContractErrorCode[];
 

@@ -4,6 +4,7 @@ import { NavLink, useNavigate } from 'react-router';
 import type { User } from '../api/types.js';
 import { useLogout } from '../auth/session.js';
 import { LanguageSwitch } from './language-switch.js';
+import { NotificationBadge } from '../notifications/notification-badge.js';
 
 /** Navigation shows only what the role may open; the server enforces the same rules on every call. */
 function navigationFor(user: User | null) {
@@ -18,6 +19,9 @@ function navigationFor(user: User | null) {
   if (user.role === 'admin') {
     items.push({ to: '/users', key: 'nav.users' }, { to: '/units', key: 'nav.units' }, { to: '/audit', key: 'nav.audit' });
   }
+  // Campaign reporting.
+  if (user.role === 'campaign_issuer') items.push({ to: '/campaigns', key: 'campaigns.nav.issued' });
+  if (user.role === 'unit_officer' || user.role === 'agency_reporter') items.push({ to: '/inbox', key: 'campaigns.nav.inbox' });
   return items;
 }
 
@@ -42,6 +46,7 @@ export function AppShell({ user, children }: { user: User | null; children: Reac
           <LanguageSwitch />
           {user ? (
             <div className="account">
+              <NotificationBadge />
               <span className="account-name">{t('auth.signedInAs', { name: user.displayName })}</span>
               <button type="button" className="button-secondary" onClick={signOut}>
                 {t('auth.signOut')}

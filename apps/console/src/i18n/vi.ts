@@ -1,4 +1,6 @@
 // Vietnamese is the console's first language; en.ts must hold exactly the same keys (checked by i18n.test.ts).
+import { campaignsVi } from './campaigns.vi.js';
+
 export const vi = {
   app: {
     name: 'Bluezone',
@@ -230,6 +232,13 @@ export const vi = {
     revision_not_allowed: 'Không thể đổi các khóa này sang kết quả đó.',
     certificate_invalid: 'Chứng nhận xác thực không hợp lệ hoặc đã hết hạn.',
     unknown_health_authority: 'Cơ quan y tế không xác định.',
+    unknown_agency: 'Cơ quan, đơn vị không tồn tại.',
+    unknown_indicator: 'Báo cáo có chỉ tiêu không thuộc mẫu báo cáo của đơn vị bạn.',
+    installed_exceeds_staff: 'Số người đã cài đặt không được lớn hơn tổng số cán bộ.',
+    report_incomplete: 'Cần nhập tổng số cán bộ và số người đã cài đặt trước khi gửi báo cáo.',
+    round_closed: 'Đợt báo cáo này đã khóa, không thể lưu hoặc gửi thêm.',
+    report_state: 'Báo cáo đang ở trạng thái không cho phép thao tác này (đã gửi, đã được chấp nhận hoặc chưa gửi).',
+    unsupported_file_type: 'Chỉ nhận tệp PDF hoặc DOCX.',
     network_error: 'Không kết nối được máy chủ. Hãy kiểm tra mạng.',
     unexpected_response: 'Máy chủ trả lời không như mong đợi.',
   },
@@ -311,6 +320,8 @@ export const vi = {
     body: 'Trang này không tồn tại hoặc bạn không có quyền xem.',
     home: 'Về trang chính',
   },
+  // Campaign reporting and notifications.
+  ...campaignsVi,
 } as const;
 
 /** The shape every language must have: same keys, any wording. */

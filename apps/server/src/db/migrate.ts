@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002_exposure_notification.js';
 import * as m0003 from './migrations/0003_export.js';
 import * as m0004 from './migrations/0004_user_search.js';
 import * as m0005 from './migrations/0005_platform.js';
+import * as m0006 from './migrations/0006_campaigns.js';
 // 0006 to 0008 are reserved for campaigns, declarations and epidemic areas, and scale.
 import * as m0009 from './migrations/0009_notices.js';
 import { isPostgres } from './database.js';
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0003_export': m0003,
   '0004_user_search': m0004,
   '0005_platform': m0005,
+  '0006_campaigns': m0006,
   '0009_notices': m0009,
 };
 

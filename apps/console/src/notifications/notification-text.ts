@@ -1,0 +1,10 @@
+import type { TFunction } from 'i18next';
+import type { Notification } from '@bluezone/contract';
+import { formatDay } from '../components/format.js';
+
+/** A notification in the reader's language, from its kind and parameters (days written as the reader writes them). */
+export function notificationText(t: TFunction, notification: Notification, locale: string): string {
+  const params: Record<string, string | number> = { ...notification.params };
+  if (typeof params.deadline === 'string') params.deadline = formatDay(params.deadline, locale);
+  return t(`notifications.kinds.${notification.kind}`, params);
+}
