@@ -123,7 +123,7 @@ describe.skipIf(skipReason !== null)('the app demo in Chromium: two phones meet,
     expect(run.status, run.stderr).toBe(0);
 
     // The officer posts a notice, which phones read in their inbox.
-    await officer.getByRole('link', { name: 'Thông báo' }).click();
+    await officer.getByRole('link', { name: 'Thông báo cho người dân' }).click();
     await officer.getByLabel('Tiêu đề', { exact: true }).fill('Xét nghiệm miễn phí cho người tiếp xúc gần');
     await officer.getByLabel('Nội dung', { exact: true }).fill('Người nhận cảnh báo của Bluezone đến trạm y tế phường để được xét nghiệm miễn phí.');
     await officer.getByRole('button', { name: 'Đăng thông báo' }).click();

@@ -16,7 +16,7 @@ export const en: Messages = {
     audit: 'Audit log',
     codes: 'Upload codes',
     stats: 'Statistics',
-    notices: 'Notices',
+    notices: 'Notices to citizens',
   },
   lang: {
     label: 'Language',

@@ -16,7 +16,7 @@ export const vi = {
     audit: 'Nhật ký kiểm tra',
     codes: 'Mã tải lên',
     stats: 'Thống kê',
-    notices: 'Thông báo',
+    notices: 'Thông báo cho người dân',
   },
   lang: {
     label: 'Ngôn ngữ',
