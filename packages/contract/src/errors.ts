@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   forbidden: { status: 403, meaning: 'Signed in, but this role may not do this, or not for a unit outside the user\'s own unit and the units below it.' },
   not_found: { status: 404, meaning: 'No such route or resource.' },
   conflict: { status: 409, meaning: 'The resource already exists (for example the username is taken).' },
+  status_not_allowed: { status: 409, meaning: 'The declaration cannot move from its present status to the one asked for.' },
   body_too_large: { status: 413, meaning: 'The request body is larger than the configured limit.' },
   unsupported_media_type: { status: 415, meaning: 'The request body is not application/json.' },
   account_locked: { status: 423, meaning: 'Too many failed sign-ins: the account is locked for a while.' },

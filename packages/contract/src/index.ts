@@ -15,6 +15,12 @@ export * from './health.js';
 export * from './export.js';
 export * from './verification.js';
 export * from './publish.js';
+// Health declarations, epidemic areas, places and notifications.
+export * from './bilingual.js';
+export * from './places.js';
+export * from './epidemic-areas.js';
+export * from './declarations.js';
+export * from './notifications.js';
 
 export const API_PREFIX = '/api/v1';
 export const SESSION_COOKIE = 'bz_session';
