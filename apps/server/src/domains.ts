@@ -9,6 +9,12 @@ import { signingKeysDomain } from './signing-keys/signing-keys.domain.js';
 import { statisticsDomain } from './statistics/statistics.domain.js';
 import { unitsDomain } from './units/units.domain.js';
 import { verificationDomain } from './verification/verification.domain.js';
+// Health declarations, epidemic areas, screening, and officials' notifications.
+import { declarationsDomain } from './declarations/declarations.domain.js';
+import { epidemicAreasDomain } from './epidemic-areas/epidemic-areas.domain.js';
+import { notificationsDomain } from './notifications/notifications.domain.js';
+import { placesDomain } from './places/places.domain.js';
+import { screeningDomain } from './screening/screening.domain.js';
 
 /**
  * Every domain of the server, in the order they are built: a domain comes after the domains whose services it needs.
@@ -25,6 +31,12 @@ export const DOMAINS = [
   verificationDomain,
   publishDomain,
   statisticsDomain,
+  // Health declarations, epidemic areas, screening, and officials' notifications.
+  notificationsDomain,
+  placesDomain,
+  epidemicAreasDomain,
+  screeningDomain,
+  declarationsDomain,
 ] as const;
 
 export type Services = ServicesOf<typeof DOMAINS>;

@@ -2,6 +2,7 @@ import { ROLES, type Role } from '@bluezone/contract';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/audit.model.js';
+import { declarationRequest, insertDeclaration } from '../test-support/declarations.js';
 import { createTestApp, login, type TestApp } from '../test-support/test-app.js';
 import { routeAccessTable } from './access.js';
 
@@ -21,6 +22,9 @@ interface Target {
   unit: string;
   userId: number;
   agencyId: number;
+  // Health declarations and epidemic areas.
+  areaId: number;
+  declarationId: number;
   n: number;
 }
 
@@ -29,7 +33,8 @@ type Rule =
   | { who: readonly Role[]; scoped: boolean; request: (target: Target) => InjectOptions };
 
 const get = (url: string): InjectOptions => ({ method: 'GET', url });
-const send = (method: 'POST' | 'PATCH', url: string, payload: object): InjectOptions => ({ method, url, payload });
+const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: object): InjectOptions => ({ method, url, payload });
+const del = (url: string): InjectOptions => ({ method: 'DELETE', url });
 
 const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/openapi.json': { who: 'public', request: () => get('/api/v1/openapi.json') },
@@ -66,6 +71,27 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/v1/certificate': { who: 'public', request: () => send('POST', '/api/v1/certificate', { token: 'x', ekeyhmac: 'x' }) },
   'POST /api/v1/publish': { who: 'public', request: () => send('POST', '/api/v1/publish', {}) },
   'GET /api/v1/stats/exposure-notification': { who: ['health_officer', 'admin'], scoped: false, request: () => get('/api/v1/stats/exposure-notification') },
+  // Health declarations, epidemic areas, places and notifications. A declaration's unit is the one it is routed to.
+  'GET /api/v1/places': { who: 'public', request: () => get('/api/v1/places?q=dong') },
+  'GET /api/v1/places/:code': { who: 'public', request: (t) => get(`/api/v1/places/${t.unit}`) },
+  'GET /api/v1/epidemic-areas': { who: 'signed_in', request: () => get('/api/v1/epidemic-areas') },
+  'POST /api/v1/epidemic-areas': { who: ['health_officer'], scoped: true, request: (t) => send('POST', '/api/v1/epidemic-areas', { name: `Vùng ${t.n}`, unitCode: t.unit, from: '2026-11-01' }) },
+  'PATCH /api/v1/epidemic-areas/:id': { who: ['health_officer'], scoped: true, request: (t) => send('PATCH', `/api/v1/epidemic-areas/${t.areaId}`, { reason: `Lý do ${t.n}` }) },
+  'DELETE /api/v1/epidemic-areas/:id': { who: ['health_officer'], scoped: true, request: (t) => del(`/api/v1/epidemic-areas/${t.areaId}`) },
+  'POST /api/v1/declarations': { who: 'public', request: () => send('POST', '/api/v1/declarations', declarationRequest()) },
+  'GET /api/v1/declarations': { who: ['unit_officer', 'health_officer'], scoped: true, request: (t) => get(`/api/v1/declarations?unit=${t.unit}`) },
+  'GET /api/v1/declarations/export.xlsx': { who: ['unit_officer', 'health_officer'], scoped: true, request: (t) => get(`/api/v1/declarations/export.xlsx?unit=${t.unit}`) },
+  'GET /api/v1/declarations/stats': { who: ['health_officer'], scoped: true, request: (t) => get(`/api/v1/declarations/stats?unit=${t.unit}`) },
+  // A checkpoint reads any receipt a citizen shows it; the look-up is audited.
+  'GET /api/v1/declarations/by-receipt/:receipt': { who: ['unit_officer', 'health_officer'], scoped: false, request: () => get('/api/v1/declarations/by-receipt/2222-2222') },
+  'GET /api/v1/declarations/:id': { who: ['unit_officer', 'health_officer'], scoped: true, request: (t) => get(`/api/v1/declarations/${t.declarationId}`) },
+  'PATCH /api/v1/declarations/:id': { who: ['unit_officer', 'health_officer'], scoped: true, request: (t) => send('PATCH', `/api/v1/declarations/${t.declarationId}`, { note: `Ghi chú ${t.n}` }) },
+  'POST /api/v1/declarations/:id/checks': { who: ['unit_officer', 'health_officer'], scoped: true, request: (t) => send('POST', `/api/v1/declarations/${t.declarationId}/checks`, { day: '2026-11-23', symptoms: [] }) },
+  'GET /api/v1/health-stations/:code': { who: ['unit_officer', 'health_officer', 'admin'], scoped: true, request: (t) => get(`/api/v1/health-stations/${t.unit}`) },
+  'PUT /api/v1/health-stations/:code': { who: ['unit_officer', 'health_officer', 'admin'], scoped: true, request: (t) => send('PUT', `/api/v1/health-stations/${t.unit}`, { phone: `0205 38${String(t.n).padStart(5, '0')}`, notificationEmail: '' }) },
+  'GET /api/v1/notifications': { who: 'signed_in', request: () => get('/api/v1/notifications') },
+  'GET /api/v1/notifications/unread': { who: 'signed_in', request: () => get('/api/v1/notifications/unread') },
+  'POST /api/v1/notifications/read': { who: 'signed_in', request: () => send('POST', '/api/v1/notifications/read', { all: true }) },
 };
 
 describe('authorization matrix', () => {
@@ -81,7 +107,9 @@ describe('authorization matrix', () => {
     for (const [relation, unit] of Object.entries(UNITS) as [Relation, string][]) {
       const user = await t.services.users.create(SYSTEM_ACTOR, { username: `matrix.target.${relation}`, displayName: 'Đích', password: PASSWORD, role: 'unit_officer', unitCode: unit });
       const agency = await t.services.agencies.create(SYSTEM_ACTOR, { name: `Cơ quan ${relation}`, unitCode: unit });
-      targets[relation] = { unit, userId: user.id, agencyId: agency.id };
+      const area = await t.database.db.insertInto('epidemic_areas').values({ name: `Vùng ${relation}`, unit_code: unit, from_day: '2026-11-01', created_at: '2026-11-23T08:00:00.000Z', updated_at: '2026-11-23T08:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
+      const declarationId = await insertDeclaration(t.database.db, [unit]);
+      targets[relation] = { unit, userId: user.id, agencyId: agency.id, areaId: Number(area.id), declarationId };
     }
   });
   afterAll(async () => t?.close());
