@@ -15,8 +15,8 @@ export function declarationNotification(
 ): UnitNotification {
   const where = units.map((u) => u.name).join(', ');
   const whereEn = units.map((u) => u.nameEn).join(', ');
-  const flagVi = flags.suspected ? 'nghi ngờ mắc bệnh' : flags.arrival ? 'người từ vùng dịch về' : 'không có dấu hiệu nghi ngờ';
-  const flagEn = flags.suspected ? 'suspected case' : flags.arrival ? 'arrival from an epidemic area' : 'nothing flagged';
+  const flagVi = flags.suspected ? 'nghi ngờ mắc bệnh' : flags.arrival ? 'người từ vùng dịch về' : 'không thuộc diện nghi ngờ hay từ vùng dịch về';
+  const flagEn = flags.suspected ? 'suspected case' : flags.arrival ? 'arrival from an epidemic area' : 'neither suspected nor from an epidemic area';
   const became = topic === 'declaration.suspected';
   const subject = became
     ? `[Bluezone] Tờ khai chuyển sang nghi ngờ mắc bệnh — A declaration became a suspected case (${where})`
