@@ -62,24 +62,51 @@ function inScope(db: Db, root: string): Expression<SqlBool> {
 
 /** Lists of declarations over a unit subtree: the officers' queues, their exports, the counts, and re-screening. */
 export class DeclarationListsStore extends Store {
-  private filtered(filter: ListFilter) {
-    let query = this.db
-      .selectFrom('declaration_routes as r')
-      .innerJoin('declarations as d', 'd.id', 'r.declaration_id')
-      .leftJoin('units as u', 'u.code', 'd.residence_unit_code')
-      .where(inScope(this.db, filter.root));
-    if (filter.flag === 'suspected') query = query.where('r.suspected', '=', 1);
-    if (filter.flag === 'arrival') query = query.where('r.arrival', '=', 1);
-    if (filter.status === 'open') query = query.where('r.status', '<>', 'closed');
-    else if (filter.status !== undefined) query = query.where('r.status', '=', filter.status);
-    if (filter.fromAt !== undefined) query = query.where('r.declared_at', '>=', filter.fromAt);
-    if (filter.toAt !== undefined) query = query.where('r.declared_at', '<=', filter.toAt);
-    return query;
+  /**
+   * The keys of a queue's rows, in queue order: for each unit of the subtree, its own range of the queue index
+   * (unit, priority, declared_at, id) read in order and cut at `limit`, and those ranges merged. A ward's queue is one
+   * index range whatever the province holds; a wider subtree reads one short range per unit. A declaration routed to
+   * two units of the subtree comes twice with the same key, side by side, and is kept once.
+   */
+  private async routeKeys(filter: ListFilter, limit: number, after?: QueueKey): Promise<QueueKey[]> {
+    const codes = (await subtreeCodes(this.db, filter.root).execute()).map((r) => r.code);
+    if (codes.length === 0) return [];
+    // Twice the rows: duplicates are at most one per declaration.
+    const take = codes.length === 1 ? limit : 2 * limit;
+    const range = (code: string) => {
+      let query = this.db.selectFrom('declaration_routes as r').select(['r.priority', 'r.declared_at', 'r.declaration_id']).where('r.unit_code', '=', code);
+      if (filter.flag === 'suspected') query = query.where('r.suspected', '=', 1);
+      if (filter.flag === 'arrival') query = query.where('r.arrival', '=', 1);
+      if (filter.status === 'open') query = query.where('r.status', '<>', 'closed');
+      else if (filter.status !== undefined) query = query.where('r.status', '=', filter.status);
+      if (filter.fromAt !== undefined) query = query.where('r.declared_at', '>=', filter.fromAt);
+      if (filter.toAt !== undefined) query = query.where('r.declared_at', '<=', filter.toAt);
+      if (after !== undefined) query = query.where((eb) => eb(eb.refTuple('r.priority', 'r.declared_at', 'r.declaration_id'), '<', eb.tuple(after[0], after[1], after[2])));
+      return query.orderBy('r.priority', 'desc').orderBy('r.declared_at', 'desc').orderBy('r.declaration_id', 'desc').limit(take);
+    };
+    let rows: { priority: number; declared_at: string; declaration_id: number }[];
+    if (codes.length === 1) {
+      rows = await range(codes[0]!).execute();
+    } else {
+      const ranges = codes.map((code, i) => this.db.selectFrom(range(code).as(`u${i}`)).selectAll());
+      const merged = ranges.slice(1).reduce((union, next) => union.unionAll(next), ranges[0]!);
+      rows = await this.db.selectFrom(merged.as('m')).selectAll().orderBy('priority', 'desc').orderBy('declared_at', 'desc').orderBy('declaration_id', 'desc').limit(take).execute();
+    }
+    const keys: QueueKey[] = [];
+    for (const row of rows) {
+      const id = Number(row.declaration_id);
+      if (keys.at(-1)?.[2] !== id) keys.push([Number(row.priority), row.declared_at, id]);
+    }
+    return keys.slice(0, limit);
   }
 
   /** One page of a queue: suspected first, then arrivals, newest first within each; `limit` rows after `after`. */
   async queue(filter: ListFilter, limit: number, after?: QueueKey): Promise<QueueRow[]> {
-    let query = this.filtered(filter)
+    const keys = await this.routeKeys(filter, limit, after);
+    if (keys.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('declarations as d')
+      .leftJoin('units as u', 'u.code', 'd.residence_unit_code')
       .select([
         'd.id',
         'd.receipt',
@@ -98,36 +125,48 @@ export class DeclarationListsStore extends Store {
         'd.next_follow_up',
         'd.monitoring_until',
         'd.declared_at',
-        'r.priority',
       ])
-      .orderBy('r.priority', 'desc')
-      .orderBy('r.declared_at', 'desc')
-      .orderBy('r.declaration_id', 'desc')
-      .limit(limit);
-    if (after !== undefined) query = query.where((eb) => eb(eb.refTuple('r.priority', 'r.declared_at', 'r.declaration_id'), '<', eb.tuple(after[0], after[1], after[2])));
-    const rows = await query.execute();
-    return rows.map((r) => ({
-      id: Number(r.id),
-      receipt: formatReceipt(r.receipt),
-      kind: r.kind as QueueRow['kind'],
-      fullName: r.full_name,
-      yearOfBirth: Number(r.year_of_birth),
-      gender: r.gender as QueueRow['gender'],
-      phone: r.phone,
-      residence: { unitCode: r.residence_unit_code, unitName: r.unit_name ?? r.residence_unit_code, unitNameEn: r.unit_name_en ?? r.residence_unit_code, address: r.residence_address },
-      suspected: r.suspected === 1,
-      arrivalFromEpidemicArea: r.arrival === 1,
-      status: r.status as DeclarationStatus,
-      nextFollowUp: r.next_follow_up,
-      monitoringUntil: r.monitoring_until,
-      declaredAt: r.declared_at,
-      priority: Number(r.priority),
-    }));
+      .where('d.id', 'in', keys.map((k) => k[2]))
+      .execute();
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    return keys.flatMap(([priority, , id]) => {
+      const r = byId.get(id);
+      if (!r) return [];
+      return [
+        {
+          id,
+          receipt: formatReceipt(r.receipt),
+          kind: r.kind as QueueRow['kind'],
+          fullName: r.full_name,
+          yearOfBirth: Number(r.year_of_birth),
+          gender: r.gender as QueueRow['gender'],
+          phone: r.phone,
+          residence: { unitCode: r.residence_unit_code, unitName: r.unit_name ?? r.residence_unit_code, unitNameEn: r.unit_name_en ?? r.residence_unit_code, address: r.residence_address },
+          suspected: r.suspected === 1,
+          arrivalFromEpidemicArea: r.arrival === 1,
+          status: r.status as DeclarationStatus,
+          nextFollowUp: r.next_follow_up,
+          monitoringUntil: r.monitoring_until,
+          declaredAt: r.declared_at,
+          priority,
+        },
+      ];
+    });
   }
 
   /** The rows of a queue for a spreadsheet, in queue order, at most `max`, each with its visits. */
   async exportRows(filter: ListFilter, max: number): Promise<ExportRow[]> {
-    const rows = await this.filtered(filter)
+    const keys = await this.routeKeys(filter, max);
+    const found = new Map<number, Awaited<ReturnType<typeof this.exportBatch>>[number]>();
+    for (let i = 0; i < keys.length; i += 500) for (const row of await this.exportBatch(keys.slice(i, i + 500).map((k) => k[2]))) found.set(Number(row.id), row);
+    const rows = keys.flatMap((k) => found.get(k[2]) ?? []);
+    return this.withVisits(rows);
+  }
+
+  private exportBatch(ids: number[]) {
+    return this.db
+      .selectFrom('declarations as d')
+      .leftJoin('units as u', 'u.code', 'd.residence_unit_code')
       .select([
         'd.id',
         'd.receipt',
@@ -149,11 +188,11 @@ export class DeclarationListsStore extends Store {
         'd.symptoms',
         'd.other_symptom',
       ])
-      .orderBy('r.priority', 'desc')
-      .orderBy('r.declared_at', 'desc')
-      .orderBy('r.declaration_id', 'desc')
-      .limit(max)
+      .where('d.id', 'in', ids)
       .execute();
+  }
+
+  private async withVisits(rows: Awaited<ReturnType<typeof this.exportBatch>>): Promise<ExportRow[]> {
     const visits = new Map<number, ExportRow['visits']>();
     for (let i = 0; i < rows.length; i += 500) {
       const ids = rows.slice(i, i + 500).map((r) => Number(r.id));

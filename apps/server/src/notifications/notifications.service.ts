@@ -61,6 +61,8 @@ export class NotificationsService {
 
   /** Sends what is due now, in the background; a run already going picks new rows up on its next sweep. */
   deliverSoon(): void {
+    // Without a channel nothing is ever queued: no query to run.
+    if (!this.channels.email && !this.channels.webhook) return;
     void this.deliverDue().catch((error: unknown) => this.log.warn({ err: error }, 'notification delivery failed'));
   }
 

@@ -10,7 +10,7 @@ export const placesDomain = defineDomain({
   name: 'places',
   readConfig: readPlacesConfig,
   createServices: ({ platform, config, services }: DomainContext<PlacesConfig, { units: LocalUnitTree }>) => ({
-    places: new PlacesService(services.units, new NationalGazetteer(officialCountryUnits()), new RateLimiter(config.searchRateLimit, 60, platform.clock)),
+    places: new PlacesService(services.units, new NationalGazetteer(officialCountryUnits()), new RateLimiter(config.searchRateLimit, 60, platform.clock), platform.clock),
   }),
   routes: (app, { places }) => registerPlacesRoutes(app, places),
 });

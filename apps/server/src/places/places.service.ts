@@ -1,7 +1,10 @@
 import type { ListUnitsQuery, ListUnitsResponse, Place, SearchPlacesQuery, UnitDetail } from '@bluezone/contract';
 import { AppError } from '../errors.js';
+import type { Clock } from '../platform/platform.js';
 import type { RateLimiter } from '../platform/rate-limiter.js';
 import { placeOf, type NationalGazetteer } from './places.model.js';
+
+const DETAIL_TTL_MS = 60_000;
 
 /** What the places domain reads of the installation's own unit tree (the units service provides it). */
 export interface LocalUnitTree {
@@ -16,10 +19,13 @@ export interface LocalUnitTree {
  * and every official province and unit of the country (where people have been, where epidemics are).
  */
 export class PlacesService {
+  private readonly details = new Map<string, { until: number; detail: UnitDetail | undefined }>();
+
   constructor(
     private readonly tree: LocalUnitTree,
     private readonly country: NationalGazetteer,
     private readonly limiter: RateLimiter,
+    private readonly clock: Clock,
   ) {}
 
   /** A public search, limited per client address. */
@@ -74,12 +80,23 @@ export class PlacesService {
       .map((u) => placeOf(u, top, true));
   }
 
+  /**
+   * The unit of the tree, kept a minute: one declaration names the same few units a dozen times (residence, visits,
+   * routes, the health station), and units change rarely (a renamed unit shows its new name within the minute).
+   */
   private async localDetail(code: string): Promise<UnitDetail | undefined> {
+    const now = this.clock.now().getTime();
+    const cached = this.details.get(code);
+    if (cached && cached.until > now) return cached.detail;
+    let detail: UnitDetail | undefined;
     try {
-      return await this.tree.detail(code);
+      detail = await this.tree.detail(code);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') return undefined;
-      throw error;
+      if (!(error instanceof AppError && error.code === 'not_found')) throw error;
     }
+    // Bounded: a scan of made-up codes cannot grow it for ever.
+    if (this.details.size >= 10_000) this.details.clear();
+    this.details.set(code, { until: now + DETAIL_TTL_MS, detail });
+    return detail;
   }
 }

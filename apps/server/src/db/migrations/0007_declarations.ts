@@ -86,7 +86,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('declaration_routes_queue')
     .on('declaration_routes')
-    .columns(['unit_code', 'priority', 'declared_at', 'declaration_id'])
+    // The filters (status, flags) are in it too, so a filtered queue is read from the index alone.
+    .columns(['unit_code', 'priority', 'declared_at', 'declaration_id', 'status', 'suspected', 'arrival'])
     .execute();
   await db.schema.createIndex('declaration_routes_day').on('declaration_routes').columns(['unit_code', 'declared_day']).execute();
 
