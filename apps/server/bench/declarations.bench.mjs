@@ -40,8 +40,15 @@ if (![declarations, fill].every((n) => Number.isSafeInteger(n) && n >= 1)) throw
 const DONG_KINH = '05977';
 const PASSWORD = 'bench officer password';
 
-async function request(base, method, route, body, headers = {}) {
-  const response = await fetch(`${base}${route}`, { method, headers: { ...(body && { 'content-type': 'application/json' }), ...headers }, ...(body && { body: JSON.stringify(body) }) });
+async function request(base, method, route, body, headers = {}, retried = false) {
+  let response;
+  try {
+    response = await fetch(`${base}${route}`, { method, headers: { ...(body && { 'content-type': 'application/json' }), ...headers }, ...(body && { body: JSON.stringify(body) }) });
+  } catch (error) {
+    // A kept-alive connection the server closed while the fill ran: open a new one, once.
+    if (retried) throw error;
+    return request(base, method, route, body, headers, true);
+  }
   const text = await response.text();
   if (response.status >= 300) throw new Error(`${method} ${route}: ${response.status} ${text}`);
   return { body: text ? JSON.parse(text) : undefined, cookie: response.headers.get('set-cookie') };
@@ -198,21 +205,25 @@ async function withPostgres(fn) {
   }
 }
 
-const results = [await run('sqlite', {}), await withPostgres((url) => run('postgres', { DATABASE_URL: url }))];
-if (json) {
-  process.stdout.write(`${JSON.stringify(results)}\n`);
-} else {
-  for (const r of results) {
-    if (r.skipped) {
-      process.stdout.write(`${r.database}: skipped (${r.skipped})\n`);
-      continue;
-    }
-    const q = r.queueMs;
-    process.stdout.write(
-      `${r.database}: ${r.acceptedPerSecond} declarations accepted/s (${r.declarations}, ${r.concurrency} at a time); ` +
-        `with ${r.fill.toLocaleString('en')} in the province (${r.wardDeclarations.toLocaleString('en')} in the ward, filled in ${r.fillSeconds} s), ` +
-        `the ward's queue: first page ${q.wardFirstPage} ms, suspected ${q.wardSuspected} ms, open ${q.wardOpen} ms, page 2 ${q.wardSecondPage} ms; ` +
-        `a small commune ${q.smallCommune} ms; the province ${q.province} ms; over HTTP ${r.httpQueueMs} ms\n`,
-    );
+function print(r) {
+  if (r.skipped) {
+    process.stdout.write(`${r.database}: skipped (${r.skipped})\n`);
+    return;
   }
+  const q = r.queueMs;
+  process.stdout.write(
+    `${r.database}: ${r.acceptedPerSecond} declarations accepted/s (${r.declarations}, ${r.concurrency} at a time); ` +
+      `with ${r.fill.toLocaleString('en')} in the province (${r.wardDeclarations.toLocaleString('en')} in the ward, filled in ${r.fillSeconds} s), ` +
+      `the ward's queue: first page ${q.wardFirstPage} ms, suspected ${q.wardSuspected} ms, open ${q.wardOpen} ms, page 2 ${q.wardSecondPage} ms; ` +
+      `a small commune ${q.smallCommune} ms; the province ${q.province} ms; over HTTP ${r.httpQueueMs} ms\n`,
+  );
 }
+
+const results = [];
+for (const measure of [() => run('sqlite', {}), () => withPostgres((url) => run('postgres', { DATABASE_URL: url }))]) {
+  const result = await measure();
+  results.push(result);
+  // Each figure as soon as it is known: the fills take minutes.
+  if (!json) print(result);
+}
+if (json) process.stdout.write(`${JSON.stringify(results)}\n`);

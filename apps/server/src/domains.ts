@@ -1,18 +1,19 @@
 import { agenciesDomain } from './agencies/agencies.domain.js';
+import { campaignsDomain } from './campaigns/campaigns.domain.js';
 import { auditDomain } from './audit/audit.domain.js';
 import { exportDomain } from './export/export.domain.js';
 import { healthDomain } from './health/health.domain.js';
 import { identityDomain } from './identity/identity.domain.js';
+import { notificationsDomain } from './notifications/notifications.domain.js';
 import type { ConfigsOf, ServicesOf } from './platform/domain.js';
 import { publishDomain } from './publish/publish.domain.js';
 import { signingKeysDomain } from './signing-keys/signing-keys.domain.js';
 import { statisticsDomain } from './statistics/statistics.domain.js';
 import { unitsDomain } from './units/units.domain.js';
 import { verificationDomain } from './verification/verification.domain.js';
-// Health declarations, epidemic areas, screening, and officials' notifications.
+// Health declarations, epidemic areas and screening.
 import { declarationsDomain } from './declarations/declarations.domain.js';
 import { epidemicAreasDomain } from './epidemic-areas/epidemic-areas.domain.js';
-import { notificationsDomain } from './notifications/notifications.domain.js';
 import { placesDomain } from './places/places.domain.js';
 import { screeningDomain } from './screening/screening.domain.js';
 
@@ -31,8 +32,10 @@ export const DOMAINS = [
   verificationDomain,
   publishDomain,
   statisticsDomain,
-  // Health declarations, epidemic areas, screening, and officials' notifications.
+  // Campaign reporting, and the notifications it sends.
   notificationsDomain,
+  campaignsDomain,
+  // Health declarations, epidemic areas and screening.
   placesDomain,
   epidemicAreasDomain,
   screeningDomain,

@@ -24,6 +24,17 @@ export const AUDIT_ACTIONS = {
   'signing_key.rotate': { vi: 'Thay khóa ký tệp xuất', en: 'Rotated the export signing key' },
   'verification_code.issue': { vi: 'Cấp mã tải lên', en: 'Issued an upload code' },
   'audit.export': { vi: 'Xuất nhật ký ra tệp', en: 'Exported the audit log' },
+  // Campaign reporting.
+  'campaign.create': { vi: 'Ban hành chiến dịch báo cáo', en: 'Issued a reporting campaign' },
+  'campaign.attach': { vi: 'Đính kèm tệp vào chiến dịch', en: 'Attached a file to a campaign' },
+  'campaign.round_add': { vi: 'Thêm đợt báo cáo', en: 'Added a reporting round' },
+  'campaign.round_close': { vi: 'Khóa đợt báo cáo', en: 'Closed a reporting round' },
+  'campaign.receive': { vi: 'Xác nhận đã nhận văn bản', en: 'Acknowledged a campaign' },
+  'campaign.report_save': { vi: 'Lưu nháp báo cáo', en: 'Saved a report draft' },
+  'campaign.report_submit': { vi: 'Gửi báo cáo', en: 'Submitted a report' },
+  'campaign.report_return': { vi: 'Trả lại báo cáo', en: 'Returned a report' },
+  'campaign.report_accept': { vi: 'Chấp nhận báo cáo', en: 'Accepted a report' },
+  'campaign.export': { vi: 'Xuất báo cáo tổng hợp', en: 'Exported the combined report' },
   // Health declarations and epidemic areas.
   'epidemic_area.create': { vi: 'Thêm vùng dịch', en: 'Added an epidemic area' },
   'epidemic_area.update': { vi: 'Sửa vùng dịch', en: 'Changed an epidemic area' },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bilingual } from './bilingual.js';
 import { idSchema, timestampSchema, unitCodeSchema } from './common.js';
 import { calendarDaySchema } from './dates.js';
+import { phoneSchema } from './identity.js';
 import { nextCursorSchema, pageQuerySchema } from './pagination.js';
 
 /**
@@ -31,10 +32,6 @@ export type Transport = z.infer<typeof transportSchema>;
 const text = (max: number) => z.string().trim().min(1).max(max);
 const day = calendarDaySchema;
 
-export const phoneSchema = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9](?:[0-9 .-]{6,18})[0-9]$/, 'a telephone number: digits, with spaces, dots or dashes, and an optional leading +');
 
 const addressSchema = z
   .object({
@@ -347,20 +344,18 @@ export const declarationStatsResponseSchema = z.object({
 });
 export type DeclarationStatsResponse = z.infer<typeof declarationStatsResponseSchema>;
 
-/** Each unit's health station: the telephone citizens are told to call, and where new declarations are e-mailed. */
+/** Each unit's health station: the telephone its declarants are told to call. */
 export const healthStationSettingsSchema = z.object({
   unitCode: z.string(),
   phone: z.string().nullable(),
-  notificationEmail: z.string().nullable(),
   updatedAt: timestampSchema.nullable(),
 });
 export type HealthStationSettings = z.infer<typeof healthStationSettingsSchema>;
 
-/** Both fields, each time (PUT replaces); an empty string means none. */
+/** PUT replaces; an empty string means none. */
 export const updateHealthStationRequestSchema = z
   .object({
     phone: z.union([phoneSchema, z.literal('')]).describe(bilingual('Số điện thoại trạm y tế; chuỗi rỗng: không có', 'Telephone of the health station; an empty string: none')),
-    notificationEmail: z.union([z.email().max(254), z.literal('')]).describe(bilingual('Thư điện tử nhận báo tờ khai mới; chuỗi rỗng: không có', 'E-mail that receives new declarations; an empty string: none')),
   })
   .strict();
 export type UpdateHealthStationRequest = z.infer<typeof updateHealthStationRequestSchema>;

@@ -16,6 +16,12 @@ export const userSchema = z.object({
   locale: localeSchema,
   disabled: z.boolean(),
   createdAt: timestampSchema,
+  // Campaign reporting: an agency reporter reports for one agency; e-mail and phone are how reminders and issuers reach them.
+  agencyId: z.number().int().nullable(),
+  agencyCode: z.string().nullable(),
+  agencyName: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -31,6 +37,10 @@ export const usernameSchema = z
 /** Length is what makes a password strong; 10 is the floor, 256 keeps scrypt input bounded. */
 export const newPasswordSchema = z.string().min(10).max(256);
 export const displayNameSchema = z.string().trim().min(1).max(200);
+export const emailSchema = z.email().max(254);
+/** Digits with an optional leading +, spaces, dots and dashes allowed as typed: 0912 345 678, +84 912-345-678. */
+export const phoneSchema = z.string().trim().min(6).max(20).regex(/^\+?[0-9][0-9 .-]*[0-9]$/, 'a phone number: digits, optional leading +');
+const agencyCodeRefSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'an agency code');
 
 export const loginRequestSchema = z.object({
   // Not the strict username schema: a mistyped username must answer invalid_credentials, not validation_failed.
@@ -74,6 +84,10 @@ export const createUserRequestSchema = z
     password: newPasswordSchema,
     role: roleSchema,
     unitCode: unitCodeSchema,
+    /** The agency an agency_reporter reports for (required for that role, refused for the others). */
+    agencyCode: agencyCodeRefSchema.optional(),
+    email: emailSchema.optional(),
+    phone: phoneSchema.optional(),
   })
   .strict();
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
@@ -85,6 +99,9 @@ export const updateUserRequestSchema = z
     unitCode: unitCodeSchema.optional(),
     disabled: z.boolean().optional(),
     password: newPasswordSchema.optional(),
+    agencyCode: agencyCodeRefSchema.nullable().optional(),
+    email: emailSchema.nullable().optional(),
+    phone: phoneSchema.nullable().optional(),
   })
   .strict()
   .refine(...SOMETHING_TO_CHANGE);

@@ -15,6 +15,8 @@ export * from './health.js';
 export * from './export.js';
 export * from './verification.js';
 export * from './publish.js';
+// Campaign reporting and the notifications it sends.
+export * from './campaigns.js';
 // Health declarations, epidemic areas, places and notifications.
 export * from './bilingual.js';
 export * from './places.js';

@@ -1,44 +1,49 @@
 import { z } from 'zod';
-import { bilingual } from './bilingual.js';
 import { idSchema, timestampSchema } from './common.js';
 import { nextCursorSchema, pageQuerySchema } from './pagination.js';
 
 /**
- * Notifications for officials: a per-user list and the count of unread ones (the console's badge). A notification
- * carries no personal data, only what happened and where to look: the console words it from `topic` and `params`.
+ * Messages the server leaves for one official, shown in the console (a badge with the unread count and a list). A
+ * notification carries a `kind` and its `params`, not finished sentences: each client words it in its reader's
+ * language, and a new kind is one line in NOTIFICATION_KINDS and one sentence per language in the console.
  */
-export const NOTIFICATION_TOPICS = ['declaration.received', 'declaration.suspected'] as const;
-export const notificationTopicSchema = z.enum(NOTIFICATION_TOPICS);
-export type NotificationTopic = z.infer<typeof notificationTopicSchema>;
+export const NOTIFICATION_KINDS = {
+  /** A campaign's round deadline is near and the recipient has not submitted. */
+  'campaign.deadline_near': { params: ['campaignId', 'roundNo', 'documentNumber', 'roundName', 'deadline'] },
+  /** A round's deadline passed and the recipient has not submitted. */
+  'campaign.deadline_passed': { params: ['campaignId', 'roundNo', 'documentNumber', 'roundName', 'deadline'] },
+  /** A new campaign names the recipient. */
+  'campaign.received': { params: ['campaignId', 'documentNumber', 'title'] },
+  /** The issuer returned the recipient's report with a comment. */
+  'campaign.report_returned': { params: ['campaignId', 'roundNo', 'documentNumber', 'roundName', 'comment'] },
+  /** A declaration was routed to the official's unit; `flag` is suspected, arrival or none; `units` the routed codes. */
+  'declaration.received': { params: ['declarationId', 'units', 'flag'] },
+  /** A declaration of the official's unit became a suspected case (a daily check, or new epidemic areas). */
+  'declaration.suspected': { params: ['declarationId', 'units', 'flag'] },
+} as const;
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+export const notificationKindSchema = z.enum(Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]]);
 
 export const notificationSchema = z.object({
   id: idSchema,
-  topic: notificationTopicSchema,
-  /** Small facts to word the notification: ids, unit codes, flags; never a name or a telephone. */
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-  /** Console path to open, e.g. `/to-khai/12`. */
+  kind: notificationKindSchema,
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** A console path to open, e.g. /campaigns/3/rounds/1/report. */
   link: z.string().nullable(),
   createdAt: timestampSchema,
   readAt: timestampSchema.nullable(),
 });
 export type Notification = z.infer<typeof notificationSchema>;
 
-export const listNotificationsQuerySchema = z
-  .object({ unread: z.enum(['true', 'false']).optional().describe(bilingual('true: chỉ thông báo chưa đọc', 'true: unread only')) })
-  .extend(pageQuerySchema.shape);
+export const listNotificationsQuerySchema = z.object({ unread: z.enum(['true', 'false']).optional() }).extend(pageQuerySchema.shape);
 export type ListNotificationsQuery = z.infer<typeof listNotificationsQuerySchema>;
 
-export const listNotificationsResponseSchema = z.object({ notifications: z.array(notificationSchema), nextCursor: nextCursorSchema, unread: z.number().int() });
+export const listNotificationsResponseSchema = z.object({
+  notifications: z.array(notificationSchema),
+  /** Unread notifications of this official in all, for the badge. */
+  unread: z.number().int(),
+  nextCursor: nextCursorSchema,
+});
 export type ListNotificationsResponse = z.infer<typeof listNotificationsResponseSchema>;
 
 export const unreadCountResponseSchema = z.object({ unread: z.number().int() });
-export type UnreadCountResponse = z.infer<typeof unreadCountResponseSchema>;
-
-export const markNotificationsReadRequestSchema = z
-  .object({
-    ids: z.array(idSchema).min(1).max(500).optional().describe(bilingual('Các thông báo đã đọc', 'Notifications read')),
-    all: z.literal(true).optional().describe(bilingual('Đánh dấu tất cả đã đọc', 'Mark every notification read')),
-  })
-  .strict()
-  .refine((value) => (value.ids === undefined) !== (value.all === undefined), { message: 'give ids or all, one of them' });
-export type MarkNotificationsReadRequest = z.infer<typeof markNotificationsReadRequestSchema>;

@@ -46,6 +46,24 @@ describe('bluezone db / admin', () => {
     expect(bad.err).toMatch(/--password: .*; --role: /);
   });
 
+  it('creates an agency reporter for an agency of their unit, and refuses one without an agency or with an unknown one', async () => {
+    expect((await run('db', 'migrate')).code).toBe(0);
+    // The agency is added the way the console does it, through the server's services on the same data directory.
+    const { loadConfig, prepareRuntime, SYSTEM_ACTOR } = await import('@bluezone/server');
+    const runtime = await prepareRuntime(loadConfig(process.env), () => undefined);
+    await runtime.services.agencies.create(SYSTEM_ACTOR, { code: 'DD-VH', name: 'Trung tâm Văn hóa Đồng Đăng', unitCode: '06184' });
+    await runtime.close();
+
+    const reporter = await run('admin', 'create-user', '--username', 'vh.dd', '--password', 'reporter password', '--role', 'agency_reporter', '--unit', '06184', '--agency', 'DD-VH', '--email', 'vh.dd@example.vn');
+    expect(reporter).toMatchObject({ code: 0, out: expect.stringContaining('agency DD-VH Trung tâm Văn hóa Đồng Đăng') });
+    const without = await run('admin', 'create-user', '--username', 'vh.dd2', '--password', 'reporter password', '--role', 'agency_reporter', '--unit', '06184');
+    expect(without).toMatchObject({ code: 1, err: 'error: --agency: an agency_reporter needs the agency they report for\n' });
+    const unknown = await run('admin', 'create-user', '--username', 'vh.dd3', '--password', 'reporter password', '--role', 'agency_reporter', '--unit', '06184', '--agency', 'NOPE');
+    expect(unknown).toMatchObject({ code: 1, err: 'error: no agency with code NOPE\n' });
+    const officer = await run('admin', 'create-user', '--username', 'vh.dd4', '--password', 'officer password', '--role', 'unit_officer', '--unit', '06184', '--agency', 'DD-VH');
+    expect(officer).toMatchObject({ code: 1, err: 'error: --agency: only an agency_reporter reports for an agency\n' });
+  });
+
   it('refuses to serve on bad configuration, listing every problem', async () => {
     vi.stubEnv('PORT', 'eighty');
     vi.stubEnv('BLUEZONE_PROVINCE', '99');

@@ -64,6 +64,8 @@ const FLAG_OF: Record<string, string> = {
   role: '--role',
   unitCode: '--unit',
   displayName: '--display-name',
+  agencyCode: '--agency',
+  email: '--email',
 };
 
 interface CreateUserOptions {
@@ -72,6 +74,8 @@ interface CreateUserOptions {
   role: string;
   unit: string;
   displayName?: string;
+  agency?: string;
+  email?: string;
 }
 
 async function createUser(io: CliIo, options: CreateUserOptions): Promise<void> {
@@ -81,6 +85,8 @@ async function createUser(io: CliIo, options: CreateUserOptions): Promise<void> 
     role: options.role,
     unitCode: options.unit,
     displayName: options.displayName ?? options.username,
+    ...(options.agency !== undefined && { agencyCode: options.agency }),
+    ...(options.email !== undefined && { email: options.email }),
   });
   if (!checked.ok) {
     throw new CliError(checked.issues.map((i) => `${FLAG_OF[i.field] ?? i.field}: ${i.message}`).join('; '));
@@ -88,9 +94,11 @@ async function createUser(io: CliIo, options: CreateUserOptions): Promise<void> 
   const runtime = await prepareRuntime(configFromEnv(), (line) => io.out(line));
   try {
     const user = await runtime.services.users.create(SYSTEM_ACTOR, checked.value);
-    io.out(`created user "${user.username}" (id ${user.id}, ${user.role}, ${user.unitCode} ${user.unitName})\n`);
+    const agency = user.agencyCode === null ? '' : `, agency ${user.agencyCode} ${user.agencyName ?? ''}`.trimEnd();
+    io.out(`created user "${user.username}" (id ${user.id}, ${user.role}, ${user.unitCode} ${user.unitName}${agency})\n`);
   } catch (error) {
-    if (error instanceof AppError) throw new CliError(error.message);
+    // The service names body fields ("agencyCode: …"); the person typed flags.
+    if (error instanceof AppError) throw new CliError(error.message.replace(/^(\w+):/, (prefix, field: string) => (FLAG_OF[field] ? `${FLAG_OF[field]}:` : prefix)));
     throw error;
   } finally {
     await runtime.close();
@@ -120,5 +128,7 @@ export function registerServerCommands(program: Command, io: CliIo): void {
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .requiredOption('--unit <code>', 'administrative unit code, e.g. 20 (Lạng Sơn) or 06184 (xã Đồng Đăng)')
     .option('--display-name <name>', 'name shown in the console (default: the username)')
+    .option('--agency <code>', 'the agency an agency_reporter reports for (its code, e.g. 20-001); required for that role')
+    .option('--email <address>', 'where campaign reminders are e-mailed, when SMTP is configured')
     .action((options: CreateUserOptions) => createUser(io, options));
 }

@@ -4,8 +4,8 @@ import * as m0002 from './migrations/0002_exposure_notification.js';
 import * as m0003 from './migrations/0003_export.js';
 import * as m0004 from './migrations/0004_user_search.js';
 import * as m0005 from './migrations/0005_platform.js';
-import * as m0007d from './migrations/0007_declarations.js';
-import * as m0007n from './migrations/0007_notifications.js';
+import * as m0006 from './migrations/0006_campaigns.js';
+import * as m0007 from './migrations/0007_declarations.js';
 import { isPostgres } from './database.js';
 
 /**
@@ -18,9 +18,9 @@ const migrations: Record<string, Migration> = {
   '0003_export': m0003,
   '0004_user_search': m0004,
   '0005_platform': m0005,
-  // Health declarations, epidemic areas and officials' notifications.
-  '0007_declarations': m0007d,
-  '0007_notifications': m0007n,
+  '0006_campaigns': m0006,
+  // Health declarations and epidemic areas.
+  '0007_declarations': m0007,
 };
 
 /** Applies every pending migration; throws (after reporting which failed) if one does. Returns the names applied. */

@@ -16,7 +16,16 @@ export interface Database {
   verification_codes: VerificationCodeTable;
   verification_tokens_used: VerificationTokenUsedTable;
   exposures: ExposureTable;
-  // Health declarations, epidemic areas and officials' notifications.
+  // Campaign reporting and notifications (migration 0006).
+  notifications: NotificationTable;
+  campaigns: CampaignTable;
+  campaign_recipients: CampaignRecipientTable;
+  campaign_rounds: CampaignRoundTable;
+  campaign_reports: CampaignReportTable;
+  campaign_report_values: CampaignReportValueTable;
+  campaign_attachments: CampaignAttachmentTable;
+  campaign_reminders: CampaignReminderTable;
+  // Health declarations and epidemic areas (migration 0007).
   epidemic_areas: EpidemicAreaTable;
   declarations: DeclarationTable;
   declaration_routes: DeclarationRouteTable;
@@ -24,8 +33,7 @@ export interface Database {
   declaration_events: DeclarationEventTable;
   declaration_checks: DeclarationCheckTable;
   health_stations: HealthStationTable;
-  notifications: NotificationTable;
-  notification_deliveries: NotificationDeliveryTable;
+  declaration_webhooks: DeclarationWebhookTable;
 }
 
 export interface UnitTable {
@@ -55,6 +63,10 @@ export interface UserTable {
   search_text: Generated<string>;
   created_at: string;
   updated_at: string;
+  /** The agency an agency reporter reports for (0006). */
+  agency_id: number | null;
+  email: string | null;
+  phone: string | null;
 }
 
 export interface SessionTable {
@@ -178,7 +190,115 @@ export interface ExposureTable {
   revised_days_since_onset: number | null;
 }
 
-// Health declarations, epidemic areas and officials' notifications (migrations 0007).
+// ---- Campaign reporting and notifications (0006) ----
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  /** JSON object of the kind's parameters. */
+  params: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface CampaignTable {
+  id: Generated<number>;
+  document_number: string;
+  title: string;
+  /** Calendar day, YYYY-MM-DD. */
+  issued_on: string;
+  issuing_body: string;
+  /** The issuer's unit: issuers of this unit and the units above it see the campaign. */
+  unit_code: string;
+  body: string;
+  /** JSON array of the form's indicators (contract `Indicator`). */
+  indicators: string;
+  /** JSON object of the official report's header (contract `ReportHeader`). */
+  header: string;
+  /** JSON of the recipients as picked (contract `RecipientPicks`), before expansion. */
+  recipient_picks: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CampaignRecipientTable {
+  id: Generated<number>;
+  campaign_id: number;
+  unit_code: string | null;
+  agency_id: number | null;
+  home_unit_code: string;
+  received_at: string | null;
+}
+
+export interface CampaignRoundTable {
+  id: Generated<number>;
+  campaign_id: number;
+  round_no: number;
+  name: string;
+  period_start: string | null;
+  period_end: string;
+  /** Calendar day in Vietnam; `deadline_at` is its last millisecond as UTC. */
+  deadline: string;
+  deadline_at: string;
+  closed_at: string | null;
+  created_at: string;
+}
+
+export interface CampaignReportTable {
+  id: Generated<number>;
+  round_id: number;
+  recipient_id: number;
+  /** draft, submitted, returned, accepted. */
+  status: string;
+  staff_total: number | null;
+  staff_installed: number | null;
+  proposals: string | null;
+  submitted_at: string | null;
+  late: number;
+  review_comment: string | null;
+  reviewed_at: string | null;
+  reviewed_by: number | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface CampaignReportValueTable {
+  report_id: number;
+  indicator: string;
+  quantity: number;
+  /** Entered by the reporter; null when the indicator has a target (then computed) or none was given. */
+  percent: number | null;
+  note: string | null;
+}
+
+export interface CampaignAttachmentTable {
+  id: Generated<number>;
+  campaign_id: number;
+  file_name: string;
+  content_type: string;
+  bytes: number;
+  sha256: string;
+  /** File name under the attachments directory. */
+  storage_name: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface CampaignReminderTable {
+  round_id: number;
+  recipient_id: number;
+  /** `before` or `after` the deadline. */
+  kind: string;
+  sent_at: string;
+  notified: number;
+  emailed: number;
+}
+
+// Health declarations and epidemic areas (migration 0007).
 
 export interface EpidemicAreaTable {
   id: Generated<number>;
@@ -285,30 +405,16 @@ export interface DeclarationCheckTable {
 export interface HealthStationTable {
   unit_code: string;
   phone: string | null;
-  notification_email: string | null;
   updated_by: number | null;
   updated_at: string;
 }
 
-export interface NotificationTable {
+/** The outbox of the declarations webhook: one row per event, retried until the receiver answers 2xx. */
+export interface DeclarationWebhookTable {
   id: Generated<number>;
-  user_id: number;
-  topic: string;
-  /** JSON object of small facts (ids, codes, flags); never personal data. */
-  params: string;
-  link: string | null;
-  created_at: string;
-  read_at: string | null;
-}
-
-export interface NotificationDeliveryTable {
-  id: Generated<number>;
-  /** `email` or `webhook`. */
-  channel: string;
-  /** The e-mail address or the URL. */
-  target: string;
-  /** JSON of what to send. */
-  payload: string;
+  event: string;
+  /** The exact JSON body to POST (and sign); no personal data. */
+  body: string;
   attempts: Generated<number>;
   next_attempt_at: string;
   /** A process delivering the row holds it until then, so two processes never send it twice at once. */

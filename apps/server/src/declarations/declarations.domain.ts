@@ -1,8 +1,8 @@
 import type { AuditService } from '../audit/audit.service.js';
 import type { EpidemicAreasService } from '../epidemic-areas/epidemic-areas.service.js';
-import type { NotificationsService } from '../notifications/notifications.service.js';
 import { defineDomain, type DomainContext } from '../platform/domain.js';
 import { RateLimiter } from '../platform/rate-limiter.js';
+import type { Notifier } from '../platform/notifier.js';
 import type { UnitDirectory } from '../platform/unit-directory.js';
 import type { PlacesService } from '../places/places.service.js';
 import type { ScreeningService } from '../screening/screening.service.js';
@@ -19,6 +19,7 @@ import { HealthStationsService } from './health-stations.service.js';
 import { HealthStationsStore } from './health-stations.store.js';
 import { IntakeService } from './intake.service.js';
 import { DeclarationRetention } from './retention.js';
+import { WebhookOutboxStore, WebhookSender } from './webhook-outbox.js';
 
 export interface DeclarationNeeds {
   audit: AuditService;
@@ -26,7 +27,7 @@ export interface DeclarationNeeds {
   places: PlacesService;
   epidemicAreas: EpidemicAreasService;
   screening: ScreeningService;
-  notifications: NotificationsService;
+  notifications: Notifier;
 }
 
 function createDeclarationServices({ db, platform, config, services, transactions }: DomainContext<DeclarationsConfig, DeclarationNeeds>) {
@@ -35,24 +36,33 @@ function createDeclarationServices({ db, platform, config, services, transaction
   const lists = new DeclarationListsStore(db);
   const stationsStore = new HealthStationsStore(db);
   const placeNames = (code: string) => places.get(code);
+  const webhook = new WebhookSender(
+    new WebhookOutboxStore(db),
+    config.webhookUrl && config.webhookSecret ? { url: config.webhookUrl, secret: config.webhookSecret } : undefined,
+    config.webhookMaxAttempts,
+    platform.clock,
+  );
   const alerts = new DeclarationAlerts({
     topCode: units.topCode,
     lineage: (code) => places.lineage(code),
     place: placeNames,
-    stations: (codes) => stationsStore.many(codes),
-    notify: (n) => notifications.notifyUnits(n),
+    officials: (codes) => store.officials(codes),
+    notifier: notifications,
+    webhook,
+    publicUrl: config.publicUrl,
   });
-  // E-mails and webhooks go out once the declaration is committed, not while the citizen waits.
-  const deliverSoon = () => notifications.deliverSoon();
-  const rescreening = new Rescreening(store, lists, places, screening, alerts, deliverSoon, audit, platform.clock, transactions);
+  const rescreening = new Rescreening(store, lists, places, screening, alerts, audit, platform.clock, transactions);
   epidemicAreas.onChange(rescreening.onAreaChange);
   return {
-    intake: new IntakeService(store, stationsStore, places, screening, alerts, deliverSoon, new RateLimiter(config.submitRateLimit, config.submitRateWindowSeconds, platform.clock), units.topCode, platform, transactions),
-    followUp: new FollowUpService(store, lists, placeNames, screening, alerts, deliverSoon, new RateLimiter(config.receiptLookupRateLimit, 60, platform.clock), audit, platform.clock, transactions),
+    intake: new IntakeService(store, stationsStore, places, screening, alerts, new RateLimiter(config.submitRateLimit, config.submitRateWindowSeconds, platform.clock), units.topCode, platform, transactions),
+    followUp: new FollowUpService(store, lists, placeNames, screening, alerts, new RateLimiter(config.receiptLookupRateLimit, 60, platform.clock), audit, platform.clock, transactions),
     exports: new DeclarationsExport(lists, placeNames, audit, platform.clock),
     stats: new DeclarationStats(lists, placeNames, platform.clock),
     healthStations: new HealthStationsService(stationsStore, units, audit, platform.clock, transactions),
     retention: new DeclarationRetention(store, config.retentionSeconds, audit, platform.clock, transactions),
+    alerts,
+    webhook,
+    webhookOutbox: new WebhookOutboxStore(db),
   };
 }
 
@@ -64,6 +74,17 @@ export const declarationsDomain = defineDomain({
   createServices: (context: DomainContext<DeclarationsConfig, DeclarationNeeds>) => ({ declarations: createDeclarationServices(context) }),
   routes: (app, { declarations }) => registerDeclarationsRoutes(app, declarations),
   jobs: ({ declarations }, config) => [
+    {
+      name: 'declarations.webhook',
+      everySeconds: config.webhookEverySeconds,
+      run: async () => {
+        if (!declarations.webhook.enabled) return undefined;
+        const sent = await declarations.webhook.deliverDue();
+        // Outbox rows leave with the declarations' retention: they hold ids and flags only.
+        await declarations.webhookOutbox.deleteOlderThan(declarations.retention.cutoff());
+        return sent.delivered + sent.failed > 0 ? sent : undefined;
+      },
+    },
     {
       name: 'declarations.retention',
       everySeconds: config.purgeEverySeconds,

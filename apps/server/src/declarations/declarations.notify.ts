@@ -1,42 +1,40 @@
-import type { NotificationTopic } from '@bluezone/contract';
-import type { UnitNotification } from '../notifications/notifications.model.js';
+import type { Locale, NotificationKind } from '@bluezone/contract';
+import type { NotificationMessage, Notifier } from '../platform/notifier.js';
+
+type Flags = { suspected: boolean; arrival: boolean };
+type Unit = { code: string; name: string; nameEn: string };
+
+const FLAG_WORDS: Record<Locale, Record<'suspected' | 'arrival' | 'none', string>> = {
+  vi: { suspected: 'nghi ngờ mắc bệnh', arrival: 'người từ vùng dịch về', none: 'không thuộc diện nghi ngờ hay từ vùng dịch về' },
+  en: { suspected: 'suspected case', arrival: 'arrival from an epidemic area', none: 'neither suspected nor from an epidemic area' },
+};
+
+const flagOf = (flags: Flags) => (flags.suspected ? 'suspected' : flags.arrival ? 'arrival' : 'none');
 
 /**
- * The words of a declaration's notifications, Vietnamese first. They carry no personal data: no name, no telephone,
- * no symptom; only that a declaration arrived for a unit, whether it is flagged, and where to open it.
+ * A declaration's notification and its e-mail in the reader's language. Neither carries personal data: no name, no
+ * telephone, no symptom; only that a declaration arrived for a unit, whether it is flagged, and where to open it.
  */
-export function declarationNotification(
-  topic: NotificationTopic,
-  declarationId: number,
-  flags: { suspected: boolean; arrival: boolean },
-  units: { code: string; name: string; nameEn: string }[],
-  recipients: readonly string[],
-  emails: readonly string[],
-): UnitNotification {
-  const where = units.map((u) => u.name).join(', ');
-  const whereEn = units.map((u) => u.nameEn).join(', ');
-  const flagVi = flags.suspected ? 'nghi ngờ mắc bệnh' : flags.arrival ? 'người từ vùng dịch về' : 'không thuộc diện nghi ngờ hay từ vùng dịch về';
-  const flagEn = flags.suspected ? 'suspected case' : flags.arrival ? 'arrival from an epidemic area' : 'neither suspected nor from an epidemic area';
-  const became = topic === 'declaration.suspected';
-  const subject = became
-    ? `[Bluezone] Tờ khai chuyển sang nghi ngờ mắc bệnh — A declaration became a suspected case (${where})`
-    : `[Bluezone] Tờ khai y tế mới: ${flagVi} — New health declaration: ${flagEn} (${where})`;
-  const text = [
-    became
-      ? `Một tờ khai y tế của ${where} vừa được đánh giá lại là nghi ngờ mắc bệnh. Hãy mở Bluezone để xem và liên hệ ngay.`
-      : `Có tờ khai y tế mới (${flagVi}) của người dân thuộc ${where}. Hãy mở Bluezone để xem và theo dõi.`,
-    became
-      ? `A health declaration of ${whereEn} was judged again and is now a suspected case. Open Bluezone to read it and get in touch at once.`
-      : `A new health declaration (${flagEn}) for ${whereEn}. Open Bluezone to read it and follow it up.`,
-  ].join('\n\n');
+export function declarationMessage(kind: Extract<NotificationKind, `declaration.${string}`>, declarationId: number, flags: Flags, units: Unit[], publicUrl: string | undefined): NotificationMessage {
+  const link = `/declarations/${declarationId}`;
+  const href = publicUrl ? `${publicUrl}${link}` : link;
+  const flag = flagOf(flags);
   return {
-    units: recipients,
-    roles: ['unit_officer', 'health_officer'],
-    topic,
-    params: { declarationId, units: units.map((u) => u.code).join(','), suspected: flags.suspected, arrival: flags.arrival },
-    link: `/declarations/${declarationId}`,
-    emails,
-    message: { subject, text },
+    kind,
+    params: { declarationId, units: units.map((u) => u.code).join(','), flag },
+    link,
+    email: (locale) => {
+      const where = units.map((u) => (locale === 'vi' ? u.name : u.nameEn)).join(', ');
+      const words = FLAG_WORDS[locale][flag];
+      if (kind === 'declaration.suspected') {
+        return locale === 'vi'
+          ? { subject: `[Bluezone] Tờ khai chuyển sang nghi ngờ mắc bệnh (${where})`, text: `Một tờ khai y tế của ${where} vừa được đánh giá lại là nghi ngờ mắc bệnh. Hãy mở Bluezone để xem và liên hệ ngay:\n\n${href}` }
+          : { subject: `[Bluezone] A declaration became a suspected case (${where})`, text: `A health declaration of ${where} was judged again and is now a suspected case. Open Bluezone to read it and get in touch at once:\n\n${href}` };
+      }
+      return locale === 'vi'
+        ? { subject: `[Bluezone] Tờ khai y tế mới: ${words} (${where})`, text: `Có tờ khai y tế mới (${words}) của người dân thuộc ${where}. Hãy mở Bluezone để xem và theo dõi:\n\n${href}` }
+        : { subject: `[Bluezone] New health declaration: ${words} (${where})`, text: `A new health declaration (${words}) for ${where}. Open Bluezone to read it and follow it up:\n\n${href}` };
+    },
   };
 }
 
@@ -44,29 +42,58 @@ interface AlertDeps {
   topCode: string;
   lineage(code: string): Promise<string[] | undefined>;
   place(code: string): Promise<{ fullName: string; fullNameEn: string } | undefined>;
-  stations(codes: readonly string[]): Promise<{ unitCode: string; notificationEmail: string | null }[]>;
-  notify(notification: UnitNotification): Promise<void>;
+  /** Enabled unit and health officers whose own unit is one of these. */
+  officials(units: readonly string[]): Promise<number[]>;
+  notifier: Notifier;
+  webhook: { enqueue(event: string, data: Record<string, unknown>): Promise<void>; deliverDue(): Promise<unknown> };
+  publicUrl: string | undefined;
+  log?: (error: unknown) => void;
+}
+
+/** What to tell, prepared inside the declaration's transaction and told once it has committed. */
+export interface Alert {
+  userIds: number[];
+  message: NotificationMessage;
 }
 
 /**
  * Tells the officials of the units a declaration is routed to, and of the units between them and the top of the tree
  * (a village's declaration reaches its commune too), never the whole province: its officials read counts and lists.
+ * The webhook event is queued in the declaration's own transaction; the console notifications and e-mails go once it
+ * has committed, in the background, so a citizen never waits for a mail server.
  */
 export class DeclarationAlerts {
+  private readonly pending = new Set<Promise<unknown>>();
+
   constructor(private readonly deps: AlertDeps) {}
 
-  async send(topic: NotificationTopic, declarationId: number, flags: { suspected: boolean; arrival: boolean }, routes: readonly string[]): Promise<void> {
+  /** Inside the transaction: queues the webhook event and works out who to tell. */
+  async prepare(kind: Extract<NotificationKind, `declaration.${string}`>, declarationId: number, flags: Flags, routes: readonly string[]): Promise<Alert> {
     const recipients = new Set<string>();
-    for (const route of routes) {
-      for (const code of (await this.deps.lineage(route)) ?? [route]) if (code !== this.deps.topCode) recipients.add(code);
-    }
+    for (const route of routes) for (const code of (await this.deps.lineage(route)) ?? [route]) if (code !== this.deps.topCode) recipients.add(code);
     const units = await Promise.all(
       routes.map(async (code) => {
         const place = await this.deps.place(code);
         return { code, name: place?.fullName ?? code, nameEn: place?.fullNameEn ?? code };
       }),
     );
-    const emails = (await this.deps.stations([...recipients])).flatMap((s) => (s.notificationEmail ? [s.notificationEmail] : []));
-    await this.deps.notify(declarationNotification(topic, declarationId, flags, units, [...recipients], emails));
+    const message = declarationMessage(kind, declarationId, flags, units, this.deps.publicUrl);
+    await this.deps.webhook.enqueue(kind, { ...message.params, units: routes, suspected: flags.suspected, arrival: flags.arrival, link: this.deps.publicUrl ? `${this.deps.publicUrl}${message.link}` : message.link });
+    return { userIds: await this.deps.officials([...recipients]), message };
+  }
+
+  /** After the commit: notifications, e-mails and the webhook, in the background. */
+  tell(alerts: readonly Alert[]): void {
+    const work = (async () => {
+      for (const alert of alerts) await this.deps.notifier.notify(alert.userIds, alert.message);
+      await this.deps.webhook.deliverDue();
+    })().catch((error: unknown) => this.deps.log?.(error));
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  }
+
+  /** Resolves once everything told so far has gone out (tests, and a clean shutdown). */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 }

@@ -6,7 +6,7 @@ import type { Clock } from '../platform/platform.js';
 import type { ScreeningService } from '../screening/screening.service.js';
 import type { DeclarationListsStore } from './declaration-lists.store.js';
 import { assessmentChanged, screeningInputOf } from './declarations.model.js';
-import type { DeclarationAlerts } from './declarations.notify.js';
+import type { Alert, DeclarationAlerts } from './declarations.notify.js';
 import type { DeclarationsStore } from './declarations.store.js';
 
 export interface PlacesAround {
@@ -26,8 +26,7 @@ export class Rescreening {
     private readonly lists: Pick<DeclarationListsStore, 'visitingUnits' | 'abroadBetween'>,
     private readonly places: PlacesAround,
     private readonly screening: Pick<ScreeningService, 'assess'>,
-    private readonly alerts: Pick<DeclarationAlerts, 'send'>,
-    private readonly afterCommit: () => void,
+    private readonly alerts: Pick<DeclarationAlerts, 'prepare' | 'tell'>,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly transactions: Transactions,
@@ -38,8 +37,13 @@ export class Rescreening {
     const ids = new Set<number>();
     for (const area of [before, after]) if (area) for (const id of await this.candidates(area)) ids.add(id);
     let changed = 0;
-    for (const id of [...ids].sort((a, b) => a - b)) if (await this.rescreen(id)) changed++;
-    if (changed > 0) this.afterCommit();
+    const alerts: Alert[] = [];
+    for (const id of [...ids].sort((a, b) => a - b)) {
+      const outcome = await this.rescreen(id);
+      if (outcome.changed) changed++;
+      if (outcome.alert) alerts.push(outcome.alert);
+    }
+    if (alerts.length > 0) this.alerts.tell(alerts);
     return changed;
   };
 
@@ -48,20 +52,20 @@ export class Rescreening {
     return this.lists.abroadBetween(area.from, area.to);
   }
 
-  private async rescreen(id: number): Promise<boolean> {
+  private async rescreen(id: number): Promise<{ changed: boolean; alert?: Alert }> {
     const before = await this.declarations.get(id);
-    if (!before) return false;
+    if (!before) return { changed: false };
     const screening = await this.screening.assess(screeningInputOf(before, await this.declarations.checks(id)));
     const after = { suspected: screening.suspected, arrival: screening.arrivalFromEpidemicArea, reasons: screening.reasons, rule: screening.rule, monitoringUntil: screening.monitoringUntil };
-    if (!assessmentChanged(before, after)) return false;
+    if (!assessmentChanged(before, after)) return { changed: false };
     const at = this.clock.now().toISOString();
-    await this.transactions.run(async () => {
+    const alert = await this.transactions.run(async () => {
       await this.declarations.setAssessment(id, after, at);
       await this.declarations.addEvent(id, { at, actorId: null, actorName: null, kind: 'assessment', fromStatus: null, toStatus: null, note: null, nextFollowUp: null });
-      const topic = after.suspected && !before.suspected ? 'declaration.suspected' : after.arrival && !before.arrival ? 'declaration.received' : undefined;
-      if (topic) await this.alerts.send(topic, id, { suspected: after.suspected, arrival: after.arrival }, await this.declarations.routes(id));
       await this.audit.record({ actor: SYSTEM_ACTOR, action: 'declaration.rescreen', targetType: 'declaration', targetId: id, detail: { suspected: after.suspected, arrival: after.arrival } });
+      const kind = after.suspected && !before.suspected ? 'declaration.suspected' : after.arrival && !before.arrival ? 'declaration.received' : undefined;
+      return kind && this.alerts.prepare(kind, id, { suspected: after.suspected, arrival: after.arrival }, await this.declarations.routes(id));
     });
-    return true;
+    return { changed: true, ...(alert && { alert }) };
   }
 }

@@ -71,11 +71,12 @@ describeEachDialect('health declarations over HTTP', (dialect) => {
   });
 
   it('tells the commune’s officers at once, and no one else', async () => {
-    expect(body(await as(dongDang, 'GET', '/api/v1/notifications/unread')).unread).toBe(1);
-    expect(body(await as(dongKinh, 'GET', '/api/v1/notifications/unread')).unread).toBe(0);
-    expect(body(await as(province, 'GET', '/api/v1/notifications/unread')).unread).toBe(0);
+    await t.services.declarations.alerts.settled();
     const list = body(await as(dongDang, 'GET', '/api/v1/notifications'));
-    expect(list.notifications[0]).toMatchObject({ topic: 'declaration.received', params: { suspected: true, units: '06184' }, readAt: null });
+    expect(list.unread).toBe(1);
+    expect(body(await as(dongKinh, 'GET', '/api/v1/notifications')).unread).toBe(0);
+    expect(body(await as(province, 'GET', '/api/v1/notifications')).unread).toBe(0);
+    expect(list.notifications[0]).toMatchObject({ kind: 'declaration.received', params: { flag: 'suspected', units: '06184' }, readAt: null });
     expect(JSON.stringify(list)).not.toContain('script');
     suspectedId = list.notifications[0].params.declarationId;
     expect(list.notifications[0].link).toBe(`/declarations/${suspectedId}`);
@@ -141,8 +142,9 @@ describeEachDialect('health declarations over HTTP', (dialect) => {
     const sick = body(await as(dongDang, 'POST', `/api/v1/declarations/${arrival.id}/checks`, { day: '2026-11-24', symptoms: ['cough'], note: 'Ho khan' })).declaration;
     expect(sick.suspected).toBe(true);
     expect(sick.assessment.reasons).toContainEqual({ code: 'monitoring_check', day: '2026-11-24' });
+    await t.services.declarations.alerts.settled();
     const told = body(await as(dongDang, 'GET', '/api/v1/notifications?unread=true')).notifications;
-    expect(told.map((n: { topic: string }) => n.topic)).toEqual(['declaration.suspected']);
+    expect(told.map((n: { kind: string }) => n.kind)).toEqual(['declaration.suspected']);
     // Only arrivals are monitored day by day.
     await declare(declarationRequest({ fullName: 'Không đi đâu' }));
     const plain = await firstId(dongDang, 'Không đi đâu');
@@ -197,9 +199,9 @@ describeEachDialect('health declarations over HTTP', (dialect) => {
   });
 
   it('tells declarants the health station’s telephone once their commune has set it', async () => {
-    const put = await as(dongDang, 'PUT', '/api/v1/health-stations/06184', { phone: '0205 3851 234', notificationEmail: '' });
-    expect(body(put)).toMatchObject({ unitCode: '06184', phone: '0205 3851 234', notificationEmail: null });
-    expect((await as(dongKinh, 'PUT', '/api/v1/health-stations/06184', { phone: '0205 0000 000', notificationEmail: '' })).statusCode).toBe(403);
+    const put = await as(dongDang, 'PUT', '/api/v1/health-stations/06184', { phone: '0205 3851 234' });
+    expect(body(put)).toMatchObject({ unitCode: '06184', phone: '0205 3851 234' });
+    expect((await as(dongKinh, 'PUT', '/api/v1/health-stations/06184', { phone: '0205 0000 000' })).statusCode).toBe(403);
     const answer = body(await declare(declarationRequest({ fullName: 'Người thứ tư' })));
     expect(answer.healthStation).toMatchObject({ unitCode: '06184', phone: '0205 3851 234' });
   });

@@ -164,6 +164,20 @@ export class DeclarationsStore extends Store {
     return rows.sort((a, b) => Number(b.unit_code === b.primary_unit_code) - Number(a.unit_code === a.primary_unit_code)).map((r) => r.unit_code);
   }
 
+  /** The enabled unit and health officers whose own unit is one of these: who a declaration's notification reaches. */
+  async officials(units: readonly string[]): Promise<number[]> {
+    if (units.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('users')
+      .select('id')
+      .where('unit_code', 'in', units)
+      .where('role', 'in', ['unit_officer', 'health_officer'])
+      .where('disabled', '=', 0)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => Number(r.id));
+  }
+
   /** A unit the declaration is routed to inside the subtree of `root`, if any: the scope rule, as one query. */
   async routeWithin(id: number, root: string): Promise<string | undefined> {
     const row = await this.db

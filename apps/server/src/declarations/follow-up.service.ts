@@ -48,8 +48,7 @@ export class FollowUpService {
     private readonly lists: Pick<DeclarationListsStore, 'queue'>,
     private readonly places: PlaceNames,
     private readonly screening: Pick<ScreeningService, 'assess'>,
-    private readonly alerts: Pick<DeclarationAlerts, 'send'>,
-    private readonly afterCommit: () => void,
+    private readonly alerts: Pick<DeclarationAlerts, 'prepare' | 'tell'>,
     private readonly receiptLimiter: RateLimiter,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -131,17 +130,17 @@ export class FollowUpService {
     const screening = await this.screening.assess(screeningInputOf(before, checks));
     const after = { suspected: screening.suspected, arrival: screening.arrivalFromEpidemicArea, reasons: screening.reasons, rule: screening.rule, monitoringUntil: screening.monitoringUntil };
     const becameSuspected = after.suspected && !before.suspected;
-    await this.transactions.run(async () => {
+    const alert = await this.transactions.run(async () => {
       await this.declarations.putCheck(id, checks.at(-1)!);
       await this.declarations.addEvent(id, { at, actorId: viewer.id, actorName: viewer.username, kind: 'check', fromStatus: null, toStatus: null, note: request.note ?? null, nextFollowUp: null });
       if (assessmentChanged(before, after)) {
         await this.declarations.setAssessment(id, after, at);
         await this.declarations.addEvent(id, { at, actorId: viewer.id, actorName: viewer.username, kind: 'assessment', fromStatus: null, toStatus: null, note: null, nextFollowUp: null });
       }
-      if (becameSuspected) await this.alerts.send('declaration.suspected', id, { suspected: true, arrival: after.arrival }, await this.declarations.routes(id));
       await this.audit.record({ actor: actorOf(viewer), action: 'declaration.check', targetType: 'declaration', targetId: id, detail: { day: request.day, symptoms: request.symptoms.length > 0, becameSuspected } });
+      return becameSuspected ? this.alerts.prepare('declaration.suspected', id, { suspected: true, arrival: after.arrival }, await this.declarations.routes(id)) : undefined;
     });
-    if (becameSuspected) this.afterCommit();
+    if (alert) this.alerts.tell([alert]);
     return this.view(await this.require(id));
   }
 

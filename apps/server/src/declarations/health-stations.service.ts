@@ -6,7 +6,7 @@ import type { Clock } from '../platform/platform.js';
 import type { UnitDirectory } from '../platform/unit-directory.js';
 import type { HealthStationsStore } from './health-stations.store.js';
 
-/** Each unit sets its health station's telephone (told to its declarants) and where new declarations are e-mailed. */
+/** Each unit sets its health station's telephone, told to its declarants with their next steps. */
 export class HealthStationsService {
   constructor(
     private readonly store: Pick<HealthStationsStore, 'get' | 'put'>,
@@ -18,13 +18,13 @@ export class HealthStationsService {
 
   async get(unitCode: string): Promise<HealthStationSettings> {
     await this.units.require(unitCode, 'unitCode');
-    return (await this.store.get(unitCode)) ?? { unitCode, phone: null, notificationEmail: null, updatedAt: null };
+    return (await this.store.get(unitCode)) ?? { unitCode, phone: null, updatedAt: null };
   }
 
   async update(viewer: User, unitCode: string, request: UpdateHealthStationRequest): Promise<HealthStationSettings> {
     await this.units.require(unitCode, 'unitCode');
     await this.transactions.run(async () => {
-      const station = { phone: request.phone === '' ? null : request.phone, notificationEmail: request.notificationEmail === '' ? null : request.notificationEmail };
+      const station = { phone: request.phone === '' ? null : request.phone };
       await this.store.put(unitCode, station, viewer.id, this.clock.now());
       await this.audit.record({ actor: actorOf(viewer), action: 'health_station.update', targetType: 'unit', targetId: unitCode, detail: station });
     });

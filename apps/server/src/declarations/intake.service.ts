@@ -35,8 +35,7 @@ export class IntakeService {
     private readonly stations: Pick<HealthStationsStore, 'many'>,
     private readonly places: Places,
     private readonly screening: Pick<ScreeningService, 'assess'>,
-    private readonly alerts: Pick<DeclarationAlerts, 'send'>,
-    private readonly afterCommit: () => void,
+    private readonly alerts: Pick<DeclarationAlerts, 'prepare' | 'tell'>,
     private readonly limiter: RateLimiter,
     private readonly topCode: string,
     private readonly platform: Platform,
@@ -100,7 +99,6 @@ export class IntakeService {
       visits,
     };
     const receipt = await this.store(declaration, routes, screening);
-    this.afterCommit();
     return {
       receipt: formatReceipt(receipt),
       receiptExpiresAt: declaration.receiptExpiresAt,
@@ -116,10 +114,11 @@ export class IntakeService {
     for (let attempt = 0; ; attempt++) {
       const receipt = receiptFromBytes(this.platform.random.bytes(5));
       try {
-        await this.transactions.run(async () => {
+        const alert = await this.transactions.run(async () => {
           const id = await this.declarations.insert({ ...declaration, receipt }, routes);
-          await this.alerts.send('declaration.received', id, { suspected: flags.suspected, arrival: flags.arrivalFromEpidemicArea }, routes);
+          return this.alerts.prepare('declaration.received', id, { suspected: flags.suspected, arrival: flags.arrivalFromEpidemicArea }, routes);
         });
+        this.alerts.tell([alert]);
         return receipt;
       } catch (error) {
         if (!(error instanceof ReceiptTaken) || attempt >= 4) throw error;

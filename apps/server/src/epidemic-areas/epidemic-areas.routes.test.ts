@@ -47,8 +47,9 @@ describeEachDialect('epidemic areas over HTTP', (dialect) => {
     expect(flagged.history.map((e) => e.kind)).toEqual(['assessment']);
     expect(await read(closed)).toMatchObject({ arrivalFromEpidemicArea: false });
     expect(await read(stayed)).toMatchObject({ suspected: false });
-    const told = (await as(officer, 'GET', '/api/v1/notifications?unread=true')).json<{ notifications: { topic: string }[] }>().notifications;
-    expect(told.map((n) => n.topic)).toContain('declaration.suspected');
+    await t.services.declarations.alerts.settled();
+    const told = (await as(officer, 'GET', '/api/v1/notifications?unread=true')).json<{ notifications: { kind: string }[] }>().notifications;
+    expect(told.map((n) => n.kind)).toContain('declaration.suspected');
 
     const areaId = added.json().area.id;
     // Narrowed to days after the visit: the traveller is no longer an arrival.

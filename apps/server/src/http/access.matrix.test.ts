@@ -22,6 +22,8 @@ interface Target {
   unit: string;
   userId: number;
   agencyId: number;
+  /** A campaign issued in the unit, addressed to the unit itself and to agencies filed there. */
+  campaignId: number;
   // Health declarations and epidemic areas.
   areaId: number;
   declarationId: number;
@@ -35,6 +37,19 @@ type Rule =
 const get = (url: string): InjectOptions => ({ method: 'GET', url });
 const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: object): InjectOptions => ({ method, url, payload });
 const del = (url: string): InjectOptions => ({ method: 'DELETE', url });
+
+// Campaign reporting.
+const directive = (unit: string) => ({
+  documentNumber: '1/MATRIX',
+  title: 'V/v thử quyền',
+  issuedOn: '2026-11-20',
+  recipients: { unitCodes: [unit] },
+  rounds: [{ name: 'Đợt 1', periodEnd: '2026-11-30', deadline: '2026-11-30' }],
+});
+const ISSUER: readonly Role[] = ['campaign_issuer'];
+const REPORTERS: readonly Role[] = ['unit_officer', 'agency_reporter'];
+const round = (t: Target) => `/api/v1/campaigns/${t.campaignId}/rounds/1`;
+const pdf: InjectOptions = { method: 'POST', payload: Buffer.from('%PDF-1.4\n%matrix\n'), headers: { 'content-type': 'application/pdf' } };
 
 const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/openapi.json': { who: 'public', request: () => get('/api/v1/openapi.json') },
@@ -71,7 +86,36 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/v1/certificate': { who: 'public', request: () => send('POST', '/api/v1/certificate', { token: 'x', ekeyhmac: 'x' }) },
   'POST /api/v1/publish': { who: 'public', request: () => send('POST', '/api/v1/publish', {}) },
   'GET /api/v1/stats/exposure-notification': { who: ['health_officer', 'admin'], scoped: false, request: () => get('/api/v1/stats/exposure-notification') },
-  // Health declarations, epidemic areas, places and notifications. A declaration's unit is the one it is routed to.
+  // Notifications: every official reads and clears their own.
+  'GET /api/v1/notifications': { who: 'signed_in', request: () => get('/api/v1/notifications') },
+  'POST /api/v1/notifications/read': { who: 'signed_in', request: () => send('POST', '/api/v1/notifications/read', { all: true }) },
+  // Campaign reporting: issuers within their subtree; unit officers and agency reporters for their own unit or agency.
+  'POST /api/v1/campaigns': { who: ISSUER, scoped: true, request: (t) => send('POST', '/api/v1/campaigns', directive(t.unit)) },
+  'GET /api/v1/campaigns': { who: ISSUER, scoped: false, request: () => get('/api/v1/campaigns') },
+  'GET /api/v1/campaigns/:id': { who: [...ISSUER, ...REPORTERS], scoped: true, request: (t) => get(`/api/v1/campaigns/${t.campaignId}`) },
+  'POST /api/v1/campaigns/:id/rounds': {
+    who: ISSUER,
+    scoped: true,
+    request: (t) => send('POST', `/api/v1/campaigns/${t.campaignId}/rounds`, { name: `Đợt ${t.n}`, periodEnd: '2026-12-30', deadline: '2026-12-30' }),
+  },
+  'POST /api/v1/campaigns/:id/rounds/:roundNo/close': { who: ISSUER, scoped: true, request: (t) => send('POST', `${round(t)}/close`, {}) },
+  'GET /api/v1/campaigns/:id/rounds/:roundNo/summary': { who: ISSUER, scoped: true, request: (t) => get(`${round(t)}/summary`) },
+  'GET /api/v1/campaigns/:id/trend': { who: ISSUER, scoped: true, request: (t) => get(`/api/v1/campaigns/${t.campaignId}/trend`) },
+  'GET /api/v1/campaigns/:id/rounds/:roundNo/export.docx': { who: ISSUER, scoped: true, request: (t) => get(`${round(t)}/export.docx`) },
+  'GET /api/v1/campaigns/:id/rounds/:roundNo/export.xlsx': { who: ISSUER, scoped: true, request: (t) => get(`${round(t)}/export.xlsx`) },
+  'GET /api/v1/campaigns/:id/export.docx': { who: ISSUER, scoped: true, request: (t) => get(`/api/v1/campaigns/${t.campaignId}/export.docx`) },
+  'GET /api/v1/campaigns/:id/export.xlsx': { who: ISSUER, scoped: true, request: (t) => get(`/api/v1/campaigns/${t.campaignId}/export.xlsx`) },
+  'GET /api/v1/campaigns/:id/rounds/:roundNo/reports/:recipientId': { who: ISSUER, scoped: true, request: (t) => get(`${round(t)}/reports/1`) },
+  'POST /api/v1/campaigns/:id/rounds/:roundNo/reports/:recipientId/return': { who: ISSUER, scoped: true, request: (t) => send('POST', `${round(t)}/reports/1/return`, { comment: 'Xem lại.' }) },
+  'POST /api/v1/campaigns/:id/rounds/:roundNo/reports/:recipientId/accept': { who: ISSUER, scoped: true, request: (t) => send('POST', `${round(t)}/reports/1/accept`, {}) },
+  'POST /api/v1/campaigns/:id/attachments': { who: ISSUER, scoped: true, request: (t) => ({ ...pdf, url: `/api/v1/campaigns/${t.campaignId}/attachments?name=cong-van.pdf` }) },
+  'GET /api/v1/campaigns/:id/attachments/:attachmentId': { who: [...ISSUER, ...REPORTERS], scoped: true, request: (t) => get(`/api/v1/campaigns/${t.campaignId}/attachments/1`) },
+  'GET /api/v1/inbox': { who: REPORTERS, scoped: false, request: () => get('/api/v1/inbox') },
+  'POST /api/v1/campaigns/:id/received': { who: REPORTERS, scoped: true, request: (t) => send('POST', `/api/v1/campaigns/${t.campaignId}/received`, {}) },
+  'GET /api/v1/campaigns/:id/rounds/:roundNo/report': { who: REPORTERS, scoped: true, request: (t) => get(`${round(t)}/report`) },
+  'PUT /api/v1/campaigns/:id/rounds/:roundNo/report': { who: REPORTERS, scoped: true, request: (t) => send('PUT', `${round(t)}/report`, { staffTotal: 10, staffInstalled: 5 }) },
+  'POST /api/v1/campaigns/:id/rounds/:roundNo/report/submit': { who: REPORTERS, scoped: true, request: (t) => send('POST', `${round(t)}/report/submit`, {}) },
+  // Health declarations, epidemic areas and places. A declaration's unit is the one it is routed to.
   'GET /api/v1/places': { who: 'public', request: () => get('/api/v1/places?q=dong') },
   'GET /api/v1/places/:code': { who: 'public', request: (t) => get(`/api/v1/places/${t.unit}`) },
   'GET /api/v1/epidemic-areas': { who: 'signed_in', request: () => get('/api/v1/epidemic-areas') },
@@ -88,10 +132,7 @@ const EXPECTED: Record<string, Rule> = {
   'PATCH /api/v1/declarations/:id': { who: ['unit_officer', 'health_officer'], scoped: true, request: (t) => send('PATCH', `/api/v1/declarations/${t.declarationId}`, { note: `Ghi chú ${t.n}` }) },
   'POST /api/v1/declarations/:id/checks': { who: ['unit_officer', 'health_officer'], scoped: true, request: (t) => send('POST', `/api/v1/declarations/${t.declarationId}/checks`, { day: '2026-11-23', symptoms: [] }) },
   'GET /api/v1/health-stations/:code': { who: ['unit_officer', 'health_officer', 'admin'], scoped: true, request: (t) => get(`/api/v1/health-stations/${t.unit}`) },
-  'PUT /api/v1/health-stations/:code': { who: ['unit_officer', 'health_officer', 'admin'], scoped: true, request: (t) => send('PUT', `/api/v1/health-stations/${t.unit}`, { phone: `0205 38${String(t.n).padStart(5, '0')}`, notificationEmail: '' }) },
-  'GET /api/v1/notifications': { who: 'signed_in', request: () => get('/api/v1/notifications') },
-  'GET /api/v1/notifications/unread': { who: 'signed_in', request: () => get('/api/v1/notifications/unread') },
-  'POST /api/v1/notifications/read': { who: 'signed_in', request: () => send('POST', '/api/v1/notifications/read', { all: true }) },
+  'PUT /api/v1/health-stations/:code': { who: ['unit_officer', 'health_officer', 'admin'], scoped: true, request: (t) => send('PUT', `/api/v1/health-stations/${t.unit}`, { phone: `0205 38${String(t.n).padStart(5, '0')}` }) },
 };
 
 describe('authorization matrix', () => {
@@ -100,16 +141,23 @@ describe('authorization matrix', () => {
   let n = 0;
   beforeAll(async () => {
     t = await createTestApp();
+    // The agency reporter reports for an agency of their own unit.
+    const reporterAgency = await t.services.agencies.create(SYSTEM_ACTOR, { code: 'MATRIX-OWN', name: 'Cơ quan của người báo cáo', unitCode: UNITS.own });
     for (const role of ROLES) {
-      await t.services.users.create(SYSTEM_ACTOR, { username: `matrix.${role}`, displayName: role, password: PASSWORD, role, unitCode: UNITS.own });
+      const agencyCode = role === 'agency_reporter' ? { agencyCode: reporterAgency.code } : {};
+      await t.services.users.create(SYSTEM_ACTOR, { username: `matrix.${role}`, displayName: role, password: PASSWORD, role, unitCode: UNITS.own, ...agencyCode });
     }
     await t.services.users.create(SYSTEM_ACTOR, { username: 'matrix.login', displayName: 'Login', password: PASSWORD, role: 'unit_officer', unitCode: UNITS.own });
     for (const [relation, unit] of Object.entries(UNITS) as [Relation, string][]) {
       const user = await t.services.users.create(SYSTEM_ACTOR, { username: `matrix.target.${relation}`, displayName: 'Đích', password: PASSWORD, role: 'unit_officer', unitCode: unit });
       const agency = await t.services.agencies.create(SYSTEM_ACTOR, { name: `Cơ quan ${relation}`, unitCode: unit });
+      // A campaign issued in the unit, to the unit and its agencies (in the own unit: the agency reporter's too).
+      const issuer = await t.services.users.create(SYSTEM_ACTOR, { username: `matrix.issuer.${relation}`, displayName: 'Nơi ban hành', password: PASSWORD, role: 'campaign_issuer', unitCode: unit });
+      const agencyIds = relation === 'own' ? [agency.id, reporterAgency.id] : [agency.id];
+      const campaign = await t.services.campaigns.create(issuer, { ...directive(unit), recipients: { unitCodes: [unit], agencyIds, localUnitsUnder: [], agencyGroups: [] } });
       const area = await t.database.db.insertInto('epidemic_areas').values({ name: `Vùng ${relation}`, unit_code: unit, from_day: '2026-11-01', created_at: '2026-11-23T08:00:00.000Z', updated_at: '2026-11-23T08:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
       const declarationId = await insertDeclaration(t.database.db, [unit]);
-      targets[relation] = { unit, userId: user.id, agencyId: agency.id, areaId: Number(area.id), declarationId };
+      targets[relation] = { unit, userId: user.id, agencyId: agency.id, campaignId: campaign.id, areaId: Number(area.id), declarationId };
     }
   });
   afterAll(async () => t?.close());

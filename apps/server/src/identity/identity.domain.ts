@@ -6,13 +6,13 @@ import { registerIdentityRoutes } from './identity.routes.js';
 import { IdentityService } from './identity.service.js';
 import { IdentityStore } from './identity.store.js';
 import { PasswordHasher } from './password.js';
-import type { UnitDirectory } from '../platform/unit-directory.js';
+import type { UnitDirectory, UnitScope } from '../platform/unit-directory.js';
 import { UsersService } from './users.service.js';
 
 export const identityDomain = defineDomain({
   name: 'identity',
   readConfig: readIdentityConfig,
-  createServices: ({ db, platform, config, services, transactions }: DomainContext<IdentityConfig, { audit: AuditService; units: UnitDirectory }>) => {
+  createServices: ({ db, platform, config, services, transactions }: DomainContext<IdentityConfig, { audit: AuditService; units: UnitDirectory & UnitScope }>) => {
     const store = new IdentityStore(db);
     const passwords = new PasswordHasher(config.scryptCost, platform.random);
     const limiter = new RateLimiter(config.loginRateLimit, config.loginRateWindowSeconds, platform.clock);

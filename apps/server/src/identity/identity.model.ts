@@ -22,6 +22,11 @@ export function publicUser(record: UserRecord): User {
     locale: record.locale,
     disabled: record.disabled,
     createdAt: record.createdAt,
+    agencyId: record.agencyId,
+    agencyCode: record.agencyCode,
+    agencyName: record.agencyName,
+    email: record.email,
+    phone: record.phone,
   };
 }
 
@@ -32,6 +37,9 @@ export interface NewUser {
   role: Role;
   unitCode: string;
   locale: Locale;
+  agencyId?: number | null;
+  email?: string | null;
+  phone?: string | null;
 }
 
 export interface UserChanges {
@@ -41,6 +49,16 @@ export interface UserChanges {
   disabled?: boolean;
   passwordHash?: string;
   locale?: Locale;
+  agencyId?: number | null;
+  email?: string | null;
+  phone?: string | null;
+}
+
+/** An agency as accounts refer to it: the agency a reporter reports for. */
+export interface AgencyRef {
+  id: number;
+  code: string;
+  unitCode: string;
 }
 
 export interface UserFilter {

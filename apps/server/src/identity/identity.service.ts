@@ -8,7 +8,7 @@ import type { Authenticator } from '../http/session.js';
 import type { Platform } from '../platform/platform.js';
 import type { RateLimiter } from '../platform/rate-limiter.js';
 import type { IdentityConfig } from './identity.config.js';
-import { publicUser, type NewSession, type NewUser, type SessionRecord, type SessionUser, type UserChanges, type UserFilter, type UserRecord } from './identity.model.js';
+import { publicUser, type AgencyRef, type NewSession, type NewUser, type SessionRecord, type SessionUser, type UserChanges, type UserFilter, type UserRecord } from './identity.model.js';
 import type { PasswordHasher } from './password.js';
 
 /** What the identity services need of their store. */
@@ -16,6 +16,7 @@ export interface IdentityRepository {
   findByUsername(username: string): Promise<UserRecord | undefined>;
   findById(id: number): Promise<UserRecord | undefined>;
   list(filter: UserFilter, limit: number, after?: string): Promise<UserRecord[]>;
+  findAgencyByCode(code: string): Promise<AgencyRef | undefined>;
   count(): Promise<number>;
   insert(user: NewUser, at: Date): Promise<number>;
   update(id: number, changes: UserChanges, at: Date): Promise<void>;

@@ -5,7 +5,7 @@ import { Store } from '../db/transactions.js';
 import { unitWithin } from '../db/unit-tree.js';
 import { AppError } from '../errors.js';
 import { searchWords } from '../platform/search-text.js';
-import { userSearchText, type NewSession, type NewUser, type SessionRecord, type UserChanges, type UserFilter, type UserRecord } from './identity.model.js';
+import { userSearchText, type AgencyRef, type NewSession, type NewUser, type SessionRecord, type UserChanges, type UserFilter, type UserRecord } from './identity.model.js';
 import type { IdentityRepository } from './identity.service.js';
 
 /** Users and their sessions. */
@@ -14,6 +14,7 @@ export class IdentityStore extends Store implements IdentityRepository {
     return this.db
       .selectFrom('users')
       .innerJoin('units', 'units.code', 'users.unit_code')
+      .leftJoin('agencies', 'agencies.id', 'users.agency_id')
       .select([
         'users.id',
         'users.username',
@@ -27,6 +28,11 @@ export class IdentityStore extends Store implements IdentityRepository {
         'users.failed_logins',
         'users.locked_until',
         'users.created_at',
+        'users.agency_id',
+        'agencies.code as agency_code',
+        'agencies.name as agency_name',
+        'users.email',
+        'users.phone',
       ]);
   }
 
@@ -71,6 +77,9 @@ export class IdentityStore extends Store implements IdentityRepository {
           disabled: 0,
           failed_logins: 0,
           locked_until: null,
+          agency_id: user.agencyId ?? null,
+          email: user.email ?? null,
+          phone: user.phone ?? null,
           created_at: at.toISOString(),
           updated_at: at.toISOString(),
         })
@@ -98,10 +107,18 @@ export class IdentityStore extends Store implements IdentityRepository {
         ...(changes.disabled !== undefined && { disabled: changes.disabled ? 1 : 0 }),
         ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
         ...(changes.locale !== undefined && { locale: changes.locale }),
+        ...(changes.agencyId !== undefined && { agency_id: changes.agencyId }),
+        ...(changes.email !== undefined && { email: changes.email }),
+        ...(changes.phone !== undefined && { phone: changes.phone }),
         updated_at: at.toISOString(),
       })
       .where('id', '=', id)
       .execute();
+  }
+
+  async findAgencyByCode(code: string): Promise<AgencyRef | undefined> {
+    const row = await this.db.selectFrom('agencies').select(['id', 'code', 'unit_code']).where('code', '=', code).executeTakeFirst();
+    return row && { id: Number(row.id), code: row.code, unitCode: row.unit_code };
   }
 
   async setLoginFailures(id: number, failedLogins: number, lockedUntil: string | null): Promise<void> {
@@ -168,6 +185,11 @@ interface UserRow {
   failed_logins: number;
   locked_until: string | null;
   created_at: string;
+  agency_id: number | null;
+  agency_code: string | null;
+  agency_name: string | null;
+  email: string | null;
+  phone: string | null;
 }
 
 function toRecord(r: UserRow): UserRecord {
@@ -184,5 +206,10 @@ function toRecord(r: UserRow): UserRecord {
     passwordHash: r.password_hash,
     failedLogins: Number(r.failed_logins),
     lockedUntil: r.locked_until,
+    agencyId: r.agency_id === null ? null : Number(r.agency_id),
+    agencyCode: r.agency_code,
+    agencyName: r.agency_name,
+    email: r.email,
+    phone: r.phone,
   };
 }

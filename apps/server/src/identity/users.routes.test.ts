@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../audit/audit.model.js';
 import { describeEachDialect } from '../test-support/databases.js';
 import { createTestApp, errorCode, login, type Session, type TestApp, TOP_VIEWER } from '../test-support/test-app.js';
 
@@ -74,7 +75,8 @@ describeEachDialect('user administration over HTTP', (dialect) => {
   });
 
   it('forbids non-admins from users and audit, and refuses everyone without a session', async () => {
-    await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin.headers, payload: { ...officer, username: 'reporter', role: 'agency_reporter' } });
+    await t.services.agencies.create(SYSTEM_ACTOR, { code: 'DD-01', name: 'Trung tâm Văn hóa Đồng Đăng', unitCode: '06184' });
+    await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin.headers, payload: { ...officer, username: 'reporter', role: 'agency_reporter', agencyCode: 'DD-01' } });
     const reporter = await login(t.app, 'reporter', 'officer password');
     for (const [method, url] of [
       ['GET', '/api/v1/users'],
@@ -90,6 +92,35 @@ describeEachDialect('user administration over HTTP', (dialect) => {
       expect(anonymous.statusCode).toBe(401);
     }
     expect((await t.services.users.list(TOP_VIEWER, { limit: 500, q: 'sneaky' })).users).toEqual([]);
+  });
+
+  it('links an agency reporter to one agency of their unit subtree, and refuses every other combination, writing nothing', async () => {
+    await t.services.agencies.create(SYSTEM_ACTOR, { code: 'DK-01', name: 'Hội Phụ nữ phường Đông Kinh', unitCode: '05977' });
+    const reporter = { ...officer, username: 'reporter.dk', role: 'agency_reporter', unitCode: '05977', agencyCode: 'DK-01', email: 'pn.dongkinh@example.vn', phone: '0912 345 678' };
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin.headers, payload: reporter });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().user).toMatchObject({ agencyCode: 'DK-01', agencyName: 'Hội Phụ nữ phường Đông Kinh', email: 'pn.dongkinh@example.vn', phone: '0912 345 678' });
+
+    const before = await countUsers();
+    const refusals: [object, string, string, string][] = [
+      [{ ...reporter, username: 'rep1', agencyCode: undefined }, 'validation_failed', 'agencyCode', 'required'],
+      [{ ...reporter, username: 'rep2', agencyCode: 'NOPE' }, 'unknown_agency', 'agencyCode', 'not_found'],
+      [{ ...reporter, username: 'rep3', unitCode: '06184' }, 'validation_failed', 'agencyCode', 'out_of_scope'],
+      [{ ...reporter, username: 'rep4', role: 'unit_officer' }, 'validation_failed', 'agencyCode', 'invalid_value'],
+      [{ ...reporter, username: 'rep5', email: 'not an address' }, 'validation_failed', 'email', 'invalid_format'],
+    ];
+    for (const [payload, code, field, problem] of refusals) {
+      const response = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin.headers, payload });
+      expect([response.statusCode < 500, errorCode(response), response.json().error.fields?.[0]]).toEqual([true, code, expect.objectContaining({ field, problem })]);
+    }
+    expect(await countUsers()).toBe(before);
+
+    // Leaving the role drops the agency; an agency reporter cannot lose it while keeping the role.
+    const id = created.json().user.id;
+    const cleared = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${id}`, headers: admin.headers, payload: { agencyCode: null } });
+    expect(errorCode(cleared)).toBe('validation_failed');
+    const demoted = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${id}`, headers: admin.headers, payload: { role: 'unit_officer' } });
+    expect(demoted.json().user).toMatchObject({ role: 'unit_officer', agencyId: null, agencyCode: null });
   });
 
   it('keeps an admin from disabling themselves', async () => {

@@ -5,7 +5,7 @@ import { decodeCursor, pageOf } from '../db/keyset.js';
 import type { Transactions } from '../db/transactions.js';
 import { AppError } from '../errors.js';
 import type { Platform } from '../platform/platform.js';
-import type { UnitDirectory } from '../platform/unit-directory.js';
+import type { UnitDirectory, UnitScope } from '../platform/unit-directory.js';
 import { publicUser, type UserChanges } from './identity.model.js';
 import type { IdentityRepository } from './identity.service.js';
 import type { PasswordHasher } from './password.js';
@@ -17,7 +17,7 @@ import type { PasswordHasher } from './password.js';
 export class UsersService {
   constructor(
     private readonly store: IdentityRepository,
-    private readonly units: UnitDirectory,
+    private readonly units: UnitDirectory & UnitScope,
     private readonly passwords: PasswordHasher,
     private readonly audit: AuditService,
     private readonly platform: Platform,
@@ -43,13 +43,24 @@ export class UsersService {
   async create(actor: Actor, request: CreateUserRequest): Promise<User> {
     // Checked before anything is written: an unknown unit must leave no trace but the refusal.
     await this.units.require(request.unitCode);
+    const agency = await this.agencyFor(request.role, request.unitCode, request.agencyCode ?? null);
     if (await this.store.findByUsername(request.username)) {
       throw new AppError('conflict', `username ${request.username} is taken`, [{ field: 'username', problem: 'taken' }]);
     }
     const passwordHash = await this.passwords.hash(request.password);
     const id = await this.transactions.run(async () => {
       const id = await this.store.insert(
-        { username: request.username, displayName: request.displayName, passwordHash, role: request.role, unitCode: request.unitCode, locale: 'vi' },
+        {
+          username: request.username,
+          displayName: request.displayName,
+          passwordHash,
+          role: request.role,
+          unitCode: request.unitCode,
+          locale: 'vi',
+          agencyId: agency?.id ?? null,
+          email: request.email ?? null,
+          phone: request.phone ?? null,
+        },
         this.platform.clock.now(),
       );
       await this.audit.record({
@@ -57,7 +68,7 @@ export class UsersService {
         action: 'user.create',
         targetType: 'user',
         targetId: id,
-        detail: { username: request.username, role: request.role, unitCode: request.unitCode },
+        detail: { username: request.username, role: request.role, unitCode: request.unitCode, ...(agency && { agencyCode: agency.code }) },
       });
       return id;
     });
@@ -67,6 +78,10 @@ export class UsersService {
   async update(actor: Actor, id: number, request: UpdateUserRequest): Promise<User> {
     const before = await this.get(id);
     if (request.unitCode !== undefined) await this.units.require(request.unitCode);
+    const role = request.role ?? before.role;
+    // The agency follows the role: given anew, kept while the role stays agency_reporter, dropped with that role.
+    const agencyCode = request.agencyCode !== undefined ? request.agencyCode : role === 'agency_reporter' ? before.agencyCode : null;
+    const agency = await this.agencyFor(role, request.unitCode ?? before.unitCode, agencyCode);
     if (actor.id === id && (request.disabled === true || (request.role !== undefined && request.role !== 'admin'))) {
       // An administrator locking themselves out could leave nobody able to administer.
       throw new AppError('forbidden', 'administrators cannot disable or demote themselves');
@@ -77,12 +92,15 @@ export class UsersService {
       ...(request.unitCode !== undefined && { unitCode: request.unitCode }),
       ...(request.disabled !== undefined && { disabled: request.disabled }),
       ...(request.password !== undefined && { passwordHash: await this.passwords.hash(request.password) }),
+      ...((agency?.id ?? null) !== before.agencyId && { agencyId: agency?.id ?? null }),
+      ...(request.email !== undefined && { email: request.email }),
+      ...(request.phone !== undefined && { phone: request.phone }),
     };
     const { password: _password, ...changed } = request;
     await this.transactions.run(async () => {
       await this.store.update(id, changes, this.platform.clock.now());
       // New rights or a new password must not ride on sessions opened under the old ones.
-      if (request.password !== undefined || request.disabled === true || request.role !== undefined || request.unitCode !== undefined) {
+      if (request.password !== undefined || request.disabled === true || request.role !== undefined || request.unitCode !== undefined || changes.agencyId !== undefined) {
         await this.store.deleteSessionsOfUser(id);
       }
       await this.audit.record({
@@ -111,6 +129,24 @@ export class UsersService {
       unitCode: this.units.topCode,
     });
     return generated === undefined ? {} : { generatedPassword: generated };
+  }
+
+  /**
+   * The agency an account of `role` in `unitCode` reports for: required for an agency reporter, refused for every other
+   * role, and it must be filed in the account's unit or below it (a reporter reaches only what their unit reaches).
+   */
+  private async agencyFor(role: User['role'], unitCode: string, agencyCode: string | null): Promise<{ id: number; code: string } | null> {
+    if (role !== 'agency_reporter') {
+      if (agencyCode !== null) throw new AppError('validation_failed', 'agencyCode: only an agency_reporter reports for an agency', [{ field: 'agencyCode', problem: 'invalid_value' }]);
+      return null;
+    }
+    if (agencyCode === null) throw new AppError('validation_failed', 'agencyCode: an agency_reporter needs the agency they report for', [{ field: 'agencyCode', problem: 'required' }]);
+    const agency = await this.store.findAgencyByCode(agencyCode);
+    if (!agency) throw new AppError('unknown_agency', `no agency with code ${agencyCode}`, [{ field: 'agencyCode', problem: 'not_found' }]);
+    if ((await this.units.isWithin(agency.unitCode, unitCode)) !== true) {
+      throw new AppError('validation_failed', `agencyCode: agency ${agencyCode} is filed under unit ${agency.unitCode}, outside unit ${unitCode}`, [{ field: 'agencyCode', problem: 'out_of_scope' }]);
+    }
+    return agency;
   }
 
   private async get(id: number): Promise<User> {

@@ -1,23 +1,20 @@
 import { defineDomain, type DomainContext } from '../platform/domain.js';
-import { emailChannel, webhookChannel } from './channels.js';
+import { smtpMailer } from './mailer.js';
 import { readNotificationsConfig, type NotificationsConfig } from './notifications.config.js';
-import type { Channel, DeliveryChannel } from './notifications.model.js';
 import { registerNotificationsRoutes } from './notifications.routes.js';
 import { NotificationsService } from './notifications.service.js';
 import { NotificationsStore } from './notifications.store.js';
 
+/** Officials' notification lists (console badge and list), and e-mail when SMTP is configured. */
 export const notificationsDomain = defineDomain({
   name: 'notifications',
   readConfig: readNotificationsConfig,
-  createServices: ({ db, platform, config }: DomainContext<NotificationsConfig, object>) => {
-    const channels: Partial<Record<DeliveryChannel, Channel>> = {};
-    if (config.smtpUrl) channels.email = emailChannel(config.smtpUrl, config.mailFrom);
-    if (config.webhookUrl && config.webhookSecret) channels.webhook = webhookChannel(config.webhookSecret, platform.clock);
-    return { notifications: new NotificationsService(new NotificationsStore(db), channels, config, platform.clock) };
+  createServices: ({ db, platform, config }: DomainContext<NotificationsConfig, object>) => ({
+    notifications: new NotificationsService(new NotificationsStore(db), config.smtp && smtpMailer(config.smtp), platform.clock, config.retentionSeconds),
+  }),
+  routes: (app, { notifications }) => {
+    registerNotificationsRoutes(app, notifications);
+    app.addHook('onClose', async () => notifications.close());
   },
-  routes: (app, { notifications }) => registerNotificationsRoutes(app, notifications),
-  jobs: ({ notifications }, config) => [
-    { name: 'notifications.deliver', everySeconds: config.deliverEverySeconds, run: async () => { const r = await notifications.deliverDue(); return r.delivered + r.failed > 0 ? r : undefined; } },
-    { name: 'notifications.retention', everySeconds: 3600, run: async () => { const deleted = await notifications.purge(); return deleted > 0 ? { deleted } : undefined; } },
-  ],
+  jobs: ({ notifications }) => [{ name: 'notifications.sweep', everySeconds: 86400, run: () => notifications.sweep() }],
 });

@@ -1,11 +1,18 @@
-import { listNotificationsQuerySchema, listNotificationsResponseSchema, markNotificationsReadRequestSchema, unreadCountResponseSchema } from '@bluezone/contract';
+import { listNotificationsQuerySchema, listNotificationsResponseSchema, unreadCountResponseSchema } from '@bluezone/contract';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { SIGNED_IN, viewerOf } from '../http/access.js';
 import { errorResponses } from '../http/errors.js';
 import type { NotificationsService } from './notifications.service.js';
 
-/** Each official reads and clears their own notifications, never anyone else's. */
+/** Either the ids the reader opened, or all of their notifications at once. */
+const markReadRequestSchema = z.union([
+  z.object({ ids: z.array(z.number().int().positive()).min(1).max(500) }).strict(),
+  z.object({ all: z.literal(true) }).strict(),
+]);
+
+/** Every official reads and clears only their own notifications: the store filters by the signed-in user. */
 export function registerNotificationsRoutes(app: FastifyInstance, notifications: NotificationsService): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -15,15 +22,9 @@ export function registerNotificationsRoutes(app: FastifyInstance, notifications:
     handler: async (request) => notifications.list(viewerOf(request), request.query),
   });
 
-  api.get('/api/v1/notifications/unread', {
-    config: { access: SIGNED_IN },
-    schema: { tags: ['notifications'], response: { 200: unreadCountResponseSchema, ...errorResponses } },
-    handler: async (request) => ({ unread: await notifications.unread(viewerOf(request)) }),
-  });
-
   api.post('/api/v1/notifications/read', {
     config: { access: SIGNED_IN },
-    schema: { tags: ['notifications'], body: markNotificationsReadRequestSchema, response: { 200: unreadCountResponseSchema, ...errorResponses } },
-    handler: async (request) => ({ unread: await notifications.markRead(viewerOf(request), request.body) }),
+    schema: { tags: ['notifications'], body: markReadRequestSchema, response: { 200: unreadCountResponseSchema, ...errorResponses } },
+    handler: async (request) => notifications.markRead(viewerOf(request), 'ids' in request.body ? request.body.ids : undefined),
   });
 }

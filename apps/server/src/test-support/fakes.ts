@@ -87,6 +87,9 @@ export class FakeIdentityStore implements IdentityRepository {
   async findById(id: number) {
     return this.users.get(id);
   }
+  async findAgencyByCode() {
+    return undefined;
+  }
   async list(_filter: UserFilter, limit: number, after?: string) {
     return [...this.users.values()]
       .filter((u) => after === undefined || u.username > after)
@@ -99,7 +102,7 @@ export class FakeIdentityStore implements IdentityRepository {
   async insert(user: NewUser, at: Date) {
     if (await this.findByUsername(user.username)) throw new AppError('conflict', 'taken');
     const id = this.users.size + 1;
-    this.users.set(id, { ...user, id, unitName: user.unitCode, disabled: false, createdAt: at.toISOString(), failedLogins: 0, lockedUntil: null });
+    this.users.set(id, { ...user, id, unitName: user.unitCode, disabled: false, createdAt: at.toISOString(), failedLogins: 0, lockedUntil: null, agencyId: user.agencyId ?? null, agencyCode: null, agencyName: null, email: user.email ?? null, phone: user.phone ?? null });
     return id;
   }
   async update(id: number, changes: UserChanges) {

@@ -23,6 +23,11 @@ export const TOP_VIEWER: User = {
   locale: 'vi',
   disabled: false,
   createdAt: '2026-11-23T08:00:00.000Z',
+  agencyId: null,
+  agencyCode: null,
+  agencyName: null,
+  email: null,
+  phone: null,
 };
 
 export interface TestApp {

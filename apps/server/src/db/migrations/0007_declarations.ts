@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../database.js';
 
 /**
- * Health declarations, the epidemic areas they are screened against, and each unit's health station.
+ * Health declarations, the epidemic areas they are screened against, each unit's health station, and the outbox of
+ * the declarations webhook.
  *
  * A declaration is personal health data: it lives in `declarations` and the tables that hang from it (its visits, its
  * follow-up events, its daily checks, its routes), all deleted with it when its retention ends. Nothing here refers to
@@ -134,15 +135,28 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create table health_stations (
     unit_code text primary key references units(code),
     phone text,
-    notification_email text,
     updated_by integer references users(id),
     updated_at text not null
   )`.execute(db);
+
+  // The webhook's outbox: written with the declaration, sent after, retried until the receiver takes it.
+  await sql`create table declaration_webhooks (
+    ${id('id')},
+    event text not null,
+    body text not null,
+    attempts integer not null default 0,
+    next_attempt_at text not null,
+    lease_until text,
+    delivered_at text,
+    last_error text,
+    created_at text not null
+  )`.execute(db);
+  await db.schema.createIndex('declaration_webhooks_due').on('declaration_webhooks').columns(['delivered_at', 'next_attempt_at']).execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['health_stations', 'declaration_checks', 'declaration_events', 'declaration_visits', 'declaration_routes', 'declarations', 'epidemic_areas']) {
+  for (const table of ['declaration_webhooks', 'health_stations', 'declaration_checks', 'declaration_events', 'declaration_visits', 'declaration_routes', 'declarations', 'epidemic_areas']) {
     await db.schema.dropTable(table).execute();
   }
 }
