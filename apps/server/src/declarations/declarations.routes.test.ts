@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/audit.model.js';
 import { describeEachDialect } from '../test-support/databases.js';
 import { declarationRequest } from '../test-support/declarations.js';
+import { databaseSnapshot } from '../test-support/snapshot.js';
 import { createTestApp, errorCode, login, type Session, type TestApp } from '../test-support/test-app.js';
 
 const PASSWORD = 'officer password';
@@ -256,6 +258,20 @@ describe('the public declaration endpoint', () => {
     );
     expect(response.statusCode).toBe(201);
     expect(response.json().routedTo).toEqual(['05977', '06184']);
+  });
+
+  it('stores neither the client address nor its browser, and ties declarations to nothing of the key server', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/declarations', payload: declarationRequest(), remoteAddress: '203.0.113.77', headers: { 'user-agent': 'Mozilla/5.0 (Linux; Android 8.1; Nokia 2) UniqueAgent/9' } });
+    expect(response.statusCode).toBe(201);
+    const everything = await databaseSnapshot(t.database.db);
+    expect(everything).not.toContain('203.0.113.77');
+    expect(everything).not.toContain('UniqueAgent');
+    const tables = ['declarations', 'declaration_routes', 'declaration_visits', 'declaration_events', 'declaration_checks', 'declaration_webhooks', 'health_stations', 'epidemic_areas'];
+    for (const table of tables) {
+      const keys = (await sql<{ table: string }>`select "table" from pragma_foreign_key_list(${table})`.execute(t.database.db)).rows.map((r) => r.table);
+      expect(keys.filter((target) => !['declarations', 'units', 'users'].includes(target)), table).toEqual([]);
+      if (table === 'declaration_routes') expect(keys.sort()).toEqual(['declarations', 'units']);
+    }
   });
 
   it('limits declarations per address', async () => {
