@@ -9,6 +9,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@bluezone\/protocol\/node$/, replacement: src('./packages/protocol/src/node/index.ts') },
+      { find: /^@bluezone\/protocol\/proximity$/, replacement: src('./packages/protocol/src/proximity/index.ts') },
       { find: /^@bluezone\/contract$/, replacement: src('./packages/contract/src/index.ts') },
       { find: /^@bluezone\/server$/, replacement: src('./apps/server/src/index.ts') },
       { find: /^@bluezone\/protocol$/, replacement: src('./packages/protocol/src/index.ts') },

@@ -77,6 +77,25 @@ describe('upload codes end to end', () => {
       const shown = (await page.getByTestId('short-code').innerText()).replace(/\s/g, '');
       expect(shown).toMatch(/^\d{8}$/);
       await page.getByRole('img', { name: 'Mã QR mở ứng dụng Bluezone với mã tải lên này' }).waitFor();
+      // Printed, the code slip is all there is: no navigation, form, list or buttons.
+      await page.emulateMedia({ media: 'print' });
+      try {
+        expect(await page.getByTestId('short-code').isVisible()).toBe(true);
+        await page.getByText('Mã tải lên Bluezone', { exact: true }).waitFor();
+        for (const hidden of [
+          page.getByRole('navigation', { name: 'Điều hướng chính' }),
+          page.getByRole('button', { name: 'Cấp mã', exact: true }),
+          page.getByRole('button', { name: 'In phiếu mã' }),
+          page.getByRole('heading', { name: 'Các mã đã cấp' }),
+          page.getByRole('heading', { name: 'Mã tải lên', level: 1 }),
+        ]) {
+          expect(await hidden.isVisible()).toBe(false);
+        }
+      } finally {
+        await page.emulateMedia({ media: 'screen' });
+      }
+      expect(await page.getByRole('button', { name: 'In phiếu mã' }).isVisible()).toBe(true);
+
       expect((await phoneUploads(server.baseUrl, shown)).status).toBe(200);
       await page.reload();
       await page.getByRole('cell', { name: 'Đã dùng' }).first().waitFor();

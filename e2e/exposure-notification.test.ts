@@ -15,6 +15,7 @@ import {
   encryptAssociatedMetadata,
   findExposureWindows,
   generateTemporaryExposureKey,
+  proximityRuleAttenuationAt,
   readExportZip,
   rollingStartIntervalNumber,
   verifyExportZip,
@@ -43,7 +44,10 @@ function fourteenDaysOfKeys(nowSeconds: number): PhoneKey[] {
   }));
 }
 
-/** What phone B recorded while near phone A: its RPI and AEM (tx power 0 dBm) every 5 minutes, at about 1 m. */
+/**
+ * What phone B recorded while near phone A: its RPI and AEM (tx power 0 dBm) every 5 minutes, at the RSSI the
+ * proximity rule puts at 1 m.
+ */
 function sightingsOf(key: PhoneKey, firstSeconds: number, minutes: number): Sighting[] {
   const rpik = deriveRollingProximityIdentifierKey(key.tek, backend);
   const aemk = deriveAssociatedEncryptedMetadataKey(key.tek, backend);
@@ -52,7 +56,7 @@ function sightingsOf(key: PhoneKey, firstSeconds: number, minutes: number): Sigh
   for (let offset = 0; offset <= minutes * 60; offset += 300) {
     const timestamp = firstSeconds + offset;
     const rpi = deriveRollingProximityIdentifiers(rpik, Math.floor(timestamp / 600), 1, backend);
-    sightings.push({ rpi, aem: encryptAssociatedMetadata(aemk, rpi, metadata, backend), timestamp, rssi: -50 });
+    sightings.push({ rpi, aem: encryptAssociatedMetadata(aemk, rpi, metadata, backend), timestamp, rssi: -Math.round(proximityRuleAttenuationAt(1)) });
   }
   return sightings;
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
-import { ProtocolError } from '@bluezone/protocol';
-import { CliError, processIo, type CliIo } from './io.js';
+import { CliError, UsageError, processIo, type CliIo } from './io.js';
+
+export { endQuietlyWhenOutputCloses } from './io.js';
 import { registerKeysCommands } from './commands/keys.js';
 import { registerExportCommands } from './commands/export.js';
 import { registerRiskCommand } from './commands/risk.js';
@@ -9,7 +10,10 @@ import { registerBenchCommands } from './commands/bench.js';
 import { registerServerCommands } from './commands/server.js';
 import { registerDeclarationsCommands } from './commands/declarations.js';
 
-/** Every command registers itself on the program; `register*` functions live one per file in ./commands. */
+/**
+ * Every command registers itself on the program; `register*` functions live one per file in ./commands. Registering
+ * is cheap (options and descriptions only); what a command needs loads when it runs, from its `*.actions.ts`.
+ */
 export function buildProgram(io: CliIo): Command {
   const program = new Command('bluezone')
     .description('Bluezone: contact tracing protocol tools and server')
@@ -55,9 +59,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof CliError) {
-      io.err(`error: ${error.message}\n`);
+      io.err(`error: ${error.message}\n${error instanceof UsageError ? '(run with --help for usage)\n' : ''}`);
       return error.exitCode;
     }
+    // Loaded here, not at the top: the command that threw has loaded the protocol already, and --help never needs it.
+    const { ProtocolError } = await import('@bluezone/protocol');
     if (error instanceof ProtocolError) {
       io.err(`error: ${error.code}: ${error.message}\n`);
       return 1;

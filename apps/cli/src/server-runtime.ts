@@ -1,8 +1,12 @@
-import { ConfigError, loadConfig, openRuntime, type Runtime, type ServerConfig } from '@bluezone/server';
+import type { Runtime, ServerConfig } from '@bluezone/server';
 import { CliError } from './io.js';
 
+// The server package (fastify, kysely, database drivers) takes about 300 ms to load: commands load it only when they
+// run, through these two functions, so that `keys derive` or `--help` never pay for it.
+
 /** The server's configuration from the environment; a bad one becomes one error listing every problem. */
-export function serverConfigFromEnv(): ServerConfig {
+export async function serverConfigFromEnv(): Promise<ServerConfig> {
+  const { ConfigError, loadConfig } = await import('@bluezone/server');
   try {
     return loadConfig(process.env);
   } catch (error) {
@@ -16,7 +20,8 @@ export function serverConfigFromEnv(): ServerConfig {
  * a running server if there is one, and closes the database afterwards.
  */
 export async function withServerRuntime<T>(action: (runtime: Runtime, config: ServerConfig) => Promise<T>): Promise<T> {
-  const config = serverConfigFromEnv();
+  const config = await serverConfigFromEnv();
+  const { openRuntime } = await import('@bluezone/server');
   const runtime = await openRuntime(config);
   try {
     return await action(runtime, config);

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { ServerConfig } from './config.js';
@@ -55,7 +56,10 @@ export function scheduledJobs(config: ServerConfig, services: Services): Schedul
 
 export interface RunningServer {
   app: FastifyInstance;
+  /** One URL to reach it; with a wildcard HOST (0.0.0.0, ::) only one of many, so say `addresses` to people. */
   url: string;
+  /** The addresses the socket is bound to, as the operating system reports them (fastify `app.addresses()`). */
+  addresses: AddressInfo[];
   close(): Promise<void>;
 }
 
@@ -72,5 +76,7 @@ export async function startServer(
   // Registered after the database's onClose hook, and onClose hooks run in reverse: jobs stop first.
   app.addHook('onClose', async () => jobs.stop());
   const url = await app.listen({ port: config.http.port, host: config.http.host });
-  return { app, url, close: () => app.close() };
+  // Strings would be Unix socket paths, which this server never listens on.
+  const addresses = app.addresses().filter((a): a is AddressInfo => typeof a !== 'string');
+  return { app, url, addresses, close: () => app.close() };
 }

@@ -8,9 +8,9 @@ export type Locale = z.infer<typeof localeSchema>;
 export const unitCodeSchema = z
   .string()
   .trim()
-  .min(1)
-  .max(32)
-  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only');
+  .min(1, 'must not be empty')
+  .max(32, 'must be at most 32 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "-" and "_"');
 
 /** ISO 8601 timestamp in UTC, e.g. 2026-11-23T09:20:10.000Z. */
 export const timestampSchema = z.string();

@@ -3,7 +3,7 @@ import { localeSchema, timestampSchema, unitCodeSchema, idSchema, SOMETHING_TO_C
 import { nextCursorSchema, pageQuerySchema } from './pagination.js';
 
 export const ROLES = ['admin', 'health_officer', 'unit_officer', 'agency_reporter', 'campaign_issuer'] as const;
-export const roleSchema = z.enum(ROLES);
+export const roleSchema = z.enum(ROLES, { error: `must be one of: ${ROLES.join(', ')}` });
 export type Role = z.infer<typeof roleSchema>;
 
 export const userSchema = z.object({
@@ -25,18 +25,21 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
+// Messages are sentences that follow the field's name ("password must be at least 10 characters"): the API prefixes
+// them with the field's path and the CLI with its flag, so people read what to fix instead of schema jargon.
+
 /** Lower-case letters, digits, dot, dash, underscore: safe in logs, URLs and audit lines. */
 export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .min(3)
-  .max(64)
-  .regex(/^[a-z0-9._-]+$/, 'lower-case letters, digits, ".", "-" and "_" only');
+  .min(3, 'must be at least 3 characters')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[a-z0-9._-]+$/, 'may contain only lower-case letters, digits, ".", "-" and "_"');
 
 /** Length is what makes a password strong; 10 is the floor, 256 keeps scrypt input bounded. */
-export const newPasswordSchema = z.string().min(10).max(256);
-export const displayNameSchema = z.string().trim().min(1).max(200);
+export const newPasswordSchema = z.string().min(10, 'must be at least 10 characters').max(256, 'must be at most 256 characters');
+export const displayNameSchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 export const emailSchema = z.email().max(254);
 /** Digits with an optional leading +, spaces, dots and dashes allowed as typed: 0912 345 678, +84 912-345-678. */
 export const phoneSchema = z.string().trim().min(6).max(20).regex(/^\+?[0-9][0-9 .-]*[0-9]$/, 'a phone number: digits, optional leading +');

@@ -72,3 +72,19 @@ export const updateUnitRequestSchema = z
   .strict()
   .refine(...SOMETHING_TO_CHANGE);
 export type UpdateUnitRequest = z.infer<typeof updateUnitRequestSchema>;
+
+/**
+ * The outlines of the wards and communes of the installation's province, simplified for a map (GeoJSON, WGS 84
+ * longitude/latitude): each feature's `code` is a unit code. Absent (404) for a province whose map is not shipped.
+ */
+export const unitBoundariesSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      properties: z.object({ code: z.string() }),
+      geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) }),
+    }),
+  ),
+});
+export type UnitBoundaries = z.infer<typeof unitBoundariesSchema>;

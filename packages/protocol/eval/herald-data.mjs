@@ -1,12 +1,11 @@
 // Loads the Herald robot RSSI data (theheraldproject/herald-analysis, reference-data/rssi-raw-edison, Apache-2.0)
-// and cuts it into one-minute windows at a fixed distance. Kept apart from herald.mjs so the fitting and the
-// reporting read as one page each.
+// and cuts it into one-minute windows at a fixed distance, for proximity.mjs.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Herald phone names → calibration table names. Phones that the table does not list (iPhones other than 6 and X,
- * Pixel 2) map to their model name anyway and get the table's default: that is what an unknown phone gets in use.
+ * Herald phone names → the model names the phones report (Build.MODEL on Android, the marketing name on iOS). Each
+ * gets whatever calibration that name gets in use: its own row, its family's or the default.
  */
 export const HERALD_PHONE_MODELS = {
   '4S': 'iPhone 4S',
@@ -95,4 +94,48 @@ export function heraldWindows(dataDir, recording, minReadings = 3) {
     windows.push({ distanceM: Number(distance) / 100, minute, rssi: Float64Array.from(values).sort() });
   }
   return windows;
+}
+
+/** Every one-minute window of the data set, with its phone pair and the models that received and sent. */
+export function heraldDatasetWindows(dataDir) {
+  const windows = [];
+  for (const recording of heraldRecordings(dataDir)) {
+    for (const w of heraldWindows(dataDir, recording)) {
+      windows.push({
+        dataset: 'herald',
+        group: recording.pair,
+        receiver: HERALD_PHONE_MODELS[recording.receiver] ?? recording.receiver,
+        sender: HERALD_PHONE_MODELS[recording.sender] ?? recording.sender,
+        distanceM: w.distanceM,
+        rssi: w.rssi,
+      });
+    }
+  }
+  return windows;
+}
+
+/**
+ * The stays of one recording at one distance, as series of timestamped readings: what a contact between the two
+ * phones would give `classifyCloseContact`. A stay ends where the distance changes or readings stop for 2 minutes.
+ * Returns { distanceM, readings: [{ timestampS, rssi }] } in time order.
+ */
+export function heraldStays(dataDir, recording) {
+  const lines = readFileSync(join(dataDir, recording.file), 'utf8').split('\n');
+  const stays = [];
+  let current;
+  for (let i = 1; i < lines.length; i++) {
+    const [time, rssiText, distanceText] = lines[i].split(',');
+    if (distanceText === undefined) continue;
+    const timestampS = Date.parse(`${time.trim().replace(' ', 'T')}Z`) / 1000;
+    const rssi = Number(rssiText);
+    const distanceM = Number(distanceText) / 100;
+    if (!Number.isFinite(timestampS) || !Number.isFinite(rssi) || !Number.isFinite(distanceM)) continue;
+    const last = current?.readings.at(-1);
+    if (current === undefined || current.distanceM !== distanceM || timestampS - last.timestampS > 120) {
+      current = { distanceM, readings: [] };
+      stays.push(current);
+    }
+    current.readings.push({ timestampS, rssi });
+  }
+  return stays;
 }

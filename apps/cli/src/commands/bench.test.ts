@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bufferIo } from '../io.js';
 import { main } from '../main.js';
-import { BENCHMARKS } from './bench.js';
+import { BENCHMARKS } from './bench.actions.js';
 
 async function run(...argv: string[]) {
   const io = bufferIo();

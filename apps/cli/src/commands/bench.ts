@@ -1,14 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { InvalidArgumentError, type Command } from 'commander';
-import {
-  aggregateRisk,
-  buildSightingTable,
-  cwaRiskConfiguration,
-  generateSyntheticPhone,
-  type ExposureWindow,
-} from '@bluezone/protocol';
-import { matchDiagnosisKeysInParallel, nodeCryptoBackend } from '@bluezone/protocol/node';
-import { CliError, type CliIo } from '../io.js';
+import type { Command } from 'commander';
+import type { CliIo } from '../io.js';
+import { integerIn } from '../option-values.js';
 
 /**
  * `bluezone bench match --keys N [--workers W] [--json]`: derives and matches N published keys against 14 days of
@@ -23,112 +16,8 @@ import { CliError, type CliIo } from '../io.js';
  * benchmark is adding one entry there.
  */
 
-const NOW_SECONDS = 1_700_000_000; // fixed, so every run measures the same phone
-
-interface MatchBenchResult {
-  keys: number;
-  seconds: number;
-  keysPerSecond: number;
-  workers: number;
-  matches: number;
-  sightings: number;
-  contacts: number;
-  /** CPU time of all threads while matching: on a shared machine keys/cpuSeconds shows the cost per key. */
-  cpuSeconds: number;
-}
-
-async function benchMatch(keys: number, workers: number, contacts = Math.min(20, keys)): Promise<MatchBenchResult> {
-  const phone = generateSyntheticPhone({ nowSeconds: NOW_SECONDS, publishedKeys: keys, contacts, seed: 1, backend: nodeCryptoBackend });
-  const table = buildSightingTable(phone.sightings);
-  const started = performance.now();
-  const cpuBefore = process.cpuUsage();
-  const result = await matchDiagnosisKeysInParallel(phone.publishedKeys, table, { workers });
-  const cpu = process.cpuUsage(cpuBefore);
-  const seconds = (performance.now() - started) / 1000;
-  const matchedKeys = [...new Set(result.matches.map((m) => m.keyIndex))];
-  if (matchedKeys.join() !== phone.contactKeyIndexes.join()) {
-    throw new CliError(`matching found keys [${matchedKeys.join(', ')}], expected [${phone.contactKeyIndexes.join(', ')}]`);
-  }
-  return {
-    keys,
-    seconds: Math.round(seconds * 1000) / 1000,
-    keysPerSecond: Math.round(keys / seconds),
-    workers: result.workers,
-    matches: result.matches.length,
-    sightings: phone.sightings.length,
-    contacts,
-    cpuSeconds: (cpu.user + cpu.system) / 1e6,
-  };
-}
-
-/** Scores `count` synthetic exposure windows (1 to 6 scans each, 30 days) with the cwa preset. */
-function benchRisk(count: number): { seconds: number; rate: number } {
-  const windows: ExposureWindow[] = [];
-  for (let i = 0; i < count; i++) {
-    const scans = 1 + (i % 6);
-    windows.push({
-      ageInDays: i % 30,
-      reportType: 1 + (i % 4),
-      infectiousness: 1 + (i % 2),
-      calibrationConfidence: i % 4,
-      scanInstances: Array.from({ length: scans }, (_, s) => ({
-        minAttenuation: 40 + ((i * 7 + s * 13) % 45),
-        typicalAttenuation: 45 + ((i * 7 + s * 13) % 45),
-        secondsSinceLastScan: 180 + ((i + s) % 3) * 60,
-      })),
-    });
-  }
-  const started = performance.now();
-  aggregateRisk(windows, cwaRiskConfiguration);
-  const seconds = (performance.now() - started) / 1000;
-  return { seconds, rate: count / seconds };
-}
-
-interface BenchRow {
-  size: string;
-  seconds: number;
-  rate: string;
-}
-
-/** The protocol benchmarks of `bench all`, each at a size that runs in a second or two on a small machine. */
-export const BENCHMARKS: readonly { name: string; description: string; run: () => Promise<BenchRow> }[] = [
-  {
-    name: 'match',
-    description: 'derive + look up published keys, all cores',
-    run: async () => {
-      const r = await benchMatch(100_000, availableParallelism());
-      return { size: `${r.keys} keys`, seconds: r.seconds, rate: `${r.keysPerSecond} keys/s (${r.workers} workers)` };
-    },
-  },
-  {
-    name: 'match-1-thread',
-    description: 'the same in this thread',
-    run: async () => {
-      const r = await benchMatch(50_000, 0);
-      return { size: `${r.keys} keys`, seconds: r.seconds, rate: `${r.keysPerSecond} keys/s` };
-    },
-  },
-  {
-    name: 'risk',
-    description: 'score exposure windows, cwa preset',
-    run: async () => {
-      const r = benchRisk(100_000);
-      return { size: '100000 windows', seconds: Math.round(r.seconds * 1000) / 1000, rate: `${Math.round(r.rate)} windows/s` };
-    },
-  },
-];
-
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('must be an integer ≥ 1');
-  return n;
-}
-
-function workerCount(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n > 256) throw new InvalidArgumentError('must be an integer from 0 (this thread) to 256');
-  return n;
-}
+// Options only: the protocol and its worker pool load when a benchmark runs (bench.actions.ts).
+const actions = () => import('./bench.actions.js');
 
 export function registerBenchCommands(program: Command, io: CliIo): void {
   const bench = program.command('bench').description('measure the speed of the protocol');
@@ -136,33 +25,13 @@ export function registerBenchCommands(program: Command, io: CliIo): void {
   bench
     .command('match')
     .description('derive and match N published keys against 14 days of sightings of one phone')
-    .option('--keys <n>', 'published keys', positiveInteger, 100_000)
-    .option('--workers <w>', 'worker threads (0: this thread)', workerCount, availableParallelism())
+    .option('--keys <n>', 'published keys', integerIn(1), 100_000)
+    .option('--workers <w>', 'worker threads (0: this thread)', integerIn(0, 256), availableParallelism())
     .option('--json', 'print {"keys","seconds","keysPerSecond","workers","matches"}')
-    .action(async (options: { keys: number; workers: number; json?: boolean }) => {
-      const r = await benchMatch(options.keys, options.workers);
-      if (options.json) {
-        const { keys, seconds, keysPerSecond, workers, matches } = r;
-        io.out(`${JSON.stringify({ keys, seconds, keysPerSecond, workers, matches })}\n`);
-        return;
-      }
-      io.out(
-        `match: ${r.keys} keys in ${r.seconds.toFixed(3)} s = ${r.keysPerSecond} keys/s ` +
-          `(${r.workers} workers, ${r.sightings} sightings over 14 days, ${r.matches} matches of ${r.contacts} contact keys; ` +
-          `CPU ${r.cpuSeconds.toFixed(3)} s = ${Math.round(r.keys / r.cpuSeconds)} keys per CPU second)\n`,
-      );
-    });
+    .action(async (options: { keys: number; workers: number; json?: boolean }) => (await actions()).match(io, options));
 
   bench
     .command('all')
     .description('run every benchmark with its default size and print a table')
-    .action(async () => {
-      const rows = [['benchmark', 'size', 'seconds', 'rate', 'what']];
-      for (const b of BENCHMARKS) {
-        const r = await b.run();
-        rows.push([b.name, r.size, r.seconds.toFixed(3), r.rate, b.description]);
-      }
-      const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
-      for (const row of rows) io.out(`${row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()}\n`);
-    });
+    .action(async () => (await actions()).all(io));
 }

@@ -211,7 +211,9 @@ describe('bluezone export sign', () => {
     const bin = file('to-sign2.bin', encodeExportBin(batch));
     const out = join(dir, 'never.zip');
     const badId = await run('export', 'sign', '--in', bin, '--key', privatePem, '--key-id', '45 2', '--key-version', 'v1', '--out', out);
-    expect(badId).toMatchObject({ code: 1, stderr: expect.stringMatching(/--key-id must match/) });
+    expect(badId).toMatchObject({ code: 2, stderr: expect.stringMatching(/--key-id .*must match/) });
+    const badVersion = await run('export', 'sign', '--in', bin, '--key', privatePem, '--key-id', '452', '--key-version', 'v-1', '--out', out);
+    expect(badVersion).toMatchObject({ code: 2, stderr: expect.stringMatching(/--key-version .*must match/) });
     const wrongKey = await run('export', 'sign', '--in', bin, '--key', publicPem, '--key-id', '452', '--key-version', 'v1', '--out', out);
     expect(wrongKey).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: private key /) });
     const notBin = await run('export', 'sign', '--in', publicPem, '--key', privatePem, '--key-id', '452', '--key-version', 'v1', '--out', out);

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bufferIo } from '../io.js';
+import { TEK_ROLLING_PERIOD } from '@bluezone/protocol';
 import { main } from '../main.js';
+import { KEY_ROLLING_PERIOD } from './keys.js';
 
 // The official EN v1.2 vectors, copied into the protocol package (see its test-vectors/gaen/SOURCE.md).
 const vectors = JSON.parse(
@@ -55,19 +57,19 @@ describe('bluezone keys derive', () => {
   });
 
   it.each([
-    [['--tek', 'abcd', '--interval', '1'], /--tek must be 16 bytes/],
-    [['--tek', 'zz'.repeat(16), '--interval', '1'], /--tek must be 16 bytes/],
-    [['--tek', vectors.tek, '--interval', '-1'], /--interval must be an integer/],
-    [['--tek', vectors.tek, '--interval', '1.5'], /--interval must be an integer/],
-    [['--tek', vectors.tek, '--interval', '1e3'], /--interval must be an integer/],
-    [['--tek', vectors.tek, '--interval', '4294967296'], /--interval must be an integer/],
+    [['--tek', 'abcd', '--interval', '1'], /--tek .*must be 16 bytes/],
+    [['--tek', 'zz'.repeat(16), '--interval', '1'], /--tek .*must be 16 bytes/],
+    [['--tek', vectors.tek, '--interval', '-1'], /--interval .*must be an integer/],
+    [['--tek', vectors.tek, '--interval', '1.5'], /--interval .*must be an integer/],
+    [['--tek', vectors.tek, '--interval', '1e3'], /--interval .*must be an integer/],
+    [['--tek', vectors.tek, '--interval', '4294967296'], /--interval .*must be an integer/],
     [['--tek', vectors.tek, '--interval', '4294967295', '--count', '2'], /uint32/],
-    [['--tek', vectors.tek, '--interval', '1', '--count', '0'], /--count must be an integer from 1 to 1000/],
-    [['--tek', vectors.tek, '--interval', '1', '--count', '1001'], /--count must be/],
-    [['--tek', vectors.tek, '--interval', '1', '--metadata', '400000'], /--metadata must be 4 bytes/],
-  ])('rejects %j', async (args, message) => {
+    [['--tek', vectors.tek, '--interval', '1', '--count', '0'], /--count .*must be an integer from 1 to 1000/],
+    [['--tek', vectors.tek, '--interval', '1', '--count', '1001'], /--count .*must be/],
+    [['--tek', vectors.tek, '--interval', '1', '--metadata', '400000'], /--metadata .*must be 4 bytes/],
+  ])('rejects %j as a usage error (exit 2)', async (args, message) => {
     const { code, stdout, stderr } = await run('keys', 'derive', ...args);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
   });
@@ -79,9 +81,11 @@ describe('bluezone keys derive', () => {
     expect(missing.stderr).toMatch(/--interval/);
   });
 
-  it('has help', async () => {
+  it("has help, whose default count is the protocol's key period", async () => {
+    expect(KEY_ROLLING_PERIOD).toBe(TEK_ROLLING_PERIOD);
     const { code, stdout } = await run('keys', 'derive', '--help');
     expect(code).toBe(0);
+    expect(stdout).toContain(`(default: ${TEK_ROLLING_PERIOD})`);
     expect(stdout).toMatch(/--tek <hex>/);
     expect(stdout).toMatch(/"interval":N/);
   });
@@ -104,6 +108,8 @@ describe('bluezone keys generate', () => {
     const start = (JSON.parse(now.stdout) as { rollingStartIntervalNumber: number }).rollingStartIntervalNumber;
     expect(start % 144).toBe(0);
     expect(start).toBeGreaterThan(2642976);
-    expect((await run('keys', 'generate', '--time', 'yesterday')).code).toBe(1);
+    const bad = await run('keys', 'generate', '--time', 'yesterday');
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toMatch(/--time .*must be an integer/);
   });
 });

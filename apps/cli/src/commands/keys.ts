@@ -1,19 +1,10 @@
 import type { Command } from 'commander';
-import {
-  TEK_ROLLING_PERIOD,
-  deriveAssociatedEncryptedMetadataKey,
-  deriveRollingProximityIdentifierKey,
-  deriveRollingProximityIdentifiers,
-  encryptAssociatedMetadata,
-  fromHex,
-  generateTemporaryExposureKey,
-  rollingStartIntervalNumber,
-  toHex,
-} from '@bluezone/protocol';
-import { nodeCryptoBackend } from '@bluezone/protocol/node';
-import { SYSTEM_ACTOR } from '@bluezone/server';
-import { CliError, type CliIo } from '../io.js';
-import { withServerRuntime } from '../server-runtime.js';
+import type { CliIo } from '../io.js';
+import { hexOfBytes, integerIn } from '../option-values.js';
+import type { DeriveOptions } from './keys.actions.js';
+
+// Options only: the protocol, its Node backend and the server load when a command runs, so `--help` stays instant.
+const actions = () => import('./keys.actions.js');
 
 /**
  * Metadata used when --metadata is not given: version 1.0, transmit power 0 dBm, calibration confidence 0
@@ -22,79 +13,10 @@ import { withServerRuntime } from '../server-runtime.js';
 export const DEFAULT_KEYS_METADATA_HEX = '40000000';
 /** Most intervals one `keys derive` prints: about a week, enough for any key plus drift, small enough for a pipe. */
 export const MAX_DERIVE_COUNT = 1000;
-const MAX_INTERVAL = 2 ** 32 - 1;
-
-/** Bytes of a hex flag, with a message naming the flag instead of a protocol code. */
-function hexFlag(value: string, flag: string, length: number): Uint8Array {
-  if (!/^(?:[0-9a-fA-F]{2})+$/.test(value) || value.length !== length * 2) {
-    throw new CliError(`${flag} must be ${length} bytes of hex (${length * 2} hex digits), got "${value}"`);
-  }
-  return fromHex(value, flag);
-}
-
-/** A decimal integer flag in [min, max]; rejects "1e3", "0x10", "12abc" and the like that Number() would accept. */
-function integerFlag(value: string, flag: string, min: number, max: number): number {
-  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new CliError(`${flag} must be an integer from ${min} to ${max}, got "${value}"`);
-  }
-  return n;
-}
-
-interface DeriveOptions {
-  tek: string;
-  interval: string;
-  count: string;
-  metadata: string;
-}
-
-/**
- * `bluezone keys derive`: the RPI and AEM a phone holding TEK advertises, one JSON line per interval, for checking
- * other implementations and building test fixtures. Uses the Node backend.
- */
-function derive(io: CliIo, options: DeriveOptions): void {
-  const tek = hexFlag(options.tek, '--tek', 16);
-  const interval = integerFlag(options.interval, '--interval', 0, MAX_INTERVAL);
-  const count = integerFlag(options.count, '--count', 1, MAX_DERIVE_COUNT);
-  const metadata = hexFlag(options.metadata, '--metadata', 4);
-  if (interval + count - 1 > MAX_INTERVAL) {
-    throw new CliError(`--interval + --count - 1 must be at most ${MAX_INTERVAL} (interval numbers are uint32)`);
-  }
-  const backend = nodeCryptoBackend;
-  const rpik = deriveRollingProximityIdentifierKey(tek, backend);
-  const aemk = deriveAssociatedEncryptedMetadataKey(tek, backend);
-  const rpis = deriveRollingProximityIdentifiers(rpik, interval, count, backend);
-  let out = '';
-  for (let j = 0; j < count; j++) {
-    const rpi = rpis.subarray(j * 16, j * 16 + 16);
-    const aem = encryptAssociatedMetadata(aemk, rpi, metadata, backend);
-    out += `${JSON.stringify({ interval: interval + j, rpi: toHex(rpi), aem: toHex(aem) })}\n`;
-  }
-  io.out(out);
-}
-
-/** `bluezone keys generate`: a fresh TEK and the rolling start of the day it is for, one JSON line. */
-function generate(io: CliIo, options: { time?: string }): void {
-  const time = options.time === undefined ? Date.now() / 1000 : integerFlag(options.time, '--time', 0, 2 ** 32 * 600 - 1);
-  const tek = generateTemporaryExposureKey(nodeCryptoBackend.randomBytes);
-  const line = {
-    tek: toHex(tek),
-    rollingStartIntervalNumber: rollingStartIntervalNumber(time),
-    rollingPeriod: TEK_ROLLING_PERIOD,
-  };
-  io.out(`${JSON.stringify(line)}\n`);
-}
-
-/**
- * `bluezone keys rotate`: a new export signing key becomes active (next version); the previous one stays listed at
- * /api/v1/export-keys for the overlap, so the files it signed keep verifying.
- */
-async function rotate(io: CliIo): Promise<void> {
-  await withServerRuntime(async ({ services }) => {
-    const key = await services.signingKeys.rotate(SYSTEM_ACTOR);
-    io.out(`${JSON.stringify({ keyId: key.keyId, version: key.version, algorithm: key.algorithm, publicKeyPem: key.publicKeyPem })}\n`);
-  });
-}
+/** Interval numbers are uint32 (EN crypto v1.2, ENIntervalNumber). */
+export const MAX_INTERVAL = 2 ** 32 - 1;
+/** A key's day: the protocol's TEK_ROLLING_PERIOD, written here so help needs no protocol (a test checks they agree). */
+export const KEY_ROLLING_PERIOD = 144;
 
 export function registerKeysCommands(program: Command, io: CliIo): void {
   const keys = program.command('keys').description('Exposure Notification keys and identifiers (EN crypto v1.2)');
@@ -102,27 +24,28 @@ export function registerKeysCommands(program: Command, io: CliIo): void {
   keys
     .command('derive')
     .description('print the RPI and AEM of a TEK for consecutive intervals, one JSON line each')
-    .requiredOption('--tek <hex>', 'temporary exposure key, 16 bytes of hex')
-    .requiredOption('--interval <n>', 'first interval number (unix seconds / 600), 0 to 4294967295')
-    .option('--count <n>', `number of intervals, 1 to ${MAX_DERIVE_COUNT}`, String(TEK_ROLLING_PERIOD))
+    .requiredOption('--tek <hex>', 'temporary exposure key, 16 bytes of hex', hexOfBytes(16))
+    .requiredOption('--interval <n>', 'first interval number (unix seconds / 600), 0 to 4294967295', integerIn(0, MAX_INTERVAL))
+    .option('--count <n>', `number of intervals, 1 to ${MAX_DERIVE_COUNT}`, integerIn(1, MAX_DERIVE_COUNT), KEY_ROLLING_PERIOD)
     .option(
       '--metadata <hex>',
       'clear BLE metadata, 4 bytes of hex (byte 0 version, byte 1 tx power dBm); default: version 1.0, 0 dBm',
+      hexOfBytes(4),
       DEFAULT_KEYS_METADATA_HEX,
     )
     .addHelpText('after', '\nOutput: {"interval":N,"rpi":"<32 hex>","aem":"<8 hex>"} per line.')
-    .action((options: DeriveOptions) => derive(io, options));
+    .action(async (options: DeriveOptions) => (await actions()).derive(io, options));
 
   keys
     .command('generate')
     .description('print a fresh random TEK and its rolling start interval number, as one JSON line')
-    .option('--time <unixSeconds>', 'the moment the key is for (default: now)')
+    .option('--time <unixSeconds>', 'the moment the key is for (default: now)', integerIn(0, 2 ** 32 * 600 - 1))
     .addHelpText('after', '\nOutput: {"tek":"<32 hex>","rollingStartIntervalNumber":N,"rollingPeriod":144}')
-    .action((options: { time?: string }) => generate(io, options));
+    .action(async (options: { time?: number }) => (await actions()).generate(io, options));
 
   keys
     .command('rotate')
     .description('make a new active export signing key; the previous one stays published for the overlap')
     .addHelpText('after', '\nOutput: {"keyId","version","algorithm","publicKeyPem"} of the new key, one JSON line.')
-    .action(() => rotate(io));
+    .action(async () => (await actions()).rotate(io));
 }

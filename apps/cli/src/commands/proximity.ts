@@ -1,149 +1,47 @@
-import { readFileSync } from 'node:fs';
-import { InvalidArgumentError, type Command } from 'commander';
-import {
-  classifyCloseContact,
-  DEFAULT_PROXIMITY_CALIBRATION,
-  findProximityDeviceCalibration,
-  isValidProximityRssi,
-  PROXIMITY_DEVICE_CALIBRATIONS,
-  type ProximityCalibrationValues,
-  type ProximityReading,
-} from '@bluezone/protocol';
-import { CliError, type CliIo } from '../io.js';
+import type { Command } from 'commander';
+import type { CliIo } from '../io.js';
+import { nonNegativeNumber, positiveNumber } from '../option-values.js';
+import type { ClassifyOptions } from './proximity.actions.js';
+
+// Options only here: the protocol loads when a command runs (proximity.actions.ts), so start-up costs little.
+const actions = () => import('./proximity.actions.js');
+
+const OUTPUT = `
+Output, one JSON object per series:
+  {"readings":N,"durationMinutes":N,"estimatedDistanceMedianM":N,"closeMinutes":N,"closeContact":true|false,
+   "weightedMinutes":N,"attenuationMedianDb":N,"calibration":{"rx":"…","tx":"…","confidence":"high|medium|low"}}
+With --readings-dir or --jsonl each line starts with "series" (the file name, or the line's "series" or number);
+a series that cannot be read prints {"series":…,"error":{"code","message"}}, the others go on, and the exit code
+is 1. Error codes: unreadable_file, invalid_series, no_valid_readings.
+
+--jsonl lines: {"series"?:"…","rxModel"?:"…","txModel"?:"…","readings":[{"timestamp":…,"rssi":…,"txPower"?:…}]}
+Any model name is accepted: an unknown one gets its family's, its maker's or the default calibration, as "calibration"
+says. closeContact is weightedMinutes ≥ --min-minutes, minutes within --max-distance counting 1 and minutes up to
+1.5 × it counting ½, the rule of the "bluezone" risk preset.`;
 
 /**
- * `bluezone proximity classify` reads a CSV of sightings of one other phone and prints one JSON object:
- *   {"readings":N,"durationMinutes":N,"estimatedDistanceMedianM":N,"closeMinutes":N,"closeContact":true|false}
- * The decision rules are those of classifyCloseContact (packages/protocol/src/proximity/close-contact.ts).
- * `bluezone proximity models` lists the calibration table.
+ * `bluezone proximity classify` judges series of RSSI readings of one other phone by the proximity rule
+ * (packages/protocol/src/proximity/rule.ts), one series from a file or many in one process; `bluezone proximity
+ * models` lists the calibration table.
  */
 export function registerProximityCommands(program: Command, io: CliIo): void {
   const proximity = program.command('proximity').description('RSSI to distance, and the close-contact decision');
 
   proximity
     .command('classify')
-    .description('decide from a CSV of RSSI readings (timestamp,rssi[,tx_power]) whether a contact was close')
-    .requiredOption('--readings <file>', 'CSV with a header: timestamp (ISO-8601 or unix seconds), rssi (dBm), optional tx_power (dBm)')
-    .option('--rx-model <name>', 'model of the phone that received (see `bluezone proximity models`)')
-    .option('--tx-model <name>', 'model of the phone that sent, when the CSV has no tx_power')
+    .description('decide from RSSI readings (timestamp,rssi[,tx_power]) whether a contact was close')
+    .option('--readings <file>', 'one series: CSV with a header: timestamp (ISO-8601 or unix seconds), rssi (dBm), optional tx_power (dBm)')
+    .option('--readings-dir <dir>', 'many series: every .csv file of the directory, one JSON line each')
+    .option('--jsonl <file>', 'many series: JSON lines, one series a line ("-" reads standard input)')
+    .option('--rx-model <name>', 'model of the phone that received, as it reports it (e.g. SM-G973F, iPhone 8, iPhone10,1)')
+    .option('--tx-model <name>', 'model of the phone that sent, used when the readings carry no tx_power')
     .option('--max-distance <metres>', 'close means within this distance', positiveNumber, 2)
-    .option('--min-minutes <minutes>', 'close contact needs at least this many close minutes', nonNegativeNumber, 15)
-    .action((options: { readings: string; rxModel?: string; txModel?: string; maxDistance: number; minMinutes: number }) => {
-      const receiver = calibrationFor(options.rxModel);
-      const sender = calibrationFor(options.txModel);
-      const readings = readReadingsCsv(options.readings);
-      const result = classifyCloseContact(readings, {
-        receiver,
-        sender,
-        maxDistanceM: options.maxDistance,
-        minCloseMinutes: options.minMinutes,
-      });
-      io.out(
-        `${JSON.stringify({
-          readings: result.readings,
-          durationMinutes: result.durationMinutes,
-          estimatedDistanceMedianM: Math.round(result.estimatedDistanceMedianM * 100) / 100,
-          closeMinutes: result.closeMinutes,
-          closeContact: result.closeContact,
-        })}\n`,
-      );
-    });
+    .option('--min-minutes <minutes>', 'close contact needs at least this many weighted close minutes', nonNegativeNumber, 15)
+    .addHelpText('after', OUTPUT)
+    .action(async (options: ClassifyOptions) => (await actions()).classify(io, options));
 
   proximity
     .command('models')
     .description('list the phone models of the calibration table (tab-separated)')
-    .action(() => {
-      io.out('model\tname\tmanufacturer\ttx_power_dbm\trssi_correction_db\tsource\n');
-      for (const d of PROXIMITY_DEVICE_CALIBRATIONS) {
-        io.out(`${d.model}\t${d.name}\t${d.manufacturer}\t${d.txPowerDbm}\t${d.rssiCorrectionDb}\t${d.source}\n`);
-      }
-      const { txPowerDbm, rssiCorrectionDb } = DEFAULT_PROXIMITY_CALIBRATION;
-      io.out(`(default)\tany other model\t\t${txPowerDbm}\t${rssiCorrectionDb}\tmedian of en rows\n`);
-    });
-}
-
-function positiveNumber(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a number > 0');
-  return n;
-}
-
-function nonNegativeNumber(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('must be a number ≥ 0');
-  return n;
-}
-
-function calibrationFor(name: string | undefined): ProximityCalibrationValues {
-  if (name === undefined) return DEFAULT_PROXIMITY_CALIBRATION;
-  const found = findProximityDeviceCalibration(name);
-  if (found === undefined) {
-    throw new CliError(`unknown device model "${name}" (run "bluezone proximity models" to list the known models)`);
-  }
-  return found;
-}
-
-// ISO-8601 date-time; without a zone it is read as UTC so that the result does not depend on the machine.
-const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z|[+-]\d{2}:?\d{2})?$/;
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-function parseTimestamp(text: string): number | undefined {
-  if (DECIMAL.test(text)) return Number(text);
-  const match = ISO_DATE_TIME.exec(text);
-  if (match === null) return undefined;
-  const [, date, time = '00:00', zone = 'Z'] = match;
-  const ms = Date.parse(`${date}T${time}${zone}`);
-  return Number.isFinite(ms) ? ms / 1000 : undefined;
-}
-
-/** Reads and checks the readings CSV; every problem names the file and the line. */
-export function readReadingsCsv(path: string): ProximityReading[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`cannot read readings file ${path}: ${code === 'ENOENT' ? 'no such file' : String(code ?? error)}`);
-  }
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const header = (lines[0] ?? '').split(',').map((name) => name.trim().toLowerCase());
-  const column = (name: string) => header.indexOf(name);
-  const [timestampAt, rssiAt, txPowerAt] = [column('timestamp'), column('rssi'), column('tx_power')];
-  const missing = [timestampAt < 0 ? 'timestamp' : '', rssiAt < 0 ? 'rssi' : ''].filter((name) => name !== '');
-  if (missing.length > 0) {
-    throw new CliError(`${path}: missing column(s) ${missing.join(', ')} in the header (need timestamp,rssi[,tx_power])`);
-  }
-  const readings: ProximityReading[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] as string;
-    if (line.trim() === '') continue;
-    const cells = line.split(',').map((cell) => cell.trim());
-    const where = `${path} line ${i + 1}`;
-    if (cells.length < header.length) throw new CliError(`${where}: expected ${header.length} fields, got ${cells.length}`);
-    const timestampText = cells[timestampAt] as string;
-    const timestampS = parseTimestamp(timestampText);
-    if (timestampS === undefined) {
-      throw new CliError(`${where}: timestamp "${timestampText}" is neither ISO-8601 nor unix seconds`);
-    }
-    const rssiText = cells[rssiAt] as string;
-    const rssi = Number(rssiText);
-    if (!DECIMAL.test(rssiText) || !Number.isFinite(rssi)) throw new CliError(`${where}: rssi "${rssiText}" is not a number`);
-    if (rssi !== 127 && rssi !== 0 && !isValidProximityRssi(rssi)) {
-      throw new CliError(`${where}: rssi ${rssi} dBm is out of range (-127..20; 127 and 0 mean no reading)`);
-    }
-    const txText = txPowerAt >= 0 ? (cells[txPowerAt] as string) : '';
-    let txPowerDbm: number | undefined;
-    if (txText !== '') {
-      txPowerDbm = Number(txText);
-      if (!DECIMAL.test(txText) || !Number.isFinite(txPowerDbm) || txPowerDbm < -127 || txPowerDbm > 127) {
-        throw new CliError(`${where}: tx_power "${txText}" is not a number in -127..127 dBm`);
-      }
-    }
-    readings.push(txPowerDbm === undefined ? { timestampS, rssi } : { timestampS, rssi, txPowerDbm });
-  }
-  if (readings.length === 0) throw new CliError(`${path}: no readings (only a header)`);
-  if (!readings.some((r) => isValidProximityRssi(r.rssi))) {
-    throw new CliError(`${path}: no valid readings (every rssi is 127 or 0, which mean no reading)`);
-  }
-  return readings;
+    .action(async () => (await actions()).listModels(io));
 }

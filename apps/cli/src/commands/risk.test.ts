@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bufferIo } from '../io.js';
+import { riskPresets } from '@bluezone/protocol';
 import { main } from '../main.js';
+import { RISK_PRESET_NAMES } from './risk.js';
 
 const CWA_CASES = new URL('../../../../packages/protocol/test-vectors/risk/cwa-exposure-windows-risk.json', import.meta.url);
 const CASES_PATH = fileURLToPath(CWA_CASES);
@@ -59,6 +61,10 @@ describe('bluezone risk', () => {
     const badWindow = { testCases: [{ ...(cwa.testCases[0] as object), exposureWindows: [{ ageInDays: 'x' }] }] };
     expect((await run(['risk', '--cases', fileWith('window.json', badWindow)])).err).toMatch(/testCases\[0\]: .*ageInDays/);
     expect((await run(['risk', '--cases', join(dir, 'absent.json')])).err).toMatch(/cannot read .*ENOENT/);
+  });
+
+  it("offers exactly the protocol's presets", () => {
+    expect([...RISK_PRESET_NAMES].sort()).toEqual(Object.keys(riskPresets).sort());
   });
 
   it('exits 2 on an unknown preset or a missing --cases', async () => {

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bufferIo } from '../io.js';
+import { ROLES } from '@bluezone/server';
 import { main } from '../main.js';
+import { ACCOUNT_ROLES } from './server.js';
 
 describe('bluezone db / admin', () => {
   beforeEach(() => {
@@ -41,9 +43,27 @@ describe('bluezone db / admin', () => {
   it('refuses an unknown unit, an unknown role and a short password with messages naming the flags', async () => {
     const unit = await run('admin', 'create-user', '--username', 'abc1', '--password', 'long password', '--role', 'admin', '--unit', '99999');
     expect(unit).toMatchObject({ code: 1, err: 'error: no unit with code 99999\n' });
+  });
+
+  it('lists in its help exactly the roles the contract accepts', async () => {
+    expect(ACCOUNT_ROLES).toEqual(ROLES);
+    expect((await run('admin', 'create-user', '--help')).out.replace(/\s+/g, ' ')).toContain(ROLES.join(', '));
+  });
+
+  it('refuses bad values as usage errors (exit 2), in sentences that name the flag rather than schema text', async () => {
     const bad = await run('admin', 'create-user', '--username', 'abc2', '--password', 'short', '--role', 'root', '--unit', '20');
-    expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/--password: .*; --role: /);
+    expect(bad).toMatchObject({ code: 2, out: '' });
+    expect(bad.err).toContain('--password must be at least 10 characters');
+    expect(bad.err).toContain('--role must be one of: admin, health_officer, unit_officer, agency_reporter, campaign_issuer');
+    const name = await run('admin', 'create-user', '--username', 'lê văn', '--password', 'long password', '--role', 'admin', '--unit', '20');
+    expect(name).toMatchObject({ code: 2, out: '' });
+    expect(name.err).toContain('--username may contain only lower-case letters, digits, ".", "-" and "_"');
+    const short = await run('admin', 'create-user', '--username', 'ab', '--password', 'x'.repeat(300), '--role', 'admin', '--unit', 'a b');
+    expect(short.code).toBe(2);
+    expect(short.err).toContain('--username must be at least 3 characters');
+    expect(short.err).toContain('--password must be at most 256 characters');
+    expect(short.err).toContain('--unit may contain only letters, digits, "-" and "_"');
+    for (const result of [bad, name, short]) expect(result.err).not.toMatch(/Too small|Too big|Invalid|expected string/);
   });
 
   it('creates an agency reporter for an agency of their unit, and refuses one without an agency or with an unknown one', async () => {

@@ -1,13 +1,16 @@
-import type { ExposureNotificationStatsResponse, IssueCodeRequest, IssueCodeResponse, ListCodesResponse } from '@bluezone/contract';
+import type { ExposureNotificationStatsResponse, IssueCodeRequest, IssueCodeResponse, ListCodesResponse, UnitBoundaries } from '@bluezone/contract';
 import type { ApiClient } from './client.js';
 import type {
   Agency,
   AgencyChanges,
   AgencyInput,
+  AuditEntry,
+  AuditFilter,
   AuditPage,
-  AuditQuery,
+  IssuedCode,
   Locale,
   NewUser,
+  Page,
   Role,
   Session,
   Unit,
@@ -24,6 +27,11 @@ export interface UserFilter {
   role?: Role | '';
 }
 
+/** Where the audit log's spreadsheet is downloaded from; the same filters as the list. */
+export const AUDIT_EXPORT_PATH = `${V1}/audit/export.xlsx`;
+
+/** Every list answers `{<rows>, nextCursor}`; the screens read them all as one Page shape. */
+const page = <T>(items: T[], nextCursor: string | null | undefined): Page<T> => ({ items, nextCursor: nextCursor ?? null });
 
 /** Typed calls of the /api/v1 endpoints the console uses, one per endpoint. */
 export function bluezoneApi(client: ApiClient) {
@@ -36,24 +44,44 @@ export function bluezoneApi(client: ApiClient) {
     changePassword: (currentPassword: string, newPassword: string) =>
       client.post<void>(`${V1}/auth/password`, { currentPassword, newPassword }),
 
-    listUsers: (filter: UserFilter) => client.get<{ users: User[] }>(`${V1}/users`, { ...filter }),
+    listUsers: async (filter: UserFilter, cursor?: string): Promise<Page<User>> => {
+      const answer = await client.get<{ users: User[]; nextCursor: string | null }>(`${V1}/users`, { ...filter, cursor });
+      return page(answer.users, answer.nextCursor);
+    },
     createUser: (user: NewUser) => client.post<{ user: User }>(`${V1}/users`, user),
     updateUser: (userId: number, changes: UserChanges) =>
       client.patch<{ user: User }>(`${V1}/users/${id(userId)}`, changes),
 
-    childUnits: (parent?: string) => client.get<Unit[]>(`${V1}/units`, { parent }),
-    searchUnits: (q: string) => client.get<Unit[]>(`${V1}/units`, { q }),
+    childUnits: async (parent: string | undefined, cursor?: string): Promise<Page<Unit>> => {
+      const answer = await client.get<{ units: Unit[]; nextCursor: string | null }>(`${V1}/units`, { parent, cursor });
+      return page(answer.units, answer.nextCursor);
+    },
+    searchUnits: async (q: string, cursor?: string): Promise<Page<Unit>> => {
+      const answer = await client.get<{ units: Unit[]; nextCursor: string | null }>(`${V1}/units`, { q, cursor });
+      return page(answer.units, answer.nextCursor);
+    },
     unit: (code: string) => client.get<UnitDetail>(`${V1}/units/${id(code)}`),
+    unitBoundaries: () => client.get<UnitBoundaries>(`${V1}/units/boundaries`),
 
-    agencies: (unit: string) => client.get<{ agencies: Agency[] }>(`${V1}/agencies`, { unit }),
+    agencies: async (unit: string, cursor?: string): Promise<Page<Agency>> => {
+      const answer = await client.get<{ agencies: Agency[]; nextCursor: string | null }>(`${V1}/agencies`, { unit, cursor });
+      return page(answer.agencies, answer.nextCursor);
+    },
     createAgency: (agency: AgencyInput) => client.post<{ agency: Agency }>(`${V1}/agencies`, agency),
     updateAgency: (agencyId: number, changes: AgencyChanges) =>
       client.patch<{ agency: Agency }>(`${V1}/agencies/${id(agencyId)}`, changes),
 
-    audit: (filter: AuditQuery) => client.get<AuditPage>(`${V1}/audit`, { ...filter }),
+    audit: async (filter: AuditFilter, cursor?: string): Promise<Page<AuditEntry>> => {
+      const answer = await client.get<AuditPage>(`${V1}/audit`, { ...filter, cursor });
+      return page(answer.entries, answer.nextCursor);
+    },
+    auditExport: (filter: AuditFilter) => client.download(AUDIT_EXPORT_PATH, { ...filter }),
 
     issueCode: (request: IssueCodeRequest) => client.post<IssueCodeResponse>(`${V1}/codes`, request),
-    listCodes: () => client.get<ListCodesResponse>(`${V1}/codes`),
+    listCodes: async (cursor?: string): Promise<Page<IssuedCode>> => {
+      const answer = await client.get<ListCodesResponse>(`${V1}/codes`, { cursor });
+      return page(answer.codes, answer.nextCursor);
+    },
 
     exposureNotificationStats: () => client.get<ExposureNotificationStatsResponse>(`${V1}/stats/exposure-notification`),
   };

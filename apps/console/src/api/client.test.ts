@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiClient, ApiError, codeForStatus, queryString, toApiError } from './client.js';
+import { ApiClient, ApiError, codeForStatus, fileNameOf, queryString, toApiError } from './client.js';
 
 interface Call {
   url: string;
@@ -116,5 +116,54 @@ describe('ApiClient', () => {
     expect(calls[0]?.url).toBe('/api/v1/users?q=ng%E1%BB%8Dc');
     expect(queryString({ limit: 50, before: null })).toBe('?limit=50');
     expect(queryString({})).toBe('');
+  });
+});
+
+describe('field problems', () => {
+  it('keeps the fields of an error body that have the contract shape, and drops the rest', () => {
+    const error = toApiError(409, {
+      error: {
+        code: 'conflict',
+        message: 'username taken',
+        fields: [
+          { field: 'username', problem: 'taken' },
+          { field: 'password', problem: 'too_short', limit: 10 },
+          { field: 'x', problem: 'made_up' },
+          'not an object',
+          { problem: 'required' },
+        ],
+      },
+    });
+    expect(error.fields).toEqual([
+      { field: 'username', problem: 'taken' },
+      { field: 'password', problem: 'too_short', limit: 10 },
+    ]);
+    expect(toApiError(400, { error: { code: 'validation_failed', message: 'x', fields: 'nope' } }).fields).toEqual([]);
+  });
+});
+
+describe('downloads', () => {
+  it('read the Vietnamese file name of RFC 6266, then the plain one', () => {
+    expect(fileNameOf(`attachment; filename="nhat-ky.xlsx"; filename*=UTF-8''nh%E1%BA%ADt-k%C3%BD.xlsx`)).toBe('nhật-ký.xlsx');
+    expect(fileNameOf('attachment; filename="audit \\"log\\".xlsx"')).toBe('audit "log".xlsx');
+    expect(fileNameOf('attachment; filename=audit.xlsx')).toBe('audit.xlsx');
+    expect(fileNameOf(`attachment; filename*=UTF-8''%E0%A4%A; filename="plain.xlsx"`)).toBe('plain.xlsx');
+    expect(fileNameOf('attachment')).toBeNull();
+    expect(fileNameOf(null)).toBeNull();
+  });
+
+  it('return the body as a blob with its name, and an error answer as an ApiError', async () => {
+    const file = async () =>
+      new Response(new Uint8Array([80, 75, 3, 4]), {
+        status: 200,
+        headers: { 'content-disposition': `attachment; filename*=UTF-8''nh%E1%BA%ADt-k%C3%BD.xlsx` },
+      });
+    const done = await new ApiClient({ fetch: file }).download('/api/v1/audit/export.xlsx', { action: 'auth.login' });
+    expect(done.fileName).toBe('nhật-ký.xlsx');
+    expect(done.blob.size).toBe(4);
+
+    const refused = JSON.stringify({ error: { code: 'forbidden', message: 'admins only' } });
+    const error = await failure(new ApiClient({ fetch: fakeFetch(403, refused) }).download('/x'));
+    expect(error).toMatchObject({ code: 'forbidden', status: 403 });
   });
 });

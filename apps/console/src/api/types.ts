@@ -3,10 +3,15 @@
 // contract's unions, so the compiler reports any code, role or language added to the contract and missing here.
 import type {
   Agency,
+  AuditAction,
   AuditEntry,
+  AuditFilterQuery,
   CreateAgencyRequest,
   CreateUserRequest,
   ErrorCode as ContractErrorCode,
+  FieldError,
+  FieldProblem,
+  IssuedCode,
   ListAuditQuery,
   ListAuditResponse,
   ListUsersQuery,
@@ -20,7 +25,7 @@ import type {
   User,
 } from '@bluezone/contract';
 
-export type { Agency, AuditEntry, Locale, Role, UnitDetail, User };
+export type { Agency, AuditAction, AuditEntry, FieldError, FieldProblem, IssuedCode, Locale, Role, UnitDetail, User };
 export type Session = SessionResponse;
 export type Unit = UnitSummary;
 export type NewUser = CreateUserRequest;
@@ -29,7 +34,14 @@ export type AgencyInput = CreateAgencyRequest;
 export type AgencyChanges = UpdateAgencyRequest;
 export type AuditPage = ListAuditResponse;
 export type AuditQuery = Partial<ListAuditQuery>;
+export type AuditFilter = AuditFilterQuery;
 export type UserQuery = ListUsersQuery;
+
+/** One page of a keyset-paged list: its rows, and the cursor of the next page (null on the last one). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
 
 const ROLE_ORDER: Record<Role, number> = {
   admin: 0,
@@ -71,6 +83,16 @@ const ERROR_CODE_SET: Record<ContractErrorCode, true> = {
   revision_not_allowed: true,
   certificate_invalid: true,
   unknown_health_authority: true,
+  // Campaign reporting.
+  unknown_agency: true,
+  unknown_indicator: true,
+  installed_exceeds_staff: true,
+  report_incomplete: true,
+  round_closed: true,
+  report_state: true,
+  unsupported_file_type: true,
+  // Health declarations.
+  status_not_allowed: true,
 };
 export const ERROR_CODES = Object.keys(ERROR_CODE_SET) as ContractErrorCode[];
 

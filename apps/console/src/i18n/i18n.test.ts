@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { FIELD_PROBLEMS } from '../api/contract-values.js';
 import { ERROR_CODES, ROLES } from '../api/types.js';
 import { en } from './en.js';
 import { vi } from './vi.js';
@@ -51,6 +52,12 @@ describe('translations', () => {
     }
   });
 
+  it('word every field problem the contract names', () => {
+    for (const problem of FIELD_PROBLEMS) {
+      expect(viKeys.has(`fields.problems.${problem}`), problem).toBe(true);
+    }
+  });
+
   it('name every role', () => {
     for (const role of ROLES) expect(viKeys.has(`roles.${role}`), role).toBe(true);
   });
@@ -60,8 +67,9 @@ describe('translations', () => {
     const used = new Set<string>();
     for (const file of sourceFiles(root)) {
       const text = readFileSync(file, 'utf8');
-      // t('a.b') and key: 'a.b' (navigation items); dynamic keys like t(`roles.${x}`) are checked above.
-      for (const match of text.matchAll(/\bt\(\s*'([\w.]+)'|\bkey: '([\w.]+)'/g)) used.add(match[1] ?? match[2] ?? '');
+      // t('a.b'), and key: 'a.b' or labelKey: 'a.b' (navigation items, field specs); dynamic keys like
+      // t(`roles.${x}`) are checked above.
+      for (const match of text.matchAll(/\bt\(\s*'([\w.]+)'|\b(?:key|\w+Key): '([\w.]+)'/g)) used.add(match[1] ?? match[2] ?? '');
     }
     expect(used.size).toBeGreaterThan(50);
     const missing = [...used].filter((key) => !viKeys.has(key));

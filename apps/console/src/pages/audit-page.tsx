@@ -1,64 +1,156 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.js';
-import { ErrorMessage } from '../components/error-message.js';
-import { describeDetail, formatDateTime } from '../components/format.js';
+import { AUDIT_ACTIONS } from '../api/contract-values.js';
+import type { AuditAction, AuditFilter } from '../api/types.js';
+import { ErrorMessage, SuccessMessage } from '../components/error-message.js';
+import { describeDetail, formatDateTime, parseDay } from '../components/format.js';
+import { LoadMore, usePagedQuery } from '../components/paged.js';
 import { ResponsiveTable } from '../components/responsive-table.js';
+import { Field } from '../forms/field.js';
+import { DAY } from '../forms/specs.js';
+import { useFormCheck } from '../forms/use-form-check.js';
 
-export const AUDIT_PAGE_SIZE = 50;
+const ACTIONS = Object.keys(AUDIT_ACTIONS) as AuditAction[];
+
+/** An action as its reader says it; an action this console does not know yet (a newer server) shows as it came. */
+export function auditActionLabel(action: string, language: string): string {
+  const labels = (AUDIT_ACTIONS as Record<string, { vi: string; en: string }>)[action];
+  if (!labels) return action;
+  return language === 'en' ? labels.en : labels.vi;
+}
+
+// Keyed by the names of auditFilterSchema, as the server reports its field problems.
+const SPECS = {
+  actor: { labelKey: 'audit.actor', maxLength: 64 },
+  action: { labelKey: 'audit.action' },
+  from: { ...DAY, labelKey: 'audit.from' },
+  to: { ...DAY, labelKey: 'audit.to' },
+};
+
+interface Draft {
+  actor: string;
+  action: AuditAction | '';
+  from: string;
+  to: string;
+}
+
+const EMPTY: Draft = { actor: '', action: '', from: '', to: '' };
+
+/** The filter a checked draft asks for; days go to the server as YYYY-MM-DD. */
+function filterOf(draft: Draft): AuditFilter {
+  const from = parseDay(draft.from);
+  const to = parseDay(draft.to);
+  return {
+    ...(draft.actor.trim() ? { actor: draft.actor.trim() } : {}),
+    ...(draft.action ? { action: draft.action } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  };
+}
+
+/** Hands a downloaded file to the browser under the server's name, as a click on a link would. */
+function saveFile(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own copy once started; the object URL only needs to outlive this task.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const [draft, setDraft] = useState({ actor: '', action: '' });
-  const [filter, setFilter] = useState({ actor: '', action: '' });
-  // The server pages by cursor: remember the cursors already walked so "newer" can step back.
-  const [cursors, setCursors] = useState<number[]>([]);
-  const before = cursors.at(-1);
-  const audit = useQuery({
-    queryKey: ['audit', filter, before ?? ''],
-    queryFn: () =>
-      api.audit({ limit: AUDIT_PAGE_SIZE, before, actor: filter.actor || undefined, action: filter.action || undefined }),
-    placeholderData: keepPreviousData,
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const audit = usePagedQuery(['audit', filter], (cursor) => api.audit(filter, cursor));
+  const check = useFormCheck(SPECS, audit.error);
+  const download = useMutation({
+    mutationFn: () => api.auditExport(filter),
+    onSuccess: ({ blob, fileName }) => saveFile(blob, fileName ?? t('audit.exportFileName')),
   });
 
+  const edit = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    check.touched(key);
+    setDraft({ ...draft, [key]: value });
+  };
   const applyFilter = (event: FormEvent) => {
     event.preventDefault();
-    setFilter({ actor: draft.actor.trim(), action: draft.action.trim() });
-    setCursors([]);
+    const from = parseDay(draft.from);
+    const to = parseDay(draft.to);
+    const order = from && to && to < from ? t('fields.issue', { field: t('audit.to'), problem: t('audit.dateOrder') }) : undefined;
+    if (!check.check({ actor: draft.actor, from: draft.from, to: draft.to }, { to: order })) return;
+    download.reset();
+    setFilter(filterOf(draft));
+  };
+  const clearFilter = () => {
+    setDraft(EMPTY);
+    download.reset();
+    setFilter({});
   };
 
-  const entries = audit.data?.entries ?? [];
-  const nextBefore = audit.data?.nextBefore ?? null;
+  const entries = audit.items;
   return (
     <>
       <h1>{t('audit.title')}</h1>
-      <form role="search" className="card filters" aria-label={t('audit.filters')} onSubmit={applyFilter}>
-        <div className="field">
-          <label htmlFor="audit-actor">{t('audit.actor')}</label>
-          <input
-            id="audit-actor"
-            autoCapitalize="none"
-            value={draft.actor}
-            onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-action">{t('audit.action')}</label>
-          <input
-            id="audit-action"
-            autoCapitalize="none"
-            value={draft.action}
-            onChange={(e) => setDraft({ ...draft, action: e.target.value })}
-          />
-        </div>
+      <form role="search" className="card filters" aria-label={t('audit.filters')} onSubmit={applyFilter} noValidate>
+        <Field label={t('audit.actor')} id={check.idOf('actor')} error={check.errorOf('actor')} plain>
+          {(control) => (
+            <input {...control} autoCapitalize="none" spellCheck={false} value={draft.actor} onChange={(e) => edit('actor', e.target.value)} />
+          )}
+        </Field>
+        <Field label={t('audit.action')} id={check.idOf('action')} error={check.errorOf('action')} plain>
+          {(control) => (
+            <select {...control} value={draft.action} onChange={(e) => edit('action', e.target.value as AuditAction | '')}>
+              <option value="">{t('audit.anyAction')}</option>
+              {ACTIONS.map((action) => (
+                <option key={action} value={action}>
+                  {auditActionLabel(action, i18n.language)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {(['from', 'to'] as const).map((name) => (
+          <Field key={name} label={t(SPECS[name].labelKey)} id={check.idOf(name)} error={check.errorOf(name)} hint={t('audit.datesHint')} plain>
+            {(control) => (
+              <input
+                {...control}
+                inputMode="numeric"
+                autoComplete="off"
+                placeholder="dd/mm/yyyy"
+                value={draft[name]}
+                onChange={(e) => edit(name, e.target.value)}
+              />
+            )}
+          </Field>
+        ))}
         <div className="form-actions">
           <button type="submit">{t('common.search')}</button>
+          <button type="button" className="button-secondary" onClick={clearFilter}>
+            {t('common.clear')}
+          </button>
         </div>
       </form>
+
+      <div className="export-bar">
+        <button type="button" className="button-secondary" aria-describedby="audit-export-hint" disabled={download.isPending} onClick={() => download.mutate()}>
+          {download.isPending ? t('audit.exporting') : t('audit.export')}
+        </button>
+        <p id="audit-export-hint" className="hint">
+          {t('audit.exportHint')}
+        </p>
+      </div>
+      <ErrorMessage error={download.error} />
+      <SuccessMessage>{download.data ? t('audit.exported', { file: download.data.fileName ?? t('audit.exportFileName') }) : null}</SuccessMessage>
+
       {audit.isPending ? <p className="muted">{t('common.loading')}</p> : null}
-      <ErrorMessage error={audit.error} />
+      <ErrorMessage error={audit.error} fieldsShown={check.hasServerFieldIssues} others={check.otherIssues} />
       {audit.data && entries.length === 0 ? <p>{t('audit.none')}</p> : null}
       {entries.length > 0 ? (
         <ResponsiveTable
@@ -67,8 +159,19 @@ export function AuditPage() {
           rowKey={(entry) => entry.id}
           columns={[
             { label: t('audit.at'), render: (entry) => <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time> },
-            { label: t('audit.actor'), render: (entry) => entry.actorUsername ?? t('common.none') },
-            { label: t('audit.action'), render: (entry) => <code>{entry.action}</code> },
+            {
+              label: t('audit.actor'),
+              render: (entry) =>
+                entry.actorUsername ? (
+                  <>
+                    {entry.actorUsername}
+                    {entry.actorUnitCode ? <span className="muted"> · {entry.actorUnitCode}</span> : null}
+                  </>
+                ) : (
+                  t('common.none')
+                ),
+            },
+            { label: t('audit.action'), render: (entry) => <span data-action={entry.action}>{auditActionLabel(entry.action, i18n.language)}</span> },
             {
               label: t('audit.target'),
               render: (entry) =>
@@ -78,20 +181,7 @@ export function AuditPage() {
           ]}
         />
       ) : null}
-      <nav className="pager" aria-label={t('audit.page', { page: cursors.length + 1 })}>
-        <button type="button" className="button-secondary" disabled={cursors.length === 0} onClick={() => setCursors([])}>
-          {t('audit.newest')}
-        </button>
-        <span className="muted">{t('audit.page', { page: cursors.length + 1 })}</span>
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={nextBefore === null || audit.isFetching}
-          onClick={() => nextBefore !== null && setCursors([...cursors, nextBefore])}
-        >
-          {t('audit.older')}
-        </button>
-      </nav>
+      <LoadMore query={audit} />
     </>
   );
 }

@@ -3,82 +3,62 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.js';
 import { ErrorMessage, SuccessMessage } from '../components/error-message.js';
+import { Field } from '../forms/field.js';
+import { LOGIN_PASSWORD, MIN_PASSWORD_LENGTH, NEW_PASSWORD } from '../forms/specs.js';
+import { useFormCheck } from '../forms/use-form-check.js';
 
-/** The contract's floor (newPasswordSchema); the server decides, this only spares a round trip. */
-export const MIN_PASSWORD_LENGTH = 10;
+// The server names the fields of changePasswordRequestSchema: currentPassword and newPassword.
+const SPECS = {
+  currentPassword: { ...LOGIN_PASSWORD, labelKey: 'password.current', invalidKey: 'password.currentWrong' },
+  newPassword: NEW_PASSWORD,
+  confirm: { labelKey: 'password.confirm', required: true, normalize: (value: string) => value },
+};
 
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const api = useApi();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [values, setValues] = useState({ currentPassword: '', newPassword: '', confirm: '' });
   const change = useMutation({
-    mutationFn: () => api.changePassword(current, next),
-    onSuccess: () => {
-      setCurrent('');
-      setNext('');
-      setConfirm('');
-    },
+    mutationFn: () => api.changePassword(values.currentPassword, values.newPassword),
+    onSuccess: () => setValues({ currentPassword: '', newPassword: '', confirm: '' }),
   });
+  const form = useFormCheck(SPECS, change.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     change.reset();
-    if (next.length < MIN_PASSWORD_LENGTH) return setProblem(t('password.tooShort', { min: MIN_PASSWORD_LENGTH }));
-    if (next !== confirm) return setProblem(t('password.mismatch'));
-    setProblem(null);
+    const mismatch =
+      values.confirm && values.confirm !== values.newPassword
+        ? t('fields.issue', { field: t('password.confirm'), problem: t('password.mismatch') })
+        : undefined;
+    if (!form.check(values, { confirm: mismatch })) return;
     change.mutate();
   };
+  const input = (key: keyof typeof SPECS, autoComplete: string, hint?: string) => (
+    <Field label={t(SPECS[key].labelKey)} id={form.idOf(key)} hint={hint} error={form.errorOf(key)}>
+      {(control) => (
+        <input
+          {...control}
+          type="password"
+          autoComplete={autoComplete}
+          value={values[key]}
+          onChange={(event) => {
+            form.touched(key);
+            setValues({ ...values, [key]: event.target.value });
+          }}
+        />
+      )}
+    </Field>
+  );
 
   return (
     <section className="card" aria-labelledby="password-title">
       <h2 id="password-title">{t('password.title')}</h2>
-      <form onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="password-current">{t('password.current')}</label>
-          <input
-            id="password-current"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={current}
-            onChange={(event) => setCurrent(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="password-new">{t('password.new')}</label>
-          <input
-            id="password-new"
-            type="password"
-            autoComplete="new-password"
-            required
-            aria-describedby="password-hint"
-            value={next}
-            onChange={(event) => setNext(event.target.value)}
-          />
-          <p id="password-hint" className="hint">
-            {t('password.hint', { min: MIN_PASSWORD_LENGTH })}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="password-confirm">{t('password.confirm')}</label>
-          <input
-            id="password-confirm"
-            type="password"
-            autoComplete="new-password"
-            required
-            value={confirm}
-            onChange={(event) => setConfirm(event.target.value)}
-          />
-        </div>
-        {problem ? (
-          <p className="message message-error" role="alert">
-            {problem}
-          </p>
-        ) : null}
-        <ErrorMessage error={change.error} />
+      <form onSubmit={submit} noValidate>
+        {input('currentPassword', 'current-password')}
+        {input('newPassword', 'new-password', t('password.hint', { min: MIN_PASSWORD_LENGTH }))}
+        {input('confirm', 'new-password')}
+        <ErrorMessage error={change.error} fieldsShown={form.hasServerFieldIssues} others={form.otherIssues} />
         <SuccessMessage>{change.isSuccess ? t('password.changed') : null}</SuccessMessage>
         <button type="submit" disabled={change.isPending}>
           {change.isPending ? t('common.saving') : t('password.submit')}

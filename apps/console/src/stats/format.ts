@@ -1,8 +1,5 @@
 import type { SmallCount } from '@bluezone/contract';
-import type { Locale } from '../api/types.js';
-
-const NUMBER_LOCALES: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
-const tagFor = (locale: string) => NUMBER_LOCALES[locale as Locale] ?? NUMBER_LOCALES.vi;
+import { intlLocale as tagFor } from '../components/format.js';
 
 /** The server's mark for a count it hides: every count under 10, zero included. */
 export const HIDDEN_COUNT = '<10';
@@ -35,27 +32,6 @@ export function formatBytes(bytes: number, locale: string): string {
   const digits = unit === 0 ? 0 : 1;
   const number = new Intl.NumberFormat(tagFor(locale), { maximumFractionDigits: digits }).format(value);
   return `${number} ${BYTE_UNITS[unit]}`;
-}
-
-/** A server day (`YYYY-MM-DD`, a UTC day) as the reader writes dates, without shifting it into the local zone. */
-export function formatDay(date: string, locale: string): string {
-  const at = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(at.getTime())) return date;
-  return new Intl.DateTimeFormat(tagFor(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(at);
-}
-
-/**
- * An export file's period, from its start to its end in Unix seconds, in the reader's local time; the date is not
- * repeated when both ends fall on the same day.
- */
-export function formatPeriod(startSeconds: number, endSeconds: number, locale: string, timeZone?: string): string {
-  const format = new Intl.DateTimeFormat(tagFor(locale), { dateStyle: 'short', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) });
-  const start = new Date(startSeconds * 1000);
-  const end = new Date(endSeconds * 1000);
-  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || end < start) {
-    return `${startSeconds}–${endSeconds}`;
-  }
-  return format.formatRange(start, end);
 }
 
 /** Where the server serves an export file: `name` is its path under /exports/, as index.txt lists it. */

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { ResponsiveTable } from '../components/responsive-table.js';
-import { exportFileUrl, formatBytes, formatCount, formatDay, formatPeriod, isHiddenCount } from './format.js';
+import { formatDay, formatPeriod } from '../components/format.js';
+import { exportFileUrl, formatBytes, formatCount, isHiddenCount } from './format.js';
 import './stats.css';
 
 const SMALL_COUNT_NOTE = 'stats-small-count-note';
@@ -28,7 +29,7 @@ export function StatsPage() {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const stats = useQuery({ queryKey: ['stats', 'exposure-notification'], queryFn: () => api.exposureNotificationStats() });
-  // The server counts in UTC days, oldest first, up to its own today; the newest reads first here, as elsewhere.
+  // The server counts in Vietnamese days, oldest first, up to its own today; the newest reads first here, as elsewhere.
   const days = stats.data ? [...stats.data.days].reverse() : [];
   const today = stats.data?.days.at(-1)?.date;
   const files = stats.data ? [...stats.data.exportFiles].reverse() : [];

@@ -1,15 +1,23 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.js';
+import { AGENCY_GROUP_SUGGESTIONS } from '../api/contract-values.js';
 import type { Agency } from '../api/types.js';
 import { ErrorMessage, SuccessMessage } from '../components/error-message.js';
+import { LoadMore, usePagedQuery } from '../components/paged.js';
+import { Field } from '../forms/field.js';
+import { AGENCY_CODE, AGENCY_GROUP, AGENCY_NAME } from '../forms/specs.js';
+import { useFormCheck } from '../forms/use-form-check.js';
 
 interface AgencyFormValue {
   code: string;
   name: string;
   group: string;
 }
+
+// Keyed by the names of createAgencyRequestSchema, as the server reports its field problems.
+const SPECS = { name: AGENCY_NAME, code: AGENCY_CODE, group: AGENCY_GROUP };
 
 function AgencyForm({
   title,
@@ -29,30 +37,38 @@ function AgencyForm({
   const { t } = useTranslation();
   const id = useId();
   const [value, setValue] = useState(initial);
+  const form = useFormCheck(SPECS, error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit(value);
+    if (form.check(value)) onSubmit(value);
   };
-  const field = (key: keyof AgencyFormValue, label: string, required = false) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>
-        {label} {required ? null : <span className="muted">{t('common.optional')}</span>}
-      </label>
-      <input
-        id={`${id}-${key}`}
-        value={value[key]}
-        required={required}
-        onChange={(event) => setValue({ ...value, [key]: event.target.value })}
-      />
-    </div>
+  const field = (key: keyof AgencyFormValue, hint?: string) => (
+    <Field label={t(SPECS[key].labelKey)} id={form.idOf(key)} error={form.errorOf(key)} hint={hint} optional={!SPECS[key].required}>
+      {(control) => (
+        <input
+          {...control}
+          value={value[key]}
+          list={key === 'group' ? `${id}-groups` : undefined}
+          onChange={(event) => {
+            form.touched(key);
+            setValue({ ...value, [key]: event.target.value });
+          }}
+        />
+      )}
+    </Field>
   );
   return (
-    <form className="card form-inline" onSubmit={submit} aria-labelledby={`${id}-title`}>
+    <form className="card form-inline" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <h4 id={`${id}-title`}>{title}</h4>
-      {field('name', t('agencies.name'), true)}
-      {field('code', t('agencies.code'))}
-      {field('group', t('agencies.group'))}
-      <ErrorMessage error={error} />
+      {field('name')}
+      {field('code', t('agencies.codeHint'))}
+      {field('group')}
+      <datalist id={`${id}-groups`}>
+        {AGENCY_GROUP_SUGGESTIONS.map((group) => (
+          <option key={group} value={group} />
+        ))}
+      </datalist>
+      <ErrorMessage error={error} fieldsShown={form.hasServerFieldIssues} others={form.otherIssues} />
       <div className="form-actions">
         <button type="submit" disabled={pending}>
           {pending ? t('common.saving') : t('common.save')}
@@ -73,7 +89,7 @@ export function AgencyList({ unitCode, unitName, manage }: { unitCode: string; u
   const api = useApi();
   const queryClient = useQueryClient();
   const queryKey = ['agencies', unitCode];
-  const agencies = useQuery({ queryKey, queryFn: () => api.agencies(unitCode) });
+  const agencies = usePagedQuery(queryKey, (cursor) => api.agencies(unitCode, cursor));
   const [editing, setEditing] = useState<Agency | null>(null);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -103,10 +119,10 @@ export function AgencyList({ unitCode, unitName, manage }: { unitCode: string; u
     },
   });
 
-  const list = agencies.data?.agencies ?? [];
+  const list = agencies.items;
   return (
     <section className="agencies" aria-labelledby={`agencies-${unitCode}`}>
-      <h3 id={`agencies-${unitCode}`}>{t('agencies.title', { count: list.length })}</h3>
+      <h3 id={`agencies-${unitCode}`}>{t('agencies.title')}</h3>
       {agencies.isPending ? <p className="muted">{t('common.loading')}</p> : null}
       <ErrorMessage error={agencies.error} />
       <SuccessMessage>{notice}</SuccessMessage>
@@ -154,6 +170,7 @@ export function AgencyList({ unitCode, unitName, manage }: { unitCode: string; u
           ))}
         </ul>
       ) : null}
+      <LoadMore query={agencies} />
       {manage && !adding ? (
         <button
           type="button"

@@ -1,7 +1,9 @@
-import { useDeferredValue, useId, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../api/types.js';
 import { ErrorMessage } from '../components/error-message.js';
+import { LoadMore } from '../components/paged.js';
+import { Field } from '../forms/field.js';
 import { UnitList } from './unit-list.js';
 import { MIN_SEARCH_LENGTH, type UnitRef, unitLabel, useChildUnits, useUnitSearch } from './unit-queries.js';
 
@@ -9,15 +11,18 @@ interface UnitPickerProps {
   label: string;
   value: UnitRef | null;
   onChange: (unit: UnitRef) => void;
+  /** The id of the picker's group, so a form can move focus to it when it is in error. */
+  id?: string;
+  error?: string | null;
 }
 
 /**
- * Chooses a unit by searching (with or without diacritics) or by walking the tree from the province down.
- * It lives inside other forms, so it has no form of its own and Enter in its search box must not submit them.
+ * Chooses a unit by searching (a name with or without diacritics, or a code) or by walking the tree from the
+ * viewer's own unit down. It lives inside other forms, so it has no form of its own and Enter in its search box must
+ * not submit them.
  */
-export function UnitPicker({ label, value, onChange }: UnitPickerProps) {
+export function UnitPicker({ label, value, onChange, id, error }: UnitPickerProps) {
   const { t } = useTranslation();
-  const id = useId();
   const [text, setText] = useState('');
   const q = useDeferredValue(text.trim());
   const [trail, setTrail] = useState<UnitRef[]>([]);
@@ -53,58 +58,60 @@ export function UnitPicker({ label, value, onChange }: UnitPickerProps) {
 
   const list = searching ? search : children;
   return (
-    <fieldset className="unit-picker">
-      <legend>{label}</legend>
-      <p className="unit-picker-value" aria-live="polite">
-        {value ? t('units.chosen', { name: `${value.name} (${value.code})` }) : t('units.notChosen')}
-      </p>
-      <div className="field">
-        <label htmlFor={`${id}-q`}>{t('units.searchLabel')}</label>
-        <input
-          id={`${id}-q`}
-          type="search"
-          value={text}
-          aria-describedby={`${id}-hint`}
-          onChange={(event) => setText(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') event.preventDefault();
-          }}
-        />
-        <p id={`${id}-hint`} className="hint">
-          {t('units.searchHint')}
-        </p>
-      </div>
-      {!searching ? (
-        <nav className="breadcrumbs" aria-label={t('units.path')}>
-          <button type="button" className="link-button" onClick={() => setTrail([])} disabled={trail.length === 0}>
-            {t('units.top')}
-          </button>
-          {trail.map((ref, index) => (
-            <span key={ref.code}>
-              {' › '}
-              <button
-                type="button"
-                className="link-button"
-                disabled={index === trail.length - 1}
-                onClick={() => setTrail(trail.slice(0, index + 1))}
-              >
-                {ref.name}
+    <Field kind="group" label={label} id={id} error={error} className="unit-picker">
+      {() => (
+        <>
+          <p className="unit-picker-value" aria-live="polite">
+            {value ? t('units.chosen', { name: `${value.name} (${value.code})` }) : t('units.notChosen')}
+          </p>
+          <Field label={t('units.searchLabel')} hint={t('units.searchHint')} plain>
+            {(control) => (
+              <input
+                {...control}
+                type="search"
+                value={text}
+                maxLength={200}
+                onChange={(event) => setText(event.target.value)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') event.preventDefault();
+                }}
+              />
+            )}
+          </Field>
+          {!searching ? (
+            <nav className="breadcrumbs" aria-label={t('units.path')}>
+              <button type="button" className="link-button" onClick={() => setTrail([])} disabled={trail.length === 0}>
+                {t('units.top')}
               </button>
-            </span>
-          ))}
-        </nav>
-      ) : null}
-      {list.isPending && list.fetchStatus !== 'idle' ? <p className="muted">{t('common.loading')}</p> : null}
-      <ErrorMessage error={list.error} />
-      {list.data ? (
-        list.data.length > 0 ? (
-          <div className="unit-picker-list">
-            <UnitList units={list.data} actions={actions} />
-          </div>
-        ) : (
-          <p className="muted">{searching ? t('units.noResults') : t('units.noChildren')}</p>
-        )
-      ) : null}
-    </fieldset>
+              {trail.map((ref, index) => (
+                <span key={ref.code}>
+                  {' › '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={index === trail.length - 1}
+                    onClick={() => setTrail(trail.slice(0, index + 1))}
+                  >
+                    {ref.name}
+                  </button>
+                </span>
+              ))}
+            </nav>
+          ) : null}
+          {list.isPending && list.fetchStatus !== 'idle' ? <p className="muted">{t('common.loading')}</p> : null}
+          <ErrorMessage error={list.error} />
+          {list.data ? (
+            list.items.length > 0 ? (
+              <div className="unit-picker-list">
+                <UnitList units={list.items} actions={actions} />
+                <LoadMore query={list} />
+              </div>
+            ) : (
+              <p className="muted">{searching ? t('units.noResults') : t('units.noChildren')}</p>
+            )
+          ) : null}
+        </>
+      )}
+    </Field>
   );
 }

@@ -2,23 +2,22 @@ import { useQuery } from '@tanstack/react-query';
 import i18next from 'i18next';
 import { useApi } from '../api/api-context.js';
 import type { Unit, UnitDetail } from '../api/types.js';
+import { usePagedQuery } from '../components/paged.js';
 
 /** Searches start at two characters: one letter matches most of the province and says little. */
 export const MIN_SEARCH_LENGTH = 2;
 
+/** The units right below a unit (the viewer's own unit when `parent` is undefined), a page at a time. */
 export function useChildUnits(parent: string | undefined, enabled = true) {
   const api = useApi();
-  return useQuery({ queryKey: ['units', 'children', parent ?? ''], queryFn: () => api.childUnits(parent), enabled });
+  return usePagedQuery(['units', 'children', parent ?? ''], (cursor) => api.childUnits(parent, cursor), enabled);
 }
 
+/** Units whose name (with or without diacritics) or code matches, a page at a time. */
 export function useUnitSearch(q: string) {
   const api = useApi();
   const text = q.trim();
-  return useQuery({
-    queryKey: ['units', 'search', text],
-    queryFn: () => api.searchUnits(text),
-    enabled: text.length >= MIN_SEARCH_LENGTH,
-  });
+  return usePagedQuery(['units', 'search', text], (cursor) => api.searchUnits(text, cursor), text.length >= MIN_SEARCH_LENGTH);
 }
 
 export function useUnit(code: string | undefined) {

@@ -1,7 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, type User } from '../api/types.js';
+import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { ErrorMessage } from '../components/error-message.js';
+import { Field } from '../forms/field.js';
+import { DISPLAY_NAME, NEW_PASSWORD, USERNAME } from '../forms/specs.js';
+import { useFormCheck } from '../forms/use-form-check.js';
 import { UnitPicker } from '../units/unit-picker.js';
 import type { UnitRef } from '../units/unit-queries.js';
 
@@ -29,6 +33,17 @@ export function userFormOf(user: User): UserFormValue {
   };
 }
 
+// Keyed by the names the server gives in its field problems (createUserRequestSchema, updateUserRequestSchema).
+const CREATE_SPECS = {
+  username: USERNAME,
+  displayName: DISPLAY_NAME,
+  password: { ...NEW_PASSWORD, labelKey: 'auth.password' },
+  role: { labelKey: 'users.role' },
+  unitCode: { labelKey: 'users.unit' },
+  disabled: { labelKey: 'users.disabledLabel' },
+};
+const EDIT_SPECS = { ...CREATE_SPECS, password: { ...NEW_PASSWORD, labelKey: 'users.newPassword', required: false } };
+
 interface UserFormProps {
   mode: 'create' | 'edit';
   title: string;
@@ -44,7 +59,8 @@ export function UserForm({ mode, title, initial, pending, error, onSubmit, onCan
   const { t } = useTranslation();
   const id = useId();
   const [value, setValue] = useState(initial);
-  const [unitMissing, setUnitMissing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const form = useFormCheck(mode === 'create' ? CREATE_SPECS : EDIT_SPECS, error);
   const heading = useRef<HTMLHeadingElement>(null);
   // The form opens above the list; move focus to it so keyboard and screen-reader users land where they asked to be.
   useEffect(() => heading.current?.focus(), []);
@@ -52,84 +68,74 @@ export function UserForm({ mode, title, initial, pending, error, onSubmit, onCan
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!value.unit) return setUnitMissing(true);
-    setUnitMissing(false);
+    const texts = { displayName: value.displayName, password: value.password, ...(mode === 'create' ? { username: value.username } : {}) };
+    if (!form.check(texts, { unitCode: value.unit ? undefined : t('users.unitRequired') }) || !value.unit) return;
+    // Disabling someone locks them out at once: ask first, as the list's button does.
+    if (value.disabled && !initial.disabled) return setConfirming(true);
     onSubmit({ ...value, unit: value.unit });
   };
 
+  type TextName = 'username' | 'displayName' | 'password';
+  const text = (key: TextName, label: string, extra: Record<string, unknown>, hint?: string) => (
+    <Field label={label} id={form.idOf(key)} hint={hint} error={form.errorOf(key)} optional={mode === 'edit' && key === 'password'}>
+      {(control) => (
+        <input
+          {...control}
+          {...extra}
+          value={value[key]}
+          onChange={(event) => {
+            form.touched(key);
+            set(key, event.target.value);
+          }}
+        />
+      )}
+    </Field>
+  );
+
   return (
-    <form className="card" onSubmit={submit} aria-labelledby={`${id}-title`}>
+    <form className="card" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <h2 id={`${id}-title`} tabIndex={-1} ref={heading}>
         {title}
       </h2>
-      {mode === 'create' ? (
-        <div className="field">
-          <label htmlFor={`${id}-username`}>{t('profile.username')}</label>
-          <input
-            id={`${id}-username`}
-            required
-            autoCapitalize="none"
-            autoComplete="off"
-            spellCheck={false}
-            value={value.username}
-            onChange={(event) => set('username', event.target.value)}
-          />
-        </div>
-      ) : null}
-      <div className="field">
-        <label htmlFor={`${id}-name`}>{t('profile.displayName')}</label>
-        <input
-          id={`${id}-name`}
-          required
-          value={value.displayName}
-          onChange={(event) => set('displayName', event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-password`}>{mode === 'create' ? t('auth.password') : t('users.newPassword')}</label>
-        <input
-          id={`${id}-password`}
-          type="password"
-          autoComplete="new-password"
-          required={mode === 'create'}
-          aria-describedby={mode === 'edit' ? `${id}-password-hint` : undefined}
-          value={value.password}
-          onChange={(event) => set('password', event.target.value)}
-        />
-        {mode === 'edit' ? (
-          <p id={`${id}-password-hint`} className="hint">
-            {t('users.newPasswordHint')}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-role`}>{t('users.role')}</label>
-        <select id={`${id}-role`} value={value.role} onChange={(event) => set('role', event.target.value as Role)}>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`roles.${role}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <UnitPicker label={t('users.unit')} value={value.unit} onChange={(unit) => set('unit', unit)} />
-      {unitMissing ? (
-        <p className="message message-error" role="alert">
-          {t('users.unitRequired')}
-        </p>
-      ) : null}
+      {mode === 'create'
+        ? text('username', t('profile.username'), { autoCapitalize: 'none', autoComplete: 'off', spellCheck: false }, t('users.usernameHint'))
+        : null}
+      {text('displayName', t('profile.displayName'), {})}
+      {text(
+        'password',
+        mode === 'create' ? t('auth.password') : t('users.newPassword'),
+        { type: 'password', autoComplete: 'new-password' },
+        mode === 'edit' ? t('users.newPasswordHint') : t('password.hint', { min: NEW_PASSWORD.minLength }),
+      )}
+      <Field label={t('users.role')} id={form.idOf('role')} error={form.errorOf('role')}>
+        {(control) => (
+          <select {...control} value={value.role} onChange={(event) => set('role', event.target.value as Role)}>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`roles.${role}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <UnitPicker
+        label={t('users.unit')}
+        id={form.idOf('unitCode')}
+        error={form.errorOf('unitCode')}
+        value={value.unit}
+        onChange={(unit) => {
+          form.touched('unitCode');
+          set('unit', unit);
+        }}
+      />
       {mode === 'edit' ? (
-        <div className="field field-checkbox">
-          <input
-            id={`${id}-disabled`}
-            type="checkbox"
-            checked={value.disabled}
-            onChange={(event) => set('disabled', event.target.checked)}
-          />
-          <label htmlFor={`${id}-disabled`}>{t('users.disabledLabel')}</label>
-        </div>
+        <Field kind="check" label={t('users.disabledLabel')} id={form.idOf('disabled')} error={form.errorOf('disabled')}>
+          {(control) => (
+            <input {...control} type="checkbox" checked={value.disabled} onChange={(event) => set('disabled', event.target.checked)} />
+          )}
+        </Field>
       ) : null}
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error} fieldsShown={form.hasServerFieldIssues} others={form.otherIssues} />
       <div className="form-actions">
         <button type="submit" disabled={pending}>
           {pending ? t('common.saving') : mode === 'create' ? t('users.create') : t('common.save')}
@@ -138,6 +144,17 @@ export function UserForm({ mode, title, initial, pending, error, onSubmit, onCan
           {t('common.cancel')}
         </button>
       </div>
+      <ConfirmDialog
+        open={confirming}
+        title={t('users.disableTitle', { username: initial.username })}
+        body={t('users.disableBody', { name: value.displayName || initial.displayName })}
+        confirmLabel={t('users.disableConfirm')}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          if (value.unit) onSubmit({ ...value, unit: value.unit });
+        }}
+      />
     </form>
   );
 }

@@ -68,10 +68,9 @@ export class ExportService {
 
   /**
    * Cuts the next batch: `period` (the worker) up to the last period boundary, `now` (`bluezone export run`) up to
-   * now. Returns null when there is nothing to cut or another process is cutting it.
+   * now (or `now` when given). Returns null when there is nothing to cut or another process is cutting it.
    */
-  async cutBatch(mode: 'period' | 'now'): Promise<ExportBatchResult | null> {
-    const now = this.platform.clock.now();
+  async cutBatch(mode: 'period' | 'now', now: Date = this.platform.clock.now()): Promise<ExportBatchResult | null> {
     const nowSeconds = Math.floor(now.getTime() / 1000);
     const lease = new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString();
     const region = this.config.region;
@@ -107,9 +106,12 @@ export class ExportService {
    * first null (nothing more, or another process is at it); a bound keeps a stuck store from looping.
    */
   async cutDueBatches(mode: 'period' | 'now'): Promise<ExportBatchResult[]> {
+    // One reading of the clock for the whole run: in `now` mode a second that passes while a batch is written would
+    // otherwise be cut as one more, empty, batch.
+    const now = this.platform.clock.now();
     const batches: ExportBatchResult[] = [];
     for (let i = 0; i < 10; i++) {
-      const batch = await this.cutBatch(mode);
+      const batch = await this.cutBatch(mode, now);
       if (!batch) break;
       batches.push(batch);
     }

@@ -66,6 +66,7 @@ const EXPECTED: Record<string, Rule> = {
   },
   'PATCH /api/v1/users/:id': { who: ['admin'], scoped: true, request: (t) => send('PATCH', `/api/v1/users/${t.userId}`, { displayName: `Tên ${t.n}` }) },
   'GET /api/v1/units': { who: 'signed_in', request: (t) => get(`/api/v1/units?parent=${t.unit}`) },
+  'GET /api/v1/units/boundaries': { who: 'signed_in', request: () => get('/api/v1/units/boundaries') },
   'GET /api/v1/units/:code': { who: 'signed_in', request: (t) => get(`/api/v1/units/${t.unit}`) },
   'POST /api/v1/units': {
     who: ['admin'],

@@ -135,13 +135,7 @@ export class IdentityService implements Authenticator {
     const now = this.platform.clock.now();
     await this.transactions.run(async () => {
       await this.store.update(session.user.id, { locale }, now);
-      await this.audit.record({
-      actor: actorOf(session.user),
-      action: 'user.set_locale',
-      targetType: 'user',
-      targetId: session.user.id,
-        detail: { locale },
-      });
+      await this.audit.record({ actor: actorOf(session.user), action: 'user.set_locale', targetType: 'user', targetId: session.user.id, detail: { locale } });
     });
     return { ...session.user, locale };
   }

@@ -4,7 +4,8 @@ export type NewUserCheck = { ok: true; value: CreateUserRequest } | { ok: false;
 
 /**
  * Checks a new account from an untrusted source other than HTTP (the CLI) with the same schema the API uses, and
- * returns every problem with the field it concerns.
+ * returns every problem with the field it concerns. Messages are the schema's sentences, written to follow the
+ * field's name ("must be at least 10 characters"), so a caller prints `<field or flag> <message>`.
  */
 export function checkNewUser(input: Record<string, unknown>): NewUserCheck {
   const result = createUserRequestSchema.safeParse(input);

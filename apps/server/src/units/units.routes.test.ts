@@ -49,6 +49,17 @@ describe('units and agencies over HTTP', () => {
     expect(forged.json().error).toMatchObject({ code: 'validation_failed', fields: [{ field: 'cursor', problem: 'invalid_value' }] });
   });
 
+  it('serves the map of the province: one outline per ward and commune, small', async () => {
+    const response = await get('/api/v1/units/boundaries');
+    expect(response.statusCode).toBe(200);
+    const map = response.json();
+    expect(map.features).toHaveLength(65);
+    expect(new Set(map.features.map((f: { properties: { code: string } }) => f.properties.code))).toEqual(
+      new Set((await get('/api/v1/units?parent=20&limit=100')).json().units.map((u: { code: string }) => u.code)),
+    );
+    expect(response.body.length).toBeLessThan(100_000);
+  });
+
   it('describes one unit with its English names and ancestors', async () => {
     const unit = (await get('/api/v1/units/06184')).json();
     expect(unit).toMatchObject({ code: '06184', fullName: 'Xã Đồng Đăng', fullNameEn: 'Dong Dang Commune', level: 'commune', parentCode: '20' });

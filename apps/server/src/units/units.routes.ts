@@ -2,6 +2,7 @@ import {
   createUnitRequestSchema,
   listUnitsQuerySchema,
   listUnitsResponseSchema,
+  unitBoundariesSchema,
   unitCodeParamsSchema,
   unitDetailSchema,
   updateUnitRequestSchema,
@@ -20,6 +21,13 @@ export function registerUnitsRoutes(app: FastifyInstance, units: UnitsService): 
     config: { access: SIGNED_IN },
     schema: { tags: ['units'], querystring: listUnitsQuerySchema, response: { 200: listUnitsResponseSchema, ...errorResponses } },
     handler: async (request) => units.list(request.query),
+  });
+
+  // Registered before /units/:code, though fastify prefers the static path anyway.
+  api.get('/api/v1/units/boundaries', {
+    config: { access: SIGNED_IN },
+    schema: { tags: ['units'], response: { 200: unitBoundariesSchema, ...errorResponses } },
+    handler: async (_request, reply) => reply.header('cache-control', 'private, max-age=86400').send(units.boundaries()),
   });
 
   api.get('/api/v1/units/:code', {

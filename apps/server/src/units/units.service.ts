@@ -1,4 +1,4 @@
-import type { CreateUnitRequest, ListUnitsQuery, ListUnitsResponse, UnitDetail, UnitSummary, UpdateUnitRequest, User } from '@bluezone/contract';
+import type { CreateUnitRequest, ListUnitsQuery, ListUnitsResponse, UnitBoundaries, UnitDetail, UnitSummary, UpdateUnitRequest, User } from '@bluezone/contract';
 import { actorOf } from '../audit/audit.model.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { decodeCursor, pageOf } from '../db/keyset.js';
@@ -9,6 +9,7 @@ import type { Clock } from '../platform/platform.js';
 import { searchWords } from '../platform/search-text.js';
 import type { Unit } from './units.model.js';
 import type { UnitsConfig } from './units.config.js';
+import { provinceBoundaries } from './units.boundaries.js';
 import { officialProvinceUnits } from './units.seed.js';
 
 export interface UnitsRepository {
@@ -74,6 +75,13 @@ export class UnitsService implements UnitDirectory, UnitScope {
     }
     const top = await this.store.get(this.config.province);
     return { units: top ? [summary(top)] : [], nextCursor: null };
+  }
+
+  /** The map of the province's wards and communes, when one is shipped for it. */
+  boundaries(): UnitBoundaries {
+    const map = provinceBoundaries(this.config.province);
+    if (!map) throw new AppError('not_found', `no map is shipped for province ${this.config.province}`);
+    return map;
   }
 
   async detail(code: string): Promise<UnitDetail> {

@@ -11,6 +11,7 @@ import { Infectiousness, ReportType, type ExposureWindow, type ScanInstance } fr
 import type { DiagnosisKey } from './diagnosis-key.js';
 import type { KeyMatch } from './rpi-lookup.js';
 import type { Sighting } from './sighting.js';
+import { proximityWindowAttenuation } from '../proximity/rule.js';
 
 /** An exposure window with where it came from, so a warning can say when and a test can check what. */
 export interface MatchedExposureWindow extends ExposureWindow {
@@ -77,7 +78,11 @@ function scanInstancesOf(observations: Observation[], scanInterval: number, same
     }
     attenuations.sort((a, b) => a - b);
     const gap = previousStart === undefined ? scanInterval : Math.min(start - previousStart, scanInterval);
-    scans.push({ minAttenuation: attenuations[0] as number, typicalAttenuation: median(attenuations), secondsSinceLastScan: Math.round(gap) });
+    // The risk weights read minAttenuation: it holds the proximity rule's window attenuation (the mean received
+    // power, which leans on the strongest readings as EN's minimum does, but which one fluke reading moves less), so
+    // that the phone's risk score and `bluezone proximity classify` judge the same readings the same way.
+    const windowAttenuation = Math.round(proximityWindowAttenuation(attenuations));
+    scans.push({ minAttenuation: windowAttenuation, typicalAttenuation: median(attenuations), secondsSinceLastScan: Math.round(gap) });
     previousStart = start;
   }
   return scans;
@@ -89,7 +94,8 @@ function scanInstancesOf(observations: Observation[], scanInterval: number, same
  * txPower − (RSSI + rssiCorrection) in whole dB, floored at 0 (EN Bluetooth Specification v1.2: the advertised
  * tx power is the calibrated radiated power, so the difference is the path loss); sightings sorted by time are cut
  * into windows of at most 30 minutes that never cross a UTC midnight (risk is aggregated per UTC day); sightings
- * a few seconds apart form one scan instance (min and median attenuation). The windows feed `aggregateRisk`.
+ * a few seconds apart form one scan instance (the proximity rule's attenuation, and the median). The windows feed
+ * `aggregateRisk`.
  *
  * Example:
  * ```ts

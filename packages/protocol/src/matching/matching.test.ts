@@ -135,11 +135,12 @@ describe('buildExposureWindows', () => {
       calibrationConfidence: 0,
       keyIndex: 0,
       sightingCount: 2,
-      // Both in one scan: tx power +8 dBm, RSSI −50 and −45 → 58 and 53 dB.
-      scanInstances: [{ minAttenuation: 53, typicalAttenuation: 56, secondsSinceLastScan: 300 }],
+      // Both in one scan: tx power +8 dBm, RSSI −50 and −45 → 58 and 53 dB; the proximity rule's window attenuation
+      // (mean received power) is 54.8 dB, the median 55.5 dB.
+      scanInstances: [{ minAttenuation: 55, typicalAttenuation: 56, secondsSinceLastScan: 300 }],
     });
     const corrected = findExposureWindows([vectorKey], sightings, { nowSeconds: now, rssiCorrection: 5 }).windows;
-    expect(corrected[0]?.scanInstances[0]?.minAttenuation).toBe(48);
+    expect(corrected[0]?.scanInstances[0]?.minAttenuation).toBe(50);
   });
 
   /** A contact with a fresh key: sightings at the given offsets (seconds) from `start`. */
@@ -151,7 +152,7 @@ describe('buildExposureWindows', () => {
     const sightings = offsets.map((offset): Sighting => {
       const t = start + offset;
       const rpi = deriveRollingProximityIdentifiers(deriveRollingProximityIdentifierKey(key.keyData), Math.floor(t / 600), 1);
-      return { rpi, aem: encryptAssociatedMetadata(aemk, rpi, metadata), timestamp: t, rssi: -50 };
+      return { rpi, aem: encryptAssociatedMetadata(aemk, rpi, metadata), timestamp: t, rssi: -40 };
     });
     return { key, sightings };
   }
@@ -168,7 +169,7 @@ describe('buildExposureWindows', () => {
     ]);
   });
 
-  it('turns 20 minutes at about 1 m into an F1 (high risk) and 30 minutes at about 8 m into nothing', () => {
+  it('turns 20 minutes at about 1 m into an F1 (high risk) and 30 minutes at about 10 m into nothing', () => {
     const start = 20_000 * 86_400 + 3600;
     const near = contact(start, [0, 300, 600, 900, 1200], ReportType.confirmedTest);
     const far = contact(start, [0, 300, 600, 900, 1200, 1500], ReportType.confirmedTest);
@@ -177,7 +178,7 @@ describe('buildExposureWindows', () => {
     const sightings = [...near.sightings, ...far.sightings];
     const windows = buildExposureWindows(keys, sightings, matchDiagnosisKeys(keys, buildSightingTable(sightings)), { nowSeconds: start + 86_400 });
     expect(windows.map((w) => [w.keyIndex, w.scanInstances.length, w.scanInstances[0]?.minAttenuation])).toEqual([
-      [0, 5, 50],
+      [0, 5, 40],
       [1, 6, 72],
     ]);
     const risk = aggregateRisk(windows, bluezoneRiskConfiguration);

@@ -3,11 +3,13 @@ import { assertFiniteNumber, assertInteger } from '../assert.js';
 import { isValidProximityRssi } from './attenuation.js';
 import { DEFAULT_PROXIMITY_CALIBRATION, type ProximityCalibrationValues } from './device-calibration.js';
 import {
-  assertProximityPathLossModel,
-  DEFAULT_PROXIMITY_PATH_LOSS,
-  proximityDistanceFromAttenuation,
-  type ProximityPathLossModel,
-} from './path-loss.js';
+  assertProximityRule,
+  PROXIMITY_RULE,
+  proximityContactWeight,
+  proximityRuleDistance,
+  windowAttenuationOfSorted,
+  type ProximityRule,
+} from './rule.js';
 import { quantileOfSorted } from './robust-statistics.js';
 
 /** One sighting of the other phone. */
@@ -25,20 +27,19 @@ export interface CloseContactOptions {
   readonly receiver?: ProximityCalibrationValues;
   /** Sending phone's calibration (its txPowerDbm is used when a reading carries none). Default: median model. */
   readonly sender?: ProximityCalibrationValues;
-  readonly pathLoss?: ProximityPathLossModel;
   /** "Close" means within this distance (m). Default 2 (WHO and CDC close-contact distance, about 6 feet). */
   readonly maxDistanceM?: number;
-  /** A close contact needs at least this many close minutes. Default 15 (WHO and CDC, cumulative). */
+  /** A close contact needs at least this many weighted close minutes. Default 15 (WHO and CDC, cumulative). */
   readonly minCloseMinutes?: number;
-  /** Width of a time bucket (s). Default 60: Herald's one-minute median window. */
+  /** Width of a time bucket (s). Default 60. */
   readonly windowSeconds?: number;
   /**
    * Readings at most this far apart (s) bridge the empty buckets between them. Default 300: the Exposure
    * Notification scanner samples about every 3–5 minutes, and each scan stands for the time until the next.
    */
   readonly maxGapSeconds?: number;
-  /** Quantile of attenuation taken in each bucket. Default 0.5 (median). */
-  readonly attenuationQuantile?: number;
+  /** The proximity rule; default PROXIMITY_RULE, the one the phone and the risk scoring use. */
+  readonly rule?: ProximityRule;
 }
 
 export interface CloseContactWindow {
@@ -47,7 +48,10 @@ export interface CloseContactWindow {
   readonly readings: number;
   readonly attenuationDb: number;
   readonly distanceM: number;
+  /** Within maxDistanceM. */
   readonly close: boolean;
+  /** 1 close, ½ up to 1.5 × maxDistanceM, 0 beyond (proximityContactWeight). */
+  readonly weight: number;
 }
 
 export interface CloseContactResult {
@@ -59,55 +63,53 @@ export interface CloseContactResult {
   readonly durationMinutes: number;
   /** Median over buckets with readings of the estimated distance (m). */
   readonly estimatedDistanceMedianM: number;
+  /** Median over buckets with readings of their attenuation (dB): the figure the estimate is made of. */
+  readonly attenuationMedianDb: number;
   /** Minutes judged within maxDistanceM, including bridged gaps. */
   readonly closeMinutes: number;
+  /** Minutes weighted by proximityContactWeight (half-weight minutes count half), including bridged gaps. */
+  readonly weightedMinutes: number;
+  /** weightedMinutes ≥ minCloseMinutes. */
   readonly closeContact: boolean;
   /** Buckets that had readings, in time order. */
   readonly windows: readonly CloseContactWindow[];
 }
 
 /**
- * Decides whether two phones were within `maxDistanceM` for at least `minCloseMinutes` minutes.
+ * Decides whether two phones were within `maxDistanceM` for long enough, by the one proximity rule (rule.ts) that
+ * the phone's risk scoring also uses.
  *
- * Decision rules (each chosen to be robust rather than tuned):
  * 1. Readings with RSSI 127, 0 or outside −127..20 dBm are skipped; the rest are sorted by time.
  * 2. Each reading becomes an attenuation, txPower − (rssi + rssiCorrection) (Exposure Notification calibration).
- * 3. Time is cut into buckets of `windowSeconds` from the first valid reading. A bucket's attenuation is the
- *    median of its readings: bodies and pockets only ever weaken the signal, and multi-path fading changes RSSI by
- *    20 dB over a few centimetres, so single readings are noise and the median is what the Herald robot
- *    measurements support (one-minute median window).
- * 4. The bucket's distance is the log-distance inverse of that attenuation; the bucket is close if ≤ maxDistanceM.
- * 5. Empty buckets between two close buckets count as close when the readings around them are at most
- *    `maxGapSeconds` apart (duty-cycled scanning); any other empty bucket counts as not close.
- * 6. Close minutes add up over the whole series (cumulative, as the WHO/CDC definition of 15 minutes in total), and
- *    closeContact = closeMinutes ≥ minCloseMinutes. Unlike Bluezone 2020, one sighting is never a contact.
+ * 3. Time is cut into buckets of `windowSeconds` from the first valid reading; a bucket's attenuation is the rule's
+ *    window statistic of its readings, and its weight proximityContactWeight of that: 1 within maxDistanceM, ½ up to
+ *    1.5 × maxDistanceM, 0 beyond.
+ * 4. Empty buckets between two buckets of weight > 0 whose readings are at most `maxGapSeconds` apart count with the
+ *    smaller of the two weights (duty-cycled scanning); any other empty bucket counts nothing.
+ * 5. Weighted minutes add up over the whole series (cumulative, as the WHO/CDC 15 minutes in total), and
+ *    closeContact = weightedMinutes ≥ minCloseMinutes: the `bluezone` risk preset's rule for a high-risk contact.
+ *    Unlike Bluezone 2020, one sighting is never a contact.
  *
  * @example classifyCloseContact(readings, { maxDistanceM: 2, minCloseMinutes: 15 }).closeContact
  */
-export function classifyCloseContact(
-  readings: readonly ProximityReading[],
-  options: CloseContactOptions = {},
-): CloseContactResult {
+export function classifyCloseContact(readings: readonly ProximityReading[], options: CloseContactOptions = {}): CloseContactResult {
   if (!Array.isArray(readings)) throw new ProtocolError('invalid_argument', 'readings must be an array');
   const receiver = options.receiver ?? DEFAULT_PROXIMITY_CALIBRATION;
   const sender = options.sender ?? DEFAULT_PROXIMITY_CALIBRATION;
-  const pathLoss = options.pathLoss ?? DEFAULT_PROXIMITY_PATH_LOSS;
-  const maxDistanceM = options.maxDistanceM ?? 2;
+  const rule = options.rule ?? PROXIMITY_RULE;
+  const maxDistanceM = options.maxDistanceM ?? rule.closeDistanceM;
   const minCloseMinutes = options.minCloseMinutes ?? 15;
   const windowSeconds = options.windowSeconds ?? 60;
   const maxGapSeconds = options.maxGapSeconds ?? 300;
-  const quantile = options.attenuationQuantile ?? 0.5;
   assertFiniteNumber(receiver.rssiCorrectionDb, 'receiver.rssiCorrectionDb');
   assertFiniteNumber(sender.txPowerDbm, 'sender.txPowerDbm');
-  assertProximityPathLossModel(pathLoss);
+  assertProximityRule(rule);
   assertFiniteNumber(maxDistanceM, 'maxDistanceM');
   if (maxDistanceM <= 0) throw new ProtocolError('invalid_argument', 'maxDistanceM must be > 0');
   assertFiniteNumber(minCloseMinutes, 'minCloseMinutes');
   if (minCloseMinutes < 0) throw new ProtocolError('invalid_argument', 'minCloseMinutes must be ≥ 0');
   assertInteger(windowSeconds, 'windowSeconds', 1, 86_400);
   assertFiniteNumber(maxGapSeconds, 'maxGapSeconds');
-  assertFiniteNumber(quantile, 'attenuationQuantile');
-  if (quantile < 0 || quantile > 1) throw new ProtocolError('invalid_argument', 'attenuationQuantile must be in [0, 1]');
 
   const valid: { t: number; attenuation: number }[] = [];
   readings.forEach((reading, index) => {
@@ -138,30 +140,32 @@ export function classifyCloseContact(
   const indices = [...buckets.keys()].sort((a, b) => a - b);
   const windows: CloseContactWindow[] = [];
   let closeBuckets = 0;
-  let previous: { index: number; last: number; close: boolean } | undefined;
+  let weightedBuckets = 0;
+  let previous: { index: number; last: number; weight: number } | undefined;
   for (const index of indices) {
     const bucket = buckets.get(index) as { first: number; last: number; values: number[] };
     const sorted = Float64Array.from(bucket.values).sort();
-    const attenuationDb = quantileOfSorted(sorted, quantile);
-    const distanceM = proximityDistanceFromAttenuation(attenuationDb, pathLoss);
-    const close = distanceM <= maxDistanceM;
-    windows.push({ startS: t0 + index * windowSeconds, readings: sorted.length, attenuationDb, distanceM, close });
-    if (close) closeBuckets += 1;
-    if (previous !== undefined && previous.close && close && bucket.first - previous.last <= maxGapSeconds) {
-      closeBuckets += index - previous.index - 1;
-    }
-    previous = { index, last: bucket.last, close };
+    const attenuationDb = windowAttenuationOfSorted(sorted, rule.windowStatistic);
+    const weight = proximityContactWeight(attenuationDb, maxDistanceM, rule);
+    const close = weight === 1;
+    windows.push({ startS: t0 + index * windowSeconds, readings: sorted.length, attenuationDb, distanceM: proximityRuleDistance(attenuationDb, rule), close, weight });
+    const bridged = previous !== undefined && bucket.first - previous.last <= maxGapSeconds ? index - previous.index - 1 : 0;
+    if (close) closeBuckets += 1 + (previous?.weight === 1 ? bridged : 0);
+    weightedBuckets += weight + Math.min(weight, previous?.weight ?? 0) * bridged;
+    previous = { index, last: bucket.last, weight };
   }
 
-  const distances = Float64Array.from(windows.map((w) => w.distanceM)).sort();
-  const closeMinutes = (closeBuckets * windowSeconds) / 60;
+  const median = (values: number[]) => quantileOfSorted(Float64Array.from(values).sort(), 0.5);
+  const weightedMinutes = (weightedBuckets * windowSeconds) / 60;
   return {
     readings: valid.length,
     skippedReadings: readings.length - valid.length,
     durationMinutes: (((indices[indices.length - 1] as number) + 1) * windowSeconds) / 60,
-    estimatedDistanceMedianM: quantileOfSorted(distances, 0.5),
-    closeMinutes,
-    closeContact: closeMinutes >= minCloseMinutes,
+    estimatedDistanceMedianM: median(windows.map((w) => w.distanceM)),
+    attenuationMedianDb: median(windows.map((w) => w.attenuationDb)),
+    closeMinutes: (closeBuckets * windowSeconds) / 60,
+    weightedMinutes,
+    closeContact: weightedMinutes >= minCloseMinutes,
     windows,
   };
 }

@@ -4,12 +4,25 @@ export {
   PROXIMITY_DEVICE_CALIBRATIONS,
   DEFAULT_PROXIMITY_CALIBRATION,
   findProximityDeviceCalibration,
-  requireProximityDeviceCalibration,
+  resolveProximityCalibration,
   type ProximityDeviceCalibration,
   type ProximityCalibrationValues,
+  type ProximityCalibrationConfidence,
+  type ResolvedProximityCalibration,
 } from './device-calibration.js';
 export {
-  DEFAULT_PROXIMITY_PATH_LOSS,
+  PROXIMITY_RULE,
+  PROXIMITY_HALF_WEIGHT_FACTOR,
+  assertProximityRule,
+  proximityWindowAttenuation,
+  proximityRulePathLoss,
+  proximityRuleAttenuationAt,
+  proximityRuleDistance,
+  proximityContactWeight,
+  type ProximityRule,
+  type ProximityWindowStatistic,
+} from './rule.js';
+export {
   PROXIMITY_PATH_LOSS_EXPONENT_RANGE,
   PROXIMITY_MAX_ESTIMATED_DISTANCE_M,
   assertProximityPathLossModel,

@@ -23,17 +23,6 @@ export interface ProximityPathLossModel {
 /** Bounds that keep a fitted or configured model physical. */
 export const PROXIMITY_PATH_LOSS_EXPONENT_RANGE = { min: 0.5, max: 6 } as const;
 
-/**
- * Default model: the "table+fitted" fit on all Herald robot pairs (13 pairs, 42,167 one-minute median windows,
- * 0–3.5 m), on the tx scale of the Exposure Notification rows of the table: attenuationAt1m 39.4 dB, n 1.55. Its
- * leave-one-pair-out error is in packages/protocol/eval/README.md. n below 2 is usual at short range indoors, where
- * reflections add power to the direct path.
- */
-export const DEFAULT_PROXIMITY_PATH_LOSS: ProximityPathLossModel = Object.freeze({
-  attenuationAt1mDb: 39.4,
-  pathLossExponent: 1.55,
-});
-
 export function assertProximityPathLossModel(model: ProximityPathLossModel): void {
   if (typeof model !== 'object' || model === null) {
     throw new ProtocolError('invalid_argument', 'path loss model must be an object');
@@ -61,10 +50,7 @@ export const PROXIMITY_MAX_ESTIMATED_DISTANCE_M = 10;
  *
  * @example proximityDistanceFromAttenuation(45, { attenuationAt1mDb: 45, pathLossExponent: 2 }) // 1
  */
-export function proximityDistanceFromAttenuation(
-  attenuationDb: number,
-  model: ProximityPathLossModel = DEFAULT_PROXIMITY_PATH_LOSS,
-): number {
+export function proximityDistanceFromAttenuation(attenuationDb: number, model: ProximityPathLossModel): number {
   assertFiniteNumber(attenuationDb, 'attenuationDb');
   assertProximityPathLossModel(model);
   return Math.min(
@@ -74,10 +60,7 @@ export function proximityDistanceFromAttenuation(
 }
 
 /** Attenuation (dB) the model predicts at distance d (m > 0). */
-export function proximityAttenuationAtDistance(
-  distanceM: number,
-  model: ProximityPathLossModel = DEFAULT_PROXIMITY_PATH_LOSS,
-): number {
+export function proximityAttenuationAtDistance(distanceM: number, model: ProximityPathLossModel): number {
   assertFiniteNumber(distanceM, 'distanceM');
   if (distanceM <= 0) throw new ProtocolError('invalid_argument', `distanceM must be > 0, got ${distanceM}`);
   assertProximityPathLossModel(model);

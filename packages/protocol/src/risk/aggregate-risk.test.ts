@@ -5,7 +5,8 @@ import { aggregateRisk } from './aggregate-risk.js';
 import { bluezoneRiskConfiguration } from './bluezone-preset.js';
 import { cwaRiskConfiguration } from './cwa-preset.js';
 import { RiskLevel, ReportType, Infectiousness, type ExposureWindow } from './exposure-window.js';
-import { validateRiskConfiguration } from './risk-configuration.js';
+import { isInRiskRange, validateRiskConfiguration } from './risk-configuration.js';
+import { proximityContactWeight, proximityRuleAttenuationAt } from '../proximity/rule.js';
 import { calculateExposureWindowRisk } from './window-risk.js';
 
 interface CwaCase {
@@ -69,29 +70,40 @@ function windowAt(attenuation: number, minutes: number, overrides: Partial<Expos
 }
 
 describe('bluezone preset: F1 is about 15 weighted minutes within about 2 m', () => {
-  it('makes 15 minutes at 50 dB (well within 2 m) a high-risk day', () => {
-    const risk = aggregateRisk([windowAt(50, 15)], bluezoneRiskConfiguration);
+  // Attenuations the proximity rule puts at 1 m, 2.5 m and 5 m.
+  const [near, between, far] = [1, 2.5, 5].map((d) => Math.round(proximityRuleAttenuationAt(d))) as [number, number, number];
+
+  it('weighs attenuation exactly as the proximity rule does, so the phone and the CLI count the same minutes', () => {
+    for (let attenuation = 0; attenuation <= 100; attenuation++) {
+      const weight = bluezoneRiskConfiguration.minutesAtAttenuationWeights.find((w) => isInRiskRange(w.attenuationRange, attenuation))?.weight ?? 0;
+      expect(weight, `${attenuation} dB`).toBe(proximityContactWeight(attenuation));
+    }
+    expect([proximityContactWeight(near), proximityContactWeight(between), proximityContactWeight(far)]).toEqual([1, 0.5, 0]);
+  });
+
+  it('makes 15 minutes at about 1 m a high-risk day', () => {
+    const risk = aggregateRisk([windowAt(near, 15)], bluezoneRiskConfiguration);
     expect(risk.totalRiskLevel).toBe(RiskLevel.high);
     expect(risk.ageOfMostRecentDateWithHighRisk).toBe(2);
   });
 
   it('adds up several short windows of one day, as the cumulative definition says', () => {
-    const windows = [windowAt(50, 5), windowAt(52, 5), windowAt(55, 5)];
+    const windows = [windowAt(near, 5), windowAt(near + 1, 5), windowAt(near + 2, 5)];
     expect(aggregateRisk(windows, bluezoneRiskConfiguration).totalRiskLevel).toBe(RiskLevel.high);
     expect(aggregateRisk(windows.slice(0, 2), bluezoneRiskConfiguration).totalRiskLevel).toBe(RiskLevel.low);
   });
 
-  it('counts 2 to 3 m (58 to 63 dB) half, and beyond 3 m not at all', () => {
-    expect(calculateExposureWindowRisk(windowAt(60, 20), bluezoneRiskConfiguration)?.normalizedTime).toBe(10);
-    const far = aggregateRisk([windowAt(70, 30)], bluezoneRiskConfiguration);
-    expect(far.days).toEqual([]);
-    expect(far.totalRiskLevel).toBe(RiskLevel.low);
+  it('counts 2 to 3 m half, and beyond 3 m not at all', () => {
+    expect(calculateExposureWindowRisk(windowAt(between, 20), bluezoneRiskConfiguration)?.normalizedTime).toBe(10);
+    const away = aggregateRisk([windowAt(far, 30)], bluezoneRiskConfiguration);
+    expect(away.days).toEqual([]);
+    expect(away.totalRiskLevel).toBe(RiskLevel.low);
   });
 
   it('drops recursive reports and halves self reports', () => {
-    expect(calculateExposureWindowRisk(windowAt(50, 20, { reportType: ReportType.recursive }), bluezoneRiskConfiguration)).toBeNull();
+    expect(calculateExposureWindowRisk(windowAt(near, 20, { reportType: ReportType.recursive }), bluezoneRiskConfiguration)).toBeNull();
     expect(
-      calculateExposureWindowRisk(windowAt(50, 20, { reportType: ReportType.selfReport }), bluezoneRiskConfiguration)?.normalizedTime,
+      calculateExposureWindowRisk(windowAt(near, 20, { reportType: ReportType.selfReport }), bluezoneRiskConfiguration)?.normalizedTime,
     ).toBe(10);
   });
 });
