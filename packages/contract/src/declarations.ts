@@ -184,6 +184,22 @@ export const DECLARATION_STATUSES = ['new', 'contacted', 'home_isolation', 'conc
 export const declarationStatusSchema = z.enum(DECLARATION_STATUSES);
 export type DeclarationStatus = z.infer<typeof declarationStatusSchema>;
 
+/**
+ * Where a declaration may go next. The path of the 2020 practice is new → contacted → home or concentrated isolation,
+ * or tested → negative / positive → closed; the rest are the turns follow-up takes (a negative retested, a positive
+ * moved to concentrated isolation, a closed declaration reopened). The server enforces it; the console offers it.
+ */
+export const STATUS_TRANSITIONS: Record<DeclarationStatus, readonly DeclarationStatus[]> = {
+  new: ['contacted', 'home_isolation', 'concentrated_isolation', 'tested', 'closed'],
+  contacted: ['home_isolation', 'concentrated_isolation', 'tested', 'closed'],
+  home_isolation: ['concentrated_isolation', 'tested', 'closed'],
+  concentrated_isolation: ['home_isolation', 'tested', 'closed'],
+  tested: ['negative', 'positive'],
+  negative: ['tested', 'home_isolation', 'closed'],
+  positive: ['concentrated_isolation', 'closed'],
+  closed: ['contacted'],
+};
+
 export const DECLARATION_FLAGS = ['suspected', 'arrival'] as const;
 export const declarationFlagSchema = z.enum(DECLARATION_FLAGS);
 export type DeclarationFlag = z.infer<typeof declarationFlagSchema>;

@@ -1,10 +1,11 @@
-import type {
-  AssessmentReason,
-  DeclarationKind,
-  DeclarationStatus,
-  EntryDetails,
-  Gender,
-  Symptom,
+import {
+  STATUS_TRANSITIONS,
+  type AssessmentReason,
+  type DeclarationKind,
+  type DeclarationStatus,
+  type EntryDetails,
+  type Gender,
+  type Symptom,
 } from '@bluezone/contract';
 import type { ScreeningInput } from '../screening/screening.service.js';
 
@@ -41,22 +42,6 @@ export function normalizeReceipt(input: string): string | undefined {
 export function formatReceipt(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
-
-/**
- * Where a declaration may go next. The issue's path is new → contacted → home or concentrated isolation, or tested →
- * negative / positive → closed; the rest are the turns follow-up takes in practice (a negative retested, a positive
- * moved to concentrated isolation, a closed declaration reopened).
- */
-export const STATUS_TRANSITIONS: Record<DeclarationStatus, readonly DeclarationStatus[]> = {
-  new: ['contacted', 'home_isolation', 'concentrated_isolation', 'tested', 'closed'],
-  contacted: ['home_isolation', 'concentrated_isolation', 'tested', 'closed'],
-  home_isolation: ['concentrated_isolation', 'tested', 'closed'],
-  concentrated_isolation: ['home_isolation', 'tested', 'closed'],
-  tested: ['negative', 'positive'],
-  negative: ['tested', 'home_isolation', 'closed'],
-  positive: ['concentrated_isolation', 'closed'],
-  closed: ['contacted'],
-};
 
 export function canMove(from: DeclarationStatus, to: DeclarationStatus): boolean {
   return STATUS_TRANSITIONS[from].includes(to);
