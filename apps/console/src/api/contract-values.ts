@@ -5,3 +5,5 @@
  * Content-Security-Policy refuses. Add a name here and the build serialises it; it must be plain data.
  */
 export { AGENCY_GROUP_SUGGESTIONS, AUDIT_ACTIONS, FIELD_PROBLEMS, VN_TIME_ZONE } from '@bluezone/contract';
+// Health declarations.
+export { DECLARATION_STATUSES, GENDERS, STATUS_TRANSITIONS, SYMPTOMS, TRANSPORTS } from '@bluezone/contract';

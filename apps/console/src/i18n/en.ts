@@ -1,3 +1,4 @@
+import { declarationsEn } from './declarations.en.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -293,4 +294,6 @@ export const en: Messages = {
     body: 'This page does not exist or you may not see it.',
     home: 'Back to home',
   },
+  // Health declarations, epidemic areas, the checkpoint and notifications.
+  ...declarationsEn,
 };

@@ -1,4 +1,6 @@
 // Vietnamese is the console's first language; en.ts must hold exactly the same keys (checked by i18n.test.ts).
+import { declarationsVi } from './declarations.vi.js';
+
 export const vi = {
   app: {
     name: 'Bluezone',
@@ -292,6 +294,8 @@ export const vi = {
     body: 'Trang này không tồn tại hoặc bạn không có quyền xem.',
     home: 'Về trang chính',
   },
+  // Health declarations, epidemic areas, the checkpoint and notifications.
+  ...declarationsVi,
 } as const;
 
 /** The shape every language must have: same keys, any wording. */
