@@ -13,6 +13,13 @@ import { UnitsPage } from './pages/units-page.js';
 import { UsersPage } from './users/users-page.js';
 import { CodesPage } from './codes/codes-page.js';
 import { StatsPage } from './stats/stats-page.js';
+import { CheckpointPage } from './declarations/checkpoint-page.js';
+import { DeclarationPage } from './declarations/declaration-page.js';
+import { DeclarationStatsPage } from './declarations/declaration-stats-page.js';
+import { DeclarationsPage } from './declarations/declarations-page.js';
+import { EpidemicAreasPage } from './declarations/epidemic-areas-page.js';
+import { PosterPage } from './declarations/poster-page.js';
+import { NotificationsPage } from './notifications/notifications-page.js';
 
 export function App() {
   const { t } = useTranslation();
@@ -52,6 +59,7 @@ export function App() {
     );
   }
   const admin = user.role === 'admin';
+  const officer = user.role === 'unit_officer' || user.role === 'health_officer';
   return (
     <AppShell user={user}>
       <Routes>
@@ -61,6 +69,15 @@ export function App() {
         {admin ? <Route path="audit" element={<AuditPage />} /> : null}
         {admin || user.role === 'health_officer' ? <Route path="codes" element={<CodesPage />} /> : null}
         {admin || user.role === 'health_officer' ? <Route path="stats" element={<StatsPage />} /> : null}
+        {/* Health declarations, epidemic areas, the checkpoint and notifications. */}
+        {officer ? <Route path="declarations" element={<DeclarationsPage />} /> : null}
+        {officer ? <Route path="declarations/:id" element={<DeclarationPage />} /> : null}
+        {officer ? <Route path="declaration-poster" element={<PosterPage />} /> : null}
+        {officer ? <Route path="checkpoint" element={<CheckpointPage />} /> : null}
+        {officer ? <Route path="checkpoint/:receipt" element={<CheckpointPage />} /> : null}
+        {officer ? <Route path="epidemic-areas" element={<EpidemicAreasPage />} /> : null}
+        {user.role === 'health_officer' ? <Route path="declaration-stats" element={<DeclarationStatsPage />} /> : null}
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </AppShell>

@@ -19,6 +19,8 @@ import type {
   UserChanges,
 } from './types.js';
 
+import { declarationCalls } from './declarations-api.js';
+
 const V1 = '/api/v1';
 
 export interface UserFilter {
@@ -84,6 +86,9 @@ export function bluezoneApi(client: ApiClient) {
     },
 
     exposureNotificationStats: () => client.get<ExposureNotificationStatsResponse>(`${V1}/stats/exposure-notification`),
+
+    // Health declarations, epidemic areas, places and notifications.
+    ...declarationCalls(client),
   };
 }
 

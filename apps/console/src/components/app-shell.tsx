@@ -4,6 +4,7 @@ import { NavLink, useNavigate } from 'react-router';
 import type { User } from '../api/types.js';
 import { useLogout } from '../auth/session.js';
 import { LanguageSwitch } from './language-switch.js';
+import { NotificationBadge } from '../notifications/notification-badge.js';
 
 /** Navigation shows only what the role may open; the server enforces the same rules on every call. */
 function navigationFor(user: User | null) {
@@ -15,6 +16,11 @@ function navigationFor(user: User | null) {
   if (user.role === 'admin') {
     items.push({ to: '/users', key: 'nav.users' }, { to: '/units', key: 'nav.units' }, { to: '/audit', key: 'nav.audit' });
   }
+  // Health declarations: the officers of wards and communes and the health officers above them.
+  if (user.role === 'unit_officer' || user.role === 'health_officer') {
+    items.push({ to: '/declarations', key: 'declarations.title' }, { to: '/checkpoint', key: 'checkpoint.title' }, { to: '/epidemic-areas', key: 'areas.title' });
+  }
+  if (user.role === 'health_officer') items.push({ to: '/declaration-stats', key: 'declarationStats.title' });
   return items;
 }
 
@@ -56,6 +62,9 @@ export function AppShell({ user, children }: { user: User | null; children: Reac
                   </NavLink>
                 </li>
               ))}
+              <li>
+                <NotificationBadge />
+              </li>
             </ul>
           </nav>
         ) : null}
