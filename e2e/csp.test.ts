@@ -8,13 +8,18 @@ const skipReason = browserSkipReason();
 if (skipReason) console.log(`Skipping the Content-Security-Policy browser test: ${skipReason}`);
 
 /** Every page of the console, by the roles that may open it (apps/console/src/app.tsx), plus one that does not exist. */
-const ADMIN_PAGES = ['/', '/users', '/units', '/units?unit=05977', '/audit', '/codes', '/stats', '/no-such-page'];
-const OFFICER_PAGES = ['/', '/codes', '/stats', '/no-such-page'];
-const HOME_ONLY = ['/', '/no-such-page'];
+const ADMIN_PAGES = ['/', '/users', '/units', '/units?unit=05977', '/audit', '/codes', '/stats', '/notifications', '/no-such-page'];
+// Health declarations: the ward's officer and the health officer above it.
+const DECLARATION_PAGES = ['/declarations', '/checkpoint', '/epidemic-areas', '/declaration-poster', '/notifications'];
+const OFFICER_PAGES = ['/', '/codes', '/stats', ...DECLARATION_PAGES, '/declaration-stats', '/no-such-page'];
+const WARD_PAGES = ['/', ...DECLARATION_PAGES, '/no-such-page'];
+const HOME_ONLY = ['/', '/notifications', '/no-such-page'];
+/** The citizen's pages: no account. */
+const PUBLIC_PAGES = ['/khai-bao', '/khai-bao/nhap-canh', '/khai-bao?dv=06184'];
 
 const ROLE_USERS = [
   { username: 'csp-health', role: 'health_officer', unitCode: '20', pages: OFFICER_PAGES },
-  { username: 'csp-ward', role: 'unit_officer', unitCode: '05977', pages: HOME_ONLY },
+  { username: 'csp-ward', role: 'unit_officer', unitCode: '05977', pages: WARD_PAGES },
   { username: 'csp-agency', role: 'agency_reporter', unitCode: '05977', pages: HOME_ONLY },
   { username: 'csp-campaign', role: 'campaign_issuer', unitCode: '20', pages: HOME_ONLY },
 ] as const;
@@ -152,6 +157,30 @@ describe.skipIf(skipReason !== null)('console under the Content-Security-Policy'
     await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
     seen.push(...(await violations(page)));
 
+    expect(seen).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('opens the public declaration pages, in Vietnamese and English, and a receipt with its QR code, without a violation', { timeout: 120_000 }, async () => {
+    const seen = await visitAll(page, server.baseUrl, PUBLIC_PAGES);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Health declaration', level: 1 }).waitFor();
+    seen.push(...(await visitAll(page, server.baseUrl, PUBLIC_PAGES)));
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { name: 'Khai báo y tế', level: 1 }).waitFor();
+    // A declaration sent through the page: its receipt draws the QR code.
+    await page.getByLabel('Họ và tên', { exact: true }).fill('Lò Văn Csp');
+    await page.getByLabel('Năm sinh', { exact: true }).fill('1970');
+    await page.getByRole('group', { name: 'Giới tính' }).getByText('Nam', { exact: true }).click();
+    await page.getByLabel('Số điện thoại', { exact: true }).fill('0912 000 111');
+    await page.getByLabel('Số nhà, đường phố, thôn, xóm').fill('Khối 2');
+    for (const question of ['Người bệnh hoặc nghi ngờ mắc COVID-19?', 'Người từ vùng dịch về?', 'Người có biểu hiện sốt, ho?']) {
+      await page.getByRole('group', { name: question }).getByText('Không', { exact: true }).click();
+    }
+    await page.getByText('Tôi cam kết thông tin trên là đúng', { exact: false }).click();
+    await page.getByRole('button', { name: 'Gửi tờ khai' }).click();
+    await page.getByRole('img', { name: /^Mã QR của biên nhận / }).waitFor();
+    seen.push(...(await violations(page)));
     expect(seen).toEqual([]);
     expect(problems).toEqual([]);
   });
