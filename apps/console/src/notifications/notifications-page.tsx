@@ -43,10 +43,10 @@ export function NotificationsPage() {
               {n.readAt === null ? <span className="visually-hidden">{t('notifications.unread')}: </span> : null}
               {n.link ? (
                 <Link to={n.link} onClick={() => (n.readAt === null ? read.mutate([n.id]) : undefined)}>
-                  {notificationText(t, n)}
+                  {notificationText(t, i18n.language, n)}
                 </Link>
               ) : (
-                notificationText(t, n)
+                notificationText(t, i18n.language, n)
               )}{' '}
               <span className="muted">{formatDateTime(n.createdAt, i18n.language)}</span>
             </li>

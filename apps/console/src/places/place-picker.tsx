@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../forms/field.js';
 import { placeName } from './place-name.js';
+import './place-picker.css';
 
 export interface PlacePickerProps {
   label: string;

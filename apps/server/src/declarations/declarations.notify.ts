@@ -21,7 +21,7 @@ export function declarationMessage(kind: Extract<NotificationKind, `declaration.
   const flag = flagOf(flags);
   return {
     kind,
-    params: { declarationId, units: units.map((u) => u.code).join(','), flag },
+    params: { declarationId, units: units.map((u) => u.code).join(','), unitNames: units.map((u) => u.name).join(', '), unitNamesEn: units.map((u) => u.nameEn).join(', '), flag },
     link,
     email: (locale) => {
       const where = units.map((u) => (locale === 'vi' ? u.name : u.nameEn)).join(', ');

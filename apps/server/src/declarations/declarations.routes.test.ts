@@ -78,7 +78,7 @@ describeEachDialect('health declarations over HTTP', (dialect) => {
     expect(list.unread).toBe(1);
     expect(body(await as(dongKinh, 'GET', '/api/v1/notifications')).unread).toBe(0);
     expect(body(await as(province, 'GET', '/api/v1/notifications')).unread).toBe(0);
-    expect(list.notifications[0]).toMatchObject({ kind: 'declaration.received', params: { flag: 'suspected', units: '06184' }, readAt: null });
+    expect(list.notifications[0]).toMatchObject({ kind: 'declaration.received', params: { flag: 'suspected', units: '06184', unitNames: 'Xã Đồng Đăng', unitNamesEn: 'Dong Dang Commune' }, readAt: null });
     expect(JSON.stringify(list)).not.toContain('script');
     suspectedId = list.notifications[0].params.declarationId;
     expect(list.notifications[0].link).toBe(`/declarations/${suspectedId}`);
