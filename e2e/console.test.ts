@@ -235,7 +235,8 @@ describe.skipIf(skipReason !== null)('console in Chromium', () => {
     expect(await page.getByRole('alert').count()).toBe(0);
 
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Trang chính']);
+    // A ward officer also works the ward's health declarations.
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Trang chính', 'Tờ khai y tế', 'Kiểm tra biên nhận', 'Vùng dịch', 'Thông báo']);
     expect(await page.getByRole('link', { name: 'Người dùng' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Nhật ký kiểm tra' }).count()).toBe(0);
 
