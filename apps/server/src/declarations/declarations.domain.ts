@@ -50,6 +50,8 @@ function createDeclarationServices({ db, platform, config, services, transaction
     notifier: notifications,
     webhook,
     publicUrl: config.publicUrl,
+    // The console notification is the record; a failure here (a mail server down) is for the operator's log only.
+    log: (error) => process.stderr.write(`declaration notification failed: ${error instanceof Error ? error.message : String(error)}\n`),
   });
   const rescreening = new Rescreening(store, lists, places, screening, alerts, audit, platform.clock, transactions);
   epidemicAreas.onChange(rescreening.onAreaChange);
