@@ -10,18 +10,19 @@ if (skipReason) console.log(`Skipping the Content-Security-Policy browser test: 
 /** Every page of the console, by the roles that may open it (apps/console/src/app.tsx), plus one that does not exist. */
 const ADMIN_PAGES = ['/', '/users', '/units', '/units?unit=05977', '/audit', '/codes', '/stats', '/notifications', '/no-such-page'];
 // Health declarations: the ward's officer and the health officer above it.
-const DECLARATION_PAGES = ['/declarations', '/checkpoint', '/epidemic-areas', '/declaration-poster', '/notifications'];
-const OFFICER_PAGES = ['/', '/codes', '/stats', ...DECLARATION_PAGES, '/declaration-stats', '/no-such-page'];
-const WARD_PAGES = ['/', ...DECLARATION_PAGES, '/no-such-page'];
-const HOME_ONLY = ['/', '/notifications', '/no-such-page'];
+const DECLARATION_PAGES = ['/declarations', '/checkpoint', '/epidemic-areas', '/declaration-poster'];
+const OFFICER_PAGES = ['/', '/codes', '/stats', ...DECLARATION_PAGES, '/declaration-stats', '/notifications', '/no-such-page'];
+// Campaign reporting: the issuer's campaigns (with one issued for the reporters below) and the reporters' inbox.
+const ISSUER_PAGES = ['/', '/campaigns', '/campaigns/new', '/campaigns/1', '/notifications', '/no-such-page'];
+const REPORTER_PAGES = ['/', '/inbox', '/campaigns/1/rounds/1/report', '/notifications', '/no-such-page'];
 /** The citizen's pages: no account. */
 const PUBLIC_PAGES = ['/khai-bao', '/khai-bao/nhap-canh', '/khai-bao?dv=06184'];
 
 const ROLE_USERS = [
   { username: 'csp-health', role: 'health_officer', unitCode: '20', pages: OFFICER_PAGES },
-  { username: 'csp-ward', role: 'unit_officer', unitCode: '05977', pages: WARD_PAGES },
-  { username: 'csp-agency', role: 'agency_reporter', unitCode: '05977', pages: HOME_ONLY },
-  { username: 'csp-campaign', role: 'campaign_issuer', unitCode: '20', pages: HOME_ONLY },
+  { username: 'csp-ward', role: 'unit_officer', unitCode: '05977', pages: [...REPORTER_PAGES, ...DECLARATION_PAGES] },
+  { username: 'csp-agency', role: 'agency_reporter', unitCode: '05977', agencyCode: 'CSP-VH', pages: REPORTER_PAGES },
+  { username: 'csp-campaign', role: 'campaign_issuer', unitCode: '20', pages: ISSUER_PAGES },
 ] as const;
 const PASSWORD = 'Csp-Check-Pass-2026';
 
@@ -89,15 +90,26 @@ describe.skipIf(skipReason !== null)('console under the Content-Security-Policy'
     server = await startServer();
     const admin = new HttpSession(server.baseUrl);
     await admin.login('admin', server.adminPassword);
-    // An agency reporter reports for one agency of their unit.
-    const agency = await admin.request('POST', '/api/v1/agencies', { code: 'CSP-VH', name: 'Trung tâm Văn hóa', unitCode: '05977' });
-    expect(agency.status, agency.text).toBe(201);
+    await admin.request('POST', '/api/v1/agencies', { code: 'CSP-VH', name: 'Trung tâm Văn hóa phường Đông Kinh', unitCode: '05977', group: 'trung tâm văn hóa' });
     for (const user of ROLE_USERS) {
       const { username, role, unitCode } = user;
-      const agencyCode = role === 'agency_reporter' ? { agencyCode: 'CSP-VH' } : {};
-      const created = await admin.request('POST', '/api/v1/users', { username, displayName: username, password: PASSWORD, role, unitCode, ...agencyCode });
+      const agency = 'agencyCode' in user ? { agencyCode: user.agencyCode } : {};
+      const created = await admin.request('POST', '/api/v1/users', { username, displayName: username, password: PASSWORD, role, unitCode, ...agency });
       expect(created.status, created.text).toBe(201);
     }
+    // A campaign to the ward and its agency, so the campaign pages have something to show.
+    const issuer = new HttpSession(server.baseUrl);
+    await issuer.login('csp-campaign', PASSWORD);
+    const agencies = await issuer.request('GET', '/api/v1/agencies?unit=05977');
+    const agencyId = (agencies.json?.agencies as { id: number }[])[0]!.id;
+    const campaign = await issuer.request('POST', '/api/v1/campaigns', {
+      documentNumber: '1/CSP',
+      title: 'V/v kiểm tra chính sách nội dung',
+      issuedOn: '2026-01-01',
+      recipients: { unitCodes: ['05977'], agencyIds: [agencyId] },
+      rounds: [{ name: 'Đợt 1', periodEnd: '2099-12-31', deadline: '2099-12-31' }],
+    });
+    expect(campaign.status, campaign.text).toBe(201);
     browser = await launchBrowser();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.setDefaultTimeout(15_000);

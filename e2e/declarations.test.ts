@@ -146,9 +146,8 @@ describe.skipIf(skipReason !== null)('health declarations in Chromium', () => {
 
   it('shows it flagged to the commune’s officer, with a live badge, and to no other ward', { timeout: 60_000 }, async () => {
     await signIn(page, server.baseUrl, 'dongdang');
-    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
-    await nav.getByText('1 chưa đọc').waitFor();
-    await nav.getByRole('link', { name: 'Tờ khai y tế' }).click();
+    await page.getByRole('link', { name: 'Thông báo, 1 chưa đọc' }).waitFor();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tờ khai y tế' }).click();
     const row = page.getByRole('row').filter({ hasText: 'Nông Thị Lan' });
     await row.getByText('Nghi ngờ', { exact: true }).waitFor();
     // Stored as typed, shown as text: the markup is on the screen, and nothing ran.

@@ -18,7 +18,8 @@ export interface RunningServer {
   dataDir: string;
   /** Everything the process printed, for failure messages. */
   output: () => string;
-  stop: () => Promise<void>;
+  /** Stops the server; its own data directory goes too, unless `keepDataDir` (to start another server on it). */
+  stop: (options?: { keepDataDir?: boolean }) => Promise<void>;
 }
 
 /** A port nobody listens on right now: the kernel picks it when we listen on port 0. */
@@ -43,12 +44,14 @@ function exited(child: ChildProcess): Promise<void> {
  * Starts `bluezone serve` from the repository root with a fresh data directory, and resolves once /readyz answers 200.
  * Fails at once, with the server's output, if the process exits before it is ready.
  */
-export async function startServer(options: { readyWithinMs?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(options: { readyWithinMs?: number; env?: Record<string, string>; dataDir?: string } = {}): Promise<RunningServer> {
   const missing = BUILD_OUTPUTS.filter((path) => !existsSync(join(REPO_ROOT, path)));
   if (missing.length > 0) throw new Error(`build first (npm run build); missing: ${missing.join(', ')}`);
 
   const port = await freePort();
-  const dataDir = await mkdtemp(join(tmpdir(), 'bluezone-e2e-'));
+  // A given data directory is the caller's (a server restarted on the same data): it is kept when this one stops.
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'bluezone-e2e-')));
   const adminPassword = `e2e-Admin-${port}-pass`;
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
@@ -67,14 +70,14 @@ export async function startServer(options: { readyWithinMs?: number; env?: Recor
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
-  const stop = async () => {
+  const stop = async (stopOptions: { keepDataDir?: boolean } = {}) => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       const forced = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited(child);
       clearTimeout(forced);
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (ownDataDir && !stopOptions.keepDataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
   // Readiness is an event we poll for, bounded so a hung server fails the run instead of stalling it.
@@ -97,4 +100,13 @@ export async function startServer(options: { readyWithinMs?: number; env?: Recor
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { baseUrl, adminPassword, dataDir, output: () => output, stop };
+}
+
+/**
+ * The environment of a server whose clock runs `seconds` ahead (support/shifted-clock.mjs, preloaded with --import):
+ * restarted on the same data directory, it sees a deadline that has passed.
+ */
+export function laterClockEnv(seconds: number): Record<string, string> {
+  const preload = join(REPO_ROOT, 'e2e', 'support', 'shifted-clock.mjs');
+  return { NODE_OPTIONS: `--import=${preload}`, BLUEZONE_E2E_CLOCK_SHIFT_SECONDS: String(seconds) };
 }

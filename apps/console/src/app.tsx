@@ -13,6 +13,11 @@ import { UnitsPage } from './pages/units-page.js';
 import { UsersPage } from './users/users-page.js';
 import { CodesPage } from './codes/codes-page.js';
 import { StatsPage } from './stats/stats-page.js';
+import { CampaignFormPage } from './campaigns/campaign-form-page.js';
+import { CampaignPage } from './campaigns/campaign-page.js';
+import { CampaignsPage } from './campaigns/campaigns-page.js';
+import { InboxPage } from './campaigns/inbox-page.js';
+import { ReportPage } from './campaigns/report-page.js';
 import { CheckpointPage } from './declarations/checkpoint-page.js';
 import { DeclarationPage } from './declarations/declaration-page.js';
 import { DeclarationStatsPage } from './declarations/declaration-stats-page.js';
@@ -59,6 +64,8 @@ export function App() {
     );
   }
   const admin = user.role === 'admin';
+  const issuer = user.role === 'campaign_issuer';
+  const reporter = user.role === 'unit_officer' || user.role === 'agency_reporter';
   const officer = user.role === 'unit_officer' || user.role === 'health_officer';
   return (
     <AppShell user={user}>
@@ -69,6 +76,13 @@ export function App() {
         {admin ? <Route path="audit" element={<AuditPage />} /> : null}
         {admin || user.role === 'health_officer' ? <Route path="codes" element={<CodesPage />} /> : null}
         {admin || user.role === 'health_officer' ? <Route path="stats" element={<StatsPage />} /> : null}
+        {/* Campaign reporting: issuers follow their campaigns, unit officers and agency reporters report. */}
+        {issuer ? <Route path="campaigns" element={<CampaignsPage />} /> : null}
+        {issuer ? <Route path="campaigns/new" element={<CampaignFormPage />} /> : null}
+        {issuer ? <Route path="campaigns/:id" element={<CampaignPage />} /> : null}
+        {reporter ? <Route path="inbox" element={<InboxPage />} /> : null}
+        {reporter ? <Route path="campaigns/:id" element={<InboxPage />} /> : null}
+        {reporter ? <Route path="campaigns/:id/rounds/:roundNo/report" element={<ReportPage />} /> : null}
         {/* Health declarations, epidemic areas, the checkpoint and notifications. */}
         {officer ? <Route path="declarations" element={<DeclarationsPage />} /> : null}
         {officer ? <Route path="declarations/:id" element={<DeclarationPage />} /> : null}

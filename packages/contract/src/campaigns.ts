@@ -66,6 +66,26 @@ export const indicatorSchema = z.object({
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
+/** The 2020 directive's "TT VH-TT" (trung tâm văn hóa - thể thao): the agency group the agencies list suggests. */
+const CULTURE_CENTRES = 'trung tâm văn hóa';
+
+/**
+ * The form of UBND thành phố Lạng Sơn's directive (August 2020), used when a campaign gives none: radio for wards
+ * and communes; news and mobile loudspeakers for culture centres, wards and communes; collaborators and other
+ * channels for every recipient. Plain data, so the console offers the same form to adjust.
+ */
+export const DEFAULT_INDICATORS: readonly Indicator[] = INDICATOR_KEYS.map((key) => {
+  const local = [...LOCAL_UNIT_LEVELS];
+  const scopes: Record<IndicatorKey, Pick<Indicator, 'appliesTo' | 'note'>> = {
+    radio: { appliesTo: { levels: local, agencyGroups: [] }, note: 'Đối với các phường, xã' },
+    news: { appliesTo: { levels: local, agencyGroups: [CULTURE_CENTRES] }, note: 'Đối với TT VH-TT, các phường, xã' },
+    loudspeaker: { appliesTo: { levels: local, agencyGroups: [CULTURE_CENTRES] }, note: 'Đối với TT VH-TT, các phường, xã' },
+    collaborators: { appliesTo: null, note: null },
+    other: { appliesTo: null, note: null },
+  };
+  return { key, label: DEFAULT_INDICATOR_LABELS[key], target: null, ...scopes[key] };
+});
+
 /**
  * Recipients, picked in one go: units themselves (`unitCodes`), "every ward and commune under X" (`localUnitsUnder`),
  * agencies (`agencyIds`) and "every agency of group Y" within the issuer's unit subtree (`agencyGroups`).
@@ -272,6 +292,12 @@ export const reportSchema = z.object({
   reviewComment: z.string().nullable(),
   reviewedAt: timestampSchema.nullable(),
   updatedAt: timestampSchema.nullable(),
+  /** The indicators of the campaign's form that apply to this recipient, in the form's order: the rows to fill in. */
+  form: z.array(indicatorSchema),
+  /** Whether the round is closed (nothing more is saved or sent). */
+  roundClosed: z.boolean(),
+  /** Whether the deadline has passed by the server's clock: a report sent now is late (unless it was returned). */
+  pastDeadline: z.boolean(),
 });
 export type Report = z.infer<typeof reportSchema>;
 export const reportResponseSchema = z.object({ report: reportSchema });

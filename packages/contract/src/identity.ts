@@ -40,10 +40,15 @@ export const usernameSchema = z
 /** Length is what makes a password strong; 10 is the floor, 256 keeps scrypt input bounded. */
 export const newPasswordSchema = z.string().min(10, 'must be at least 10 characters').max(256, 'must be at most 256 characters');
 export const displayNameSchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-export const emailSchema = z.email().max(254);
+export const emailSchema = z.email('must be an e-mail address').max(254, 'must be at most 254 characters');
 /** Digits with an optional leading +, spaces, dots and dashes allowed as typed: 0912 345 678, +84 912-345-678. */
-export const phoneSchema = z.string().trim().min(6).max(20).regex(/^\+?[0-9][0-9 .-]*[0-9]$/, 'a phone number: digits, optional leading +');
-const agencyCodeRefSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'an agency code');
+export const phoneSchema = z
+  .string()
+  .trim()
+  .min(6, 'must be at least 6 characters')
+  .max(20, 'must be at most 20 characters')
+  .regex(/^\+?[0-9][0-9 .-]*[0-9]$/, 'must be a phone number: digits, an optional leading +');
+const agencyCodeRefSchema = z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters').regex(/^[A-Za-z0-9._-]+$/, 'must be an agency code');
 
 export const loginRequestSchema = z.object({
   // Not the strict username schema: a mistyped username must answer invalid_credentials, not validation_failed.

@@ -98,8 +98,12 @@ export async function createUser(io: CliIo, options: CreateUserOptions): Promise
     const agency = user.agencyCode === null ? '' : `, agency ${user.agencyCode} ${user.agencyName ?? ''}`.trimEnd();
     io.out(`created user "${user.username}" (id ${user.id}, ${user.role}, ${user.unitCode} ${user.unitName}${agency})\n`);
   } catch (error) {
-    // The service names body fields ("agencyCode: …"); the person typed flags.
-    if (error instanceof AppError) throw new CliError(error.message.replace(/^(\w+):/, (prefix, field: string) => (FLAG_OF[field] ? `${FLAG_OF[field]}:` : prefix)));
+    if (error instanceof AppError) {
+      // The service names body fields ("agencyCode: …"); the person typed flags. A combination of flags the service
+      // refuses (an agency reporter without --agency) is a usage error, as a value the schema refuses is.
+      const message = error.message.replace(/^(\w+):/, (prefix, field: string) => (FLAG_OF[field] ? `${FLAG_OF[field]}:` : prefix));
+      throw error.code === 'validation_failed' ? new UsageError(message) : new CliError(message);
+    }
     throw error;
   } finally {
     await runtime.close();

@@ -1,4 +1,25 @@
-import type { ExposureNotificationStatsResponse, IssueCodeRequest, IssueCodeResponse, ListCodesResponse, UnitBoundaries } from '@bluezone/contract';
+import type {
+  Attachment,
+  CampaignListItem,
+  CampaignResponse,
+  CreateCampaignRequest,
+  ExposureNotificationStatsResponse,
+  InboxItem,
+  InboxResponse,
+  IssueCodeRequest,
+  IssueCodeResponse,
+  ListCampaignsResponse,
+  ListCodesResponse,
+  ListNotificationsResponse,
+  NewRound,
+  Notification,
+  ReportResponse,
+  Round,
+  SaveReportRequest,
+  SummaryResponse,
+  TrendResponse,
+  UnitBoundaries,
+} from '@bluezone/contract';
 import type { ApiClient } from './client.js';
 import type {
   Agency,
@@ -86,6 +107,43 @@ export function bluezoneApi(client: ApiClient) {
     },
 
     exposureNotificationStats: () => client.get<ExposureNotificationStatsResponse>(`${V1}/stats/exposure-notification`),
+
+    // Notifications: the signed-in official's own.
+    notifications: async (cursor?: string, unread?: boolean): Promise<Page<Notification> & { unread: number }> => {
+      const answer = await client.get<ListNotificationsResponse>(`${V1}/notifications`, { cursor, unread: unread ? 'true' : undefined });
+      return { ...page(answer.notifications, answer.nextCursor), unread: answer.unread };
+    },
+    markNotificationsRead: (ids: number[] | 'all') => client.post<{ unread: number }>(`${V1}/notifications/read`, ids === 'all' ? { all: true } : { ids }),
+
+    // Campaign reporting.
+    campaigns: async (cursor?: string): Promise<Page<CampaignListItem>> => {
+      const answer = await client.get<ListCampaignsResponse>(`${V1}/campaigns`, { cursor });
+      return page(answer.campaigns, answer.nextCursor);
+    },
+    createCampaign: (request: CreateCampaignRequest) => client.post<CampaignResponse>(`${V1}/campaigns`, request),
+    campaign: (campaignId: number) => client.get<CampaignResponse>(`${V1}/campaigns/${id(campaignId)}`),
+    addRound: (campaignId: number, round: NewRound) => client.post<{ round: Round }>(`${V1}/campaigns/${id(campaignId)}/rounds`, round),
+    closeRound: (campaignId: number, roundNo: number) => client.post<{ round: Round }>(`${V1}/campaigns/${id(campaignId)}/rounds/${id(roundNo)}/close`),
+    attach: (campaignId: number, file: File) =>
+      client.upload<{ attachment: Attachment }>(`${V1}/campaigns/${id(campaignId)}/attachments`, { name: file.name }, file),
+    attachmentPath: (campaignId: number, attachmentId: number) => `${V1}/campaigns/${id(campaignId)}/attachments/${id(attachmentId)}`,
+    summary: (campaignId: number, roundNo: number) => client.get<SummaryResponse>(`${V1}/campaigns/${id(campaignId)}/rounds/${id(roundNo)}/summary`),
+    trend: (campaignId: number) => client.get<TrendResponse>(`${V1}/campaigns/${id(campaignId)}/trend`),
+    exportRound: (campaignId: number, roundNo: number | undefined, format: 'docx' | 'xlsx') =>
+      client.download(roundNo === undefined ? `${V1}/campaigns/${id(campaignId)}/export.${format}` : `${V1}/campaigns/${id(campaignId)}/rounds/${id(roundNo)}/export.${format}`),
+    returnReport: (campaignId: number, roundNo: number, recipientId: number, comment: string) =>
+      client.post<ReportResponse>(`${V1}/campaigns/${id(campaignId)}/rounds/${id(roundNo)}/reports/${id(recipientId)}/return`, { comment }),
+    acceptReport: (campaignId: number, roundNo: number, recipientId: number) =>
+      client.post<ReportResponse>(`${V1}/campaigns/${id(campaignId)}/rounds/${id(roundNo)}/reports/${id(recipientId)}/accept`),
+    inbox: async (cursor?: string): Promise<Page<InboxItem>> => {
+      const answer = await client.get<InboxResponse>(`${V1}/inbox`, { cursor });
+      return page(answer.items, answer.nextCursor);
+    },
+    markReceived: (campaignId: number) => client.post<CampaignResponse>(`${V1}/campaigns/${id(campaignId)}/received`),
+    ownReport: (campaignId: number, roundNo: number) => client.get<ReportResponse>(`${V1}/campaigns/${id(campaignId)}/rounds/${id(roundNo)}/report`),
+    saveReport: (campaignId: number, roundNo: number, report: SaveReportRequest) =>
+      client.put<ReportResponse>(`${V1}/campaigns/${id(campaignId)}/rounds/${id(roundNo)}/report`, report),
+    submitReport: (campaignId: number, roundNo: number) => client.post<ReportResponse>(`${V1}/campaigns/${id(campaignId)}/rounds/${id(roundNo)}/report/submit`),
 
     // Health declarations, epidemic areas, places and notifications.
     ...declarationCalls(client),

@@ -110,6 +110,26 @@ export class ApiClient {
     return this.request<T>('PATCH', path, { body });
   }
 
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PUT', path, { body });
+  }
+
+  /** Sends a file as the request body itself (an attachment), typed by `file.type`; the answer is JSON. */
+  async upload<T>(path: string, query: Query, file: Blob): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', 'content-type': file.type || 'application/octet-stream' };
+    if (this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.baseUrl + path + queryString(query), { method: 'POST', headers, credentials: 'same-origin', body: file });
+    } catch (cause) {
+      throw new ApiError('network_error', cause instanceof Error ? cause.message : String(cause), 0);
+    }
+    const text = await response.text().catch(() => '');
+    const body = parseJson(text);
+    if (!response.ok) throw toApiError(response.status, body);
+    return body as T;
+  }
+
   /**
    * A file (an export): the body as a Blob and the name the server gave it in Content-Disposition. An error answer
    * is still JSON and becomes an ApiError like any other.

@@ -4,6 +4,6 @@
  * because importing them would bundle zod: 100 kB more script, and zod probes `new Function`, which the server's
  * Content-Security-Policy refuses. Add a name here and the build serialises it; it must be plain data.
  */
-export { AGENCY_GROUP_SUGGESTIONS, AUDIT_ACTIONS, FIELD_PROBLEMS, VN_TIME_ZONE } from '@bluezone/contract';
+export { AGENCY_GROUP_SUGGESTIONS, AUDIT_ACTIONS, DEFAULT_INDICATORS, FIELD_PROBLEMS, LOCAL_UNIT_LEVELS, VN_TIME_ZONE } from '@bluezone/contract';
 // Health declarations.
 export { DECLARATION_STATUSES, GENDERS, STATUS_TRANSITIONS, SYMPTOMS, TRANSPORTS } from '@bluezone/contract';

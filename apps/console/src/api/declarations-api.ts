@@ -12,8 +12,6 @@ import type {
   HealthStationSettings,
   ListDeclarationsResponse,
   ListEpidemicAreasResponse,
-  ListNotificationsResponse,
-  Notification,
   Place,
   PlaceScope,
   SubmitDeclarationRequest,
@@ -41,7 +39,7 @@ export function publicDeclarationCalls(client: ApiClient) {
   };
 }
 
-/** The officials' calls: queues, follow-up, the checkpoint, epidemic areas, counts and notifications. */
+/** The officials' calls: queues, follow-up, the checkpoint, epidemic areas and counts. */
 export function declarationCalls(client: ApiClient) {
   return {
     ...publicDeclarationCalls(client),
@@ -67,12 +65,5 @@ export function declarationCalls(client: ApiClient) {
     createEpidemicArea: (area: CreateEpidemicAreaRequest) => client.post<EpidemicAreaResponse>(`${V1}/epidemic-areas`, area),
     updateEpidemicArea: (areaId: number, changes: UpdateEpidemicAreaRequest) => client.patch<EpidemicAreaResponse>(`${V1}/epidemic-areas/${id(areaId)}`, changes),
     removeEpidemicArea: (areaId: number) => client.request<EpidemicAreaResponse>('DELETE', `${V1}/epidemic-areas/${id(areaId)}`),
-
-    notifications: async (unreadOnly: boolean, cursor?: string): Promise<Page<Notification> & { unread: number }> => {
-      const answer = await client.get<ListNotificationsResponse>(`${V1}/notifications`, { unread: unreadOnly ? 'true' : undefined, cursor });
-      return { ...page(answer.notifications, answer.nextCursor), unread: answer.unread };
-    },
-    unreadNotifications: async (): Promise<number> => (await client.get<ListNotificationsResponse>(`${V1}/notifications`, { limit: 1 })).unread,
-    markNotificationsRead: (ids: number[] | 'all') => client.post<{ unread: number }>(`${V1}/notifications/read`, ids === 'all' ? { all: true } : { ids }),
   };
 }

@@ -16,6 +16,9 @@ function navigationFor(user: User | null) {
   if (user.role === 'admin') {
     items.push({ to: '/users', key: 'nav.users' }, { to: '/units', key: 'nav.units' }, { to: '/audit', key: 'nav.audit' });
   }
+  // Campaign reporting.
+  if (user.role === 'campaign_issuer') items.push({ to: '/campaigns', key: 'campaigns.nav.issued' });
+  if (user.role === 'unit_officer' || user.role === 'agency_reporter') items.push({ to: '/inbox', key: 'campaigns.nav.inbox' });
   // Health declarations: the officers of wards and communes and the health officers above them.
   if (user.role === 'unit_officer' || user.role === 'health_officer') {
     items.push({ to: '/declarations', key: 'declarations.title' }, { to: '/checkpoint', key: 'checkpoint.title' }, { to: '/epidemic-areas', key: 'areas.title' });
@@ -45,6 +48,7 @@ export function AppShell({ user, children }: { user: User | null; children: Reac
           <LanguageSwitch />
           {user ? (
             <div className="account">
+              <NotificationBadge />
               <span className="account-name">{t('auth.signedInAs', { name: user.displayName })}</span>
               <button type="button" className="button-secondary" onClick={signOut}>
                 {t('auth.signOut')}
@@ -62,9 +66,6 @@ export function AppShell({ user, children }: { user: User | null; children: Reac
                   </NavLink>
                 </li>
               ))}
-              <li>
-                <NotificationBadge />
-              </li>
             </ul>
           </nav>
         ) : null}

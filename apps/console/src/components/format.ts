@@ -96,3 +96,14 @@ export function parseDay(text: string): string | null {
   const at = new Date(`${iso}T00:00:00.000Z`);
   return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === iso ? iso : null;
 }
+
+/** A number as the reader writes it: `1.234,5` in Vietnamese, `1,234.5` in English. */
+export function formatNumber(value: number, locale: string, fractionDigits = 0): string {
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: fractionDigits }).format(value);
+}
+
+/** A percentage the server computed (0–100, two decimals at most): `83,08%`, `83.08%`; a dash when there is none. */
+export function formatPercent(value: number | null | undefined, locale: string): string {
+  if (value === null || value === undefined) return '—';
+  return `${formatNumber(value, locale, 2)}%`;
+}

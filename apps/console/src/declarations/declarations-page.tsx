@@ -10,12 +10,13 @@ import { ErrorMessage, SuccessMessage } from '../components/error-message.js';
 import { formatDateTime, formatDay, parseDay } from '../components/format.js';
 import { LoadMore, usePagedQuery } from '../components/paged.js';
 import { ResponsiveTable } from '../components/responsive-table.js';
+import { saveFile } from '../components/save-file.js';
 import { Field } from '../forms/field.js';
 import { DAY } from '../forms/specs.js';
 import { useFormCheck } from '../forms/use-form-check.js';
 import { UnitPicker } from '../units/unit-picker.js';
 import type { UnitRef } from '../units/unit-queries.js';
-import { FlagBadges, saveFile } from './flag-badges.js';
+import { FlagBadges } from './flag-badges.js';
 import { HealthStationCard } from './health-station-card.js';
 import './declarations.css';
 

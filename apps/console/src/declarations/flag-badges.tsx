@@ -15,15 +15,3 @@ export function FlagBadges({ suspected, arrival }: { suspected: boolean; arrival
 export function inSentence(name: string, language: string): string {
   return language === 'en' ? name : name.replace(/^(Xã|Phường|Thị trấn|Đặc khu|Thành phố|Tỉnh)\b/u, (word) => word.toLowerCase());
 }
-
-/** Hands a downloaded file to the browser under the server's name, as a click on a link would. */
-export function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

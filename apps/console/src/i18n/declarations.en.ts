@@ -184,6 +184,7 @@ export const declarationsEn: Widen<typeof declarationsVi> = {
     stationHint: 'Declarants are told to call this number. Leave it empty if there is none yet.',
     stationSaved: 'Health station telephone saved.',
     poster: 'Print a declaration QR poster',
+    notificationFlags: { suspected: 'suspected case', arrival: 'arrival from an epidemic area', none: 'not flagged' },
   },
   declaration: {
     back: 'Back to the declarations',
@@ -306,24 +307,6 @@ export const declarationsEn: Widen<typeof declarationsVi> = {
     declarations: 'Declarations',
     suspected: 'Suspected',
     arrivals: 'Arrivals',
-  },
-  notifications: {
-    title: 'Notifications',
-    badge: '{{count}} unread',
-    empty: 'No notifications.',
-    markAll: 'Mark all read',
-    markRead: 'Read',
-    open: 'Open',
-    unread: 'Unread',
-    flags: { suspected: 'suspected case', arrival: 'arrival from an epidemic area', none: 'not flagged' },
-    kinds: {
-      declaration_received: 'New health declaration ({{flag}}) for {{units}}',
-      declaration_suspected: 'A declaration of {{units}} became a suspected case',
-      campaign_received: 'New directive: {{documentNumber}} {{title}}',
-      campaign_deadline_near: 'Report {{roundName}} ({{documentNumber}}) is due {{deadline}}',
-      campaign_deadline_passed: 'Report {{roundName}} ({{documentNumber}}) was due {{deadline}}',
-      campaign_report_returned: 'Report {{roundName}} ({{documentNumber}}) was returned: {{comment}}',
-    },
   },
   poster: {
     title: 'Declaration poster',

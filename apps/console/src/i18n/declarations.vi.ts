@@ -181,6 +181,7 @@ export const declarationsVi = {
     stationHint: 'Người khai báo được hướng dẫn gọi số này. Để trống nếu chưa có.',
     stationSaved: 'Đã lưu số điện thoại trạm y tế.',
     poster: 'In áp phích mã QR khai báo',
+    notificationFlags: { suspected: 'nghi ngờ mắc bệnh', arrival: 'từ vùng dịch về', none: 'không thuộc diện nghi ngờ' },
   },
   declaration: {
     back: 'Về danh sách tờ khai',
@@ -303,24 +304,6 @@ export const declarationsVi = {
     declarations: 'Tờ khai',
     suspected: 'Nghi ngờ',
     arrivals: 'Từ vùng dịch',
-  },
-  notifications: {
-    title: 'Thông báo',
-    badge: '{{count}} chưa đọc',
-    empty: 'Không có thông báo nào.',
-    markAll: 'Đánh dấu đã đọc tất cả',
-    markRead: 'Đã đọc',
-    open: 'Mở',
-    unread: 'Chưa đọc',
-    flags: { suspected: 'nghi ngờ mắc bệnh', arrival: 'từ vùng dịch về', none: 'không thuộc diện nghi ngờ' },
-    kinds: {
-      declaration_received: 'Tờ khai y tế mới ({{flag}}) thuộc {{units}}',
-      declaration_suspected: 'Một tờ khai của {{units}} chuyển sang nghi ngờ mắc bệnh',
-      campaign_received: 'Văn bản mới: {{documentNumber}} {{title}}',
-      campaign_deadline_near: 'Sắp đến hạn báo cáo {{roundName}} ({{documentNumber}}): {{deadline}}',
-      campaign_deadline_passed: 'Đã quá hạn báo cáo {{roundName}} ({{documentNumber}}): {{deadline}}',
-      campaign_report_returned: 'Báo cáo {{roundName}} ({{documentNumber}}) bị trả lại: {{comment}}',
-    },
   },
   poster: {
     title: 'Áp phích khai báo y tế',

@@ -1,3 +1,4 @@
+import { campaignsEn } from './campaigns.en.js';
 import { declarationsEn } from './declarations.en.js';
 import type { Messages } from './vi.js';
 
@@ -231,14 +232,13 @@ export const en: Messages = {
     revision_not_allowed: 'These keys cannot be changed to that result.',
     certificate_invalid: 'The verification certificate is not valid or has expired.',
     unknown_health_authority: 'Unknown health authority.',
-    // Campaign reporting.
-    unknown_agency: 'No such agency.',
-    unknown_indicator: 'The report names an indicator that is not on the campaign’s form.',
-    installed_exceeds_staff: 'More people installed the app than the staff total.',
-    report_incomplete: 'The report lacks the staff total or the number who installed the app.',
-    round_closed: 'This reporting round is closed.',
-    report_state: 'The report is in a state that does not allow this.',
-    unsupported_file_type: 'Attachments must be PDF or DOCX files.',
+    unknown_agency: 'There is no such agency.',
+    unknown_indicator: "The report has an indicator that is not on your form.",
+    installed_exceeds_staff: 'More people cannot have installed the app than there are staff.',
+    report_incomplete: 'Enter the number of staff and how many installed the app before sending the report.',
+    round_closed: 'This reporting round is closed: nothing more can be saved or sent.',
+    report_state: 'The report cannot do this now: it is already sent, already accepted, or not sent yet.',
+    unsupported_file_type: 'Only PDF or DOCX files are accepted.',
     // Health declarations.
     status_not_allowed: 'The declaration cannot move from its present status to that one.',
     network_error: 'Cannot reach the server. Check the network.',
@@ -294,6 +294,8 @@ export const en: Messages = {
     body: 'This page does not exist or you may not see it.',
     home: 'Back to home',
   },
+  // Campaign reporting and notifications.
+  ...campaignsEn,
   // Health declarations, epidemic areas, the checkpoint and notifications.
   ...declarationsEn,
 };

@@ -1,4 +1,5 @@
 // Vietnamese is the console's first language; en.ts must hold exactly the same keys (checked by i18n.test.ts).
+import { campaignsVi } from './campaigns.vi.js';
 import { declarationsVi } from './declarations.vi.js';
 
 export const vi = {
@@ -231,14 +232,13 @@ export const vi = {
     revision_not_allowed: 'Không thể đổi các khóa này sang kết quả đó.',
     certificate_invalid: 'Chứng nhận xác thực không hợp lệ hoặc đã hết hạn.',
     unknown_health_authority: 'Cơ quan y tế không xác định.',
-    // Campaign reporting.
     unknown_agency: 'Cơ quan, đơn vị không tồn tại.',
-    unknown_indicator: 'Báo cáo có chỉ tiêu không thuộc biểu mẫu của chiến dịch.',
-    installed_exceeds_staff: 'Số người đã cài đặt nhiều hơn tổng số cán bộ.',
-    report_incomplete: 'Báo cáo còn thiếu tổng số cán bộ hoặc số người đã cài đặt.',
-    round_closed: 'Đợt báo cáo đã khóa.',
-    report_state: 'Báo cáo đang ở trạng thái không cho phép thao tác này.',
-    unsupported_file_type: 'Tệp đính kèm phải là PDF hoặc DOCX.',
+    unknown_indicator: 'Báo cáo có chỉ tiêu không thuộc mẫu báo cáo của đơn vị bạn.',
+    installed_exceeds_staff: 'Số người đã cài đặt không được lớn hơn tổng số cán bộ.',
+    report_incomplete: 'Cần nhập tổng số cán bộ và số người đã cài đặt trước khi gửi báo cáo.',
+    round_closed: 'Đợt báo cáo này đã khóa, không thể lưu hoặc gửi thêm.',
+    report_state: 'Báo cáo đang ở trạng thái không cho phép thao tác này (đã gửi, đã được chấp nhận hoặc chưa gửi).',
+    unsupported_file_type: 'Chỉ nhận tệp PDF hoặc DOCX.',
     // Health declarations.
     status_not_allowed: 'Không thể chuyển tờ khai từ trạng thái hiện tại sang trạng thái này.',
     network_error: 'Không kết nối được máy chủ. Hãy kiểm tra mạng.',
@@ -294,6 +294,8 @@ export const vi = {
     body: 'Trang này không tồn tại hoặc bạn không có quyền xem.',
     home: 'Về trang chính',
   },
+  // Campaign reporting and notifications.
+  ...campaignsVi,
   // Health declarations, epidemic areas, the checkpoint and notifications.
   ...declarationsVi,
 } as const;

@@ -1,5 +1,3 @@
-import type { Notification } from '@bluezone/contract';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApi } from '../api/api-context.js';
@@ -7,52 +5,51 @@ import { ErrorMessage } from '../components/error-message.js';
 import { formatDateTime } from '../components/format.js';
 import { LoadMore, usePagedQuery } from '../components/paged.js';
 import { notificationText } from './notification-text.js';
-import '../declarations/declarations.css';
+import { useMarkRead } from './notifications.js';
 
-/** The official's own notifications, newest first; opening one marks it read. */
+/** Every official's own notifications, newest first: what a reminder or a returned report said, with where to go. */
 export function NotificationsPage() {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const queryClient = useQueryClient();
-  const list = usePagedQuery(['notifications'], (cursor) => api.notifications(false, cursor));
-  const read = useMutation({
-    mutationFn: (ids: number[] | 'all') => api.markNotificationsRead(ids),
-    onSuccess: ({ unread }) => {
-      queryClient.setQueryData(['notifications', 'unread'], unread);
-      void queryClient.invalidateQueries({ queryKey: ['notifications'] });
-    },
-  });
-  const items: Notification[] = list.items;
+  const list = usePagedQuery(['notifications', 'list'], (cursor) => api.notifications(cursor));
+  const markRead = useMarkRead();
+  const unread = list.items.some((n) => n.readAt === null);
   return (
     <>
       <div className="page-heading">
         <h1>{t('notifications.title')}</h1>
-        {items.some((n) => n.readAt === null) ? (
-          <button type="button" className="button-secondary" disabled={read.isPending} onClick={() => read.mutate('all')}>
+        {unread ? (
+          <button type="button" className="button-secondary" disabled={markRead.isPending} onClick={() => markRead.mutate('all')}>
             {t('notifications.markAll')}
           </button>
         ) : null}
       </div>
-      <ErrorMessage error={list.error ?? read.error} />
       {list.isPending ? <p className="muted">{t('common.loading')}</p> : null}
-      {list.data && items.length === 0 ? <p>{t('notifications.empty')}</p> : null}
-      {items.length > 0 ? (
-        <ul className="card notification-list">
-          {items.map((n) => (
-            <li key={n.id} className={n.readAt === null ? 'notification-unread' : undefined}>
-              {n.readAt === null ? <span className="visually-hidden">{t('notifications.unread')}: </span> : null}
-              {n.link ? (
-                <Link to={n.link} onClick={() => (n.readAt === null ? read.mutate([n.id]) : undefined)}>
-                  {notificationText(t, i18n.language, n)}
-                </Link>
-              ) : (
-                notificationText(t, i18n.language, n)
-              )}{' '}
+      <ErrorMessage error={list.error ?? markRead.error} />
+      {list.data && list.items.length === 0 ? <p className="muted">{t('notifications.none')}</p> : null}
+      <ul className="notification-list">
+        {list.items.map((n) => (
+          <li key={n.id} className={n.readAt === null ? 'card notification unread' : 'card notification'}>
+            <p className="notification-meta">
+              {n.readAt === null ? <span className="badge badge-off">{t('notifications.unread')}</span> : null}{' '}
               <span className="muted">{formatDateTime(n.createdAt, i18n.language)}</span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+            </p>
+            <p>{notificationText(t, n, i18n.language)}</p>
+            <div className="form-actions">
+              {n.link ? (
+                <Link to={n.link} onClick={() => (n.readAt === null ? markRead.mutate([n.id]) : undefined)}>
+                  {t('notifications.open')}
+                </Link>
+              ) : null}
+              {n.readAt === null ? (
+                <button type="button" className="button-small button-secondary" onClick={() => markRead.mutate([n.id])}>
+                  {t('notifications.markRead')}
+                </button>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
       <LoadMore query={list} />
     </>
   );

@@ -11,6 +11,7 @@ import { ResponsiveTable } from '../components/responsive-table.js';
 import { Field } from '../forms/field.js';
 import { DAY } from '../forms/specs.js';
 import { useFormCheck } from '../forms/use-form-check.js';
+import { saveFile } from '../components/save-file.js';
 
 const ACTIONS = Object.keys(AUDIT_ACTIONS) as AuditAction[];
 
@@ -48,19 +49,6 @@ function filterOf(draft: Draft): AuditFilter {
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
   };
-}
-
-/** Hands a downloaded file to the browser under the server's name, as a click on a link would. */
-function saveFile(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own copy once started; the object URL only needs to outlive this task.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function AuditPage() {

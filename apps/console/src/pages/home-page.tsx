@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useCurrentUser } from '../auth/session.js';
 import { UnitBrowser } from '../units/unit-browser.js';
 import { ChangePasswordForm } from './change-password-form.js';
@@ -10,6 +11,16 @@ export function HomePage() {
     <>
       <h1>{t('home.title', { name: user.displayName })}</h1>
       {user.role === 'admin' ? <p className="muted">{t('home.adminIntro')}</p> : null}
+      {user.role === 'campaign_issuer' ? (
+        <p>
+          <Link to="/campaigns">{t('campaigns.home.issuer')}</Link>
+        </p>
+      ) : null}
+      {user.role === 'unit_officer' || user.role === 'agency_reporter' ? (
+        <p>
+          <Link to="/inbox">{t('campaigns.home.reporter')}</Link>
+        </p>
+      ) : null}
       <div className="grid-2">
         <section className="card" aria-labelledby="profile-title">
           <h2 id="profile-title">{t('profile.title')}</h2>

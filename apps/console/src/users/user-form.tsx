@@ -4,7 +4,7 @@ import { ROLES, type Role, type User } from '../api/types.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { Field } from '../forms/field.js';
-import { DISPLAY_NAME, NEW_PASSWORD, USERNAME } from '../forms/specs.js';
+import { AGENCY_CODE, DISPLAY_NAME, NEW_PASSWORD, USERNAME } from '../forms/specs.js';
 import { useFormCheck } from '../forms/use-form-check.js';
 import { UnitPicker } from '../units/unit-picker.js';
 import type { UnitRef } from '../units/unit-queries.js';
@@ -16,10 +16,14 @@ export interface UserFormValue {
   role: Role;
   unit: UnitRef | null;
   disabled: boolean;
+  /** The agency an agency reporter reports for; e-mail and phone for reminders and contacts. */
+  agencyCode: string;
+  email: string;
+  phone: string;
 }
 
 export function emptyUserForm(): UserFormValue {
-  return { username: '', displayName: '', password: '', role: 'unit_officer', unit: null, disabled: false };
+  return { username: '', displayName: '', password: '', role: 'unit_officer', unit: null, disabled: false, agencyCode: '', email: '', phone: '' };
 }
 
 export function userFormOf(user: User): UserFormValue {
@@ -30,6 +34,9 @@ export function userFormOf(user: User): UserFormValue {
     role: user.role,
     unit: { code: user.unitCode, name: user.unitName },
     disabled: user.disabled,
+    agencyCode: user.agencyCode ?? '',
+    email: user.email ?? '',
+    phone: user.phone ?? '',
   };
 }
 
@@ -41,6 +48,10 @@ const CREATE_SPECS = {
   role: { labelKey: 'users.role' },
   unitCode: { labelKey: 'users.unit' },
   disabled: { labelKey: 'users.disabledLabel' },
+  // Campaign reporting: createUserRequestSchema's agencyCode, email and phone.
+  agencyCode: { ...AGENCY_CODE, labelKey: 'campaigns.account.agencyCode', takenKey: undefined },
+  email: { labelKey: 'campaigns.account.email', maxLength: 254, pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, formatKey: 'campaigns.account.emailFormat' },
+  phone: { labelKey: 'campaigns.account.phone', minLength: 6, maxLength: 20, pattern: /^\+?[0-9][0-9 .-]*[0-9]$/, formatKey: 'campaigns.account.phoneFormat' },
 };
 const EDIT_SPECS = { ...CREATE_SPECS, password: { ...NEW_PASSWORD, labelKey: 'users.newPassword', required: false } };
 
@@ -68,16 +79,24 @@ export function UserForm({ mode, title, initial, pending, error, onSubmit, onCan
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const texts = { displayName: value.displayName, password: value.password, ...(mode === 'create' ? { username: value.username } : {}) };
-    if (!form.check(texts, { unitCode: value.unit ? undefined : t('users.unitRequired') }) || !value.unit) return;
+    const texts = {
+      displayName: value.displayName,
+      password: value.password,
+      email: value.email,
+      phone: value.phone,
+      ...(mode === 'create' ? { username: value.username } : {}),
+      ...(value.role === 'agency_reporter' ? { agencyCode: value.agencyCode } : {}),
+    };
+    const agencyMissing = value.role === 'agency_reporter' && !value.agencyCode.trim() ? t('fields.issue', { field: t('campaigns.account.agencyCode'), problem: t('fields.problems.required') }) : undefined;
+    if (!form.check(texts, { unitCode: value.unit ? undefined : t('users.unitRequired'), agencyCode: agencyMissing }) || !value.unit) return;
     // Disabling someone locks them out at once: ask first, as the list's button does.
     if (value.disabled && !initial.disabled) return setConfirming(true);
     onSubmit({ ...value, unit: value.unit });
   };
 
-  type TextName = 'username' | 'displayName' | 'password';
+  type TextName = 'username' | 'displayName' | 'password' | 'agencyCode' | 'email' | 'phone';
   const text = (key: TextName, label: string, extra: Record<string, unknown>, hint?: string) => (
-    <Field label={label} id={form.idOf(key)} hint={hint} error={form.errorOf(key)} optional={mode === 'edit' && key === 'password'}>
+    <Field label={label} id={form.idOf(key)} hint={hint} error={form.errorOf(key)} optional={(mode === 'edit' && key === 'password') || key === 'email' || key === 'phone'}>
       {(control) => (
         <input
           {...control}
@@ -128,6 +147,11 @@ export function UserForm({ mode, title, initial, pending, error, onSubmit, onCan
           set('unit', unit);
         }}
       />
+      {value.role === 'agency_reporter'
+        ? text('agencyCode', t('campaigns.account.agencyCode'), { autoCapitalize: 'none', autoComplete: 'off', spellCheck: false }, t('campaigns.account.agencyCodeHint'))
+        : null}
+      {text('email', t('campaigns.account.email'), { type: 'email', autoComplete: 'off' }, t('campaigns.account.emailHint'))}
+      {text('phone', t('campaigns.account.phone'), { type: 'tel', inputMode: 'tel', autoComplete: 'off' })}
       {mode === 'edit' ? (
         <Field kind="check" label={t('users.disabledLabel')} id={form.idOf('disabled')} error={form.errorOf('disabled')}>
           {(control) => (

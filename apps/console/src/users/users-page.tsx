@@ -98,6 +98,9 @@ export function UsersPage() {
               password: value.password,
               role: value.role,
               unitCode: value.unit.code,
+              ...(value.role === 'agency_reporter' ? { agencyCode: value.agencyCode.trim() } : {}),
+              ...(value.email.trim() ? { email: value.email.trim() } : {}),
+              ...(value.phone.trim() ? { phone: value.phone.trim() } : {}),
             })
           }
         />
@@ -120,6 +123,10 @@ export function UsersPage() {
                 unitCode: value.unit.code,
                 disabled: value.disabled,
                 ...(value.password ? { password: value.password } : {}),
+                // The server drops the agency when the role leaves agency_reporter.
+                ...(value.role === 'agency_reporter' ? { agencyCode: value.agencyCode.trim() } : {}),
+                email: value.email.trim() || null,
+                phone: value.phone.trim() || null,
               },
             })
           }

@@ -1,7 +1,6 @@
 import {
   DEFAULT_INDICATOR_LABELS,
-  INDICATOR_KEYS,
-  LOCAL_UNIT_LEVELS,
+  DEFAULT_INDICATORS,
   type CreateCampaign,
   type FieldError,
   type Indicator,
@@ -18,23 +17,9 @@ import { AppError } from '../errors.js';
  * applies to which recipient, the checks on a report, and how percentages are computed and combined.
  */
 
-/** The 2020 directive's "TT VH-TT" (trung tâm văn hóa - thể thao): the agency group the agencies list suggests. */
-const CULTURE_CENTRES = 'trung tâm văn hóa';
-
-/**
- * The form of UBND thành phố Lạng Sơn's directive (August 2020): radio for wards and communes; news and mobile
- * loudspeakers for culture centres, wards and communes; collaborators and other channels for every recipient.
- */
+/** The directive's form (the contract's DEFAULT_INDICATORS), as a fresh copy. */
 export function defaultIndicators(): Indicator[] {
-  const local = [...LOCAL_UNIT_LEVELS];
-  const scopes: Record<IndicatorKey, { appliesTo: Indicator['appliesTo']; note: string | null }> = {
-    radio: { appliesTo: { levels: local, agencyGroups: [] }, note: 'Đối với các phường, xã' },
-    news: { appliesTo: { levels: local, agencyGroups: [CULTURE_CENTRES] }, note: 'Đối với TT VH-TT, các phường, xã' },
-    loudspeaker: { appliesTo: { levels: local, agencyGroups: [CULTURE_CENTRES] }, note: 'Đối với TT VH-TT, các phường, xã' },
-    collaborators: { appliesTo: null, note: null },
-    other: { appliesTo: null, note: null },
-  };
-  return INDICATOR_KEYS.map((key) => ({ key, label: DEFAULT_INDICATOR_LABELS[key], target: null, ...scopes[key] }));
+  return DEFAULT_INDICATORS.map((indicator) => ({ ...indicator }));
 }
 
 /** The campaign's form from the request: the default when none is given, every field filled in otherwise. */

@@ -134,7 +134,10 @@ describeEachDialect('campaign reporting over HTTP', (dialect) => {
   it('takes a ward report as a draft, then on time; the agency report late', async () => {
     const url = `/campaigns/${campaignId}/rounds/1/report`;
     const draft = await call(p.dongKinh, 'PUT', url, { staffTotal: 40, indicators: { radio: { quantity: 12, percent: 80, note: 'Loa phường' } } });
-    expect(draft.json().report).toMatchObject({ status: 'draft', staffTotal: 40, staffInstalled: null });
+    expect(draft.json().report).toMatchObject({ status: 'draft', staffTotal: 40, staffInstalled: null, roundClosed: false });
+    // A ward fills in every row of the directive's table; the culture centre has no radio row.
+    expect(draft.json().report.form.map((i: { key: string }) => i.key)).toEqual(['radio', 'news', 'loudspeaker', 'collaborators', 'other']);
+    expect((await call(p.culture, 'GET', url)).json().report.form.map((i: { key: string }) => i.key)).toEqual(['news', 'loudspeaker', 'collaborators', 'other']);
     const incomplete = await call(p.dongKinh, 'POST', `${url}/submit`);
     expect([errorCode(incomplete), incomplete.json().error.fields]).toEqual(['report_incomplete', [{ field: 'staffInstalled', problem: 'required' }]]);
     await call(p.dongKinh, 'PUT', url, {

@@ -5,13 +5,13 @@ import type { Transactions } from '../db/transactions.js';
 import { AppError } from '../errors.js';
 import type { Notifier } from '../platform/notifier.js';
 import type { Clock } from '../platform/platform.js';
-import { checkReport, normaliseInput, percentOf, publicValues, requireComplete } from './campaigns.model.js';
+import { applies, checkReport, normaliseInput, percentOf, publicValues, requireComplete } from './campaigns.model.js';
 import type { CampaignRecord, RecipientRecord, ReportRecord, RoundRecord } from './campaigns.records.js';
 import type { CampaignsService } from './campaigns.service.js';
 import type { CampaignsStore } from './campaigns.store.js';
 import type { ReportsStore } from './reports.store.js';
 
-export function publicReport(campaign: CampaignRecord, round: RoundRecord, recipient: RecipientRecord, report: ReportRecord | undefined): Report {
+export function publicReport(campaign: CampaignRecord, round: RoundRecord, recipient: RecipientRecord, report: ReportRecord | undefined, now: Date): Report {
   const { level: _level, ...publicRecipient } = recipient;
   return {
     campaignId: campaign.id,
@@ -28,6 +28,9 @@ export function publicReport(campaign: CampaignRecord, round: RoundRecord, recip
     reviewComment: report?.reviewComment ?? null,
     reviewedAt: report?.reviewedAt ?? null,
     updatedAt: report?.updatedAt ?? null,
+    form: campaign.indicators.filter((indicator) => applies(indicator, recipient)),
+    roundClosed: round.closedAt !== null,
+    pastDeadline: now.toISOString() > round.deadlineAt,
   };
 }
 
@@ -50,7 +53,7 @@ export class ReportsService {
   /** The viewer's own report (their unit's or agency's); a blank one before the first save. */
   async own(viewer: User, campaignId: number, roundNo: number): Promise<Report> {
     const { campaign, round, recipient } = await this.ownContext(viewer, campaignId, roundNo);
-    return publicReport(campaign, round, recipient, await this.store.report(round.id, recipient.id));
+    return publicReport(campaign, round, recipient, await this.store.report(round.id, recipient.id), this.clock.now());
   }
 
   async save(viewer: User, campaignId: number, roundNo: number, request: SaveReportRequest): Promise<Report> {
@@ -65,7 +68,7 @@ export class ReportsService {
       await this.store.save(round.id, recipient.id, checked, viewer.id, this.clock.now());
       await this.audit.record({ actor: actorOf(viewer), action: 'campaign.report_save', targetType: 'campaign', targetId: campaignId, detail: { roundNo, recipientId: recipient.id } });
     });
-    return publicReport(campaign, round, recipient, await this.store.report(round.id, recipient.id));
+    return publicReport(campaign, round, recipient, await this.store.report(round.id, recipient.id), this.clock.now());
   }
 
   /**
@@ -85,13 +88,13 @@ export class ReportsService {
       await this.store.update(report.id, { status: 'submitted', submittedAt: now.toISOString(), late });
       await this.audit.record({ actor: actorOf(viewer), action: 'campaign.report_submit', targetType: 'campaign', targetId: campaignId, detail: { roundNo, recipientId: recipient.id, late } });
     });
-    return publicReport(campaign, round, recipient, await this.store.report(round.id, recipient.id));
+    return publicReport(campaign, round, recipient, await this.store.report(round.id, recipient.id), this.clock.now());
   }
 
   /** A recipient's report as its issuer reads it. */
   async ofRecipient(viewer: User, campaignId: number, roundNo: number, recipientId: number): Promise<Report> {
     const { campaign, round, recipient } = await this.issuerContext(viewer, campaignId, roundNo, recipientId);
-    return publicReport(campaign, round, recipient, await this.store.report(round.id, recipient.id));
+    return publicReport(campaign, round, recipient, await this.store.report(round.id, recipient.id), this.clock.now());
   }
 
   /** Sends a submitted report back to its reporter with a comment; they fix it and submit again. */
@@ -113,7 +116,7 @@ export class ReportsService {
         },
       );
     });
-    return publicReport(campaign, round, recipient, await this.store.report(round.id, recipient.id));
+    return publicReport(campaign, round, recipient, await this.store.report(round.id, recipient.id), this.clock.now());
   }
 
   /** Accepts a submitted report; allowed after the round is closed too, so review can finish. */
@@ -124,7 +127,7 @@ export class ReportsService {
       await this.store.update(report.id, { status: 'accepted', reviewedAt: this.clock.now().toISOString(), reviewedBy: viewer.id });
       await this.audit.record({ actor: actorOf(viewer), action: 'campaign.report_accept', targetType: 'campaign', targetId: campaignId, detail: { roundNo, recipientId } });
     });
-    return publicReport(campaign, round, recipient, await this.store.report(round.id, recipient.id));
+    return publicReport(campaign, round, recipient, await this.store.report(round.id, recipient.id), this.clock.now());
   }
 
   private async requireSubmitted(round: RoundRecord, recipient: RecipientRecord): Promise<ReportRecord> {
