@@ -13,5 +13,5 @@ export function FlagBadges({ suspected, arrival }: { suspected: boolean; arrival
 
 /** "Xã Đồng Đăng" inside a Vietnamese sentence reads "xã Đồng Đăng"; English names stay as they are. */
 export function inSentence(name: string, language: string): string {
-  return language === 'en' ? name : name.replace(/^(Xã|Phường|Thị trấn|Đặc khu|Thành phố|Tỉnh)\b/u, (word) => word.toLowerCase());
+  return language === 'en' ? name : name.replace(/^(Xã|Phường|Thị trấn|Đặc khu|Thành phố|Tỉnh)(?=\s)/u, (word) => word.toLowerCase());
 }
