@@ -117,7 +117,7 @@ describe('upload codes end to end', () => {
         await page.getByLabel('Mật khẩu', { exact: true }).fill(OFFICER.password);
         await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
       }
-      await page.getByRole('link', { name: 'Thống kê' }).click();
+      await page.getByRole('link', { name: 'Thống kê', exact: true }).click();
       await page.getByRole('heading', { name: 'Thống kê', level: 1 }).waitFor();
       const today = page.getByRole('row').filter({ hasText: 'Hôm nay' });
       await expect(today.getByRole('cell').nth(1).innerText()).resolves.toBe(String(issuedToday));

@@ -235,8 +235,8 @@ describe.skipIf(skipReason !== null)('console in Chromium', () => {
     expect(await page.getByRole('alert').count()).toBe(0);
 
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
-    // A ward officer reports in campaigns: home and their unit's reports, nothing of the administrator's.
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Trang chính', 'Báo cáo của đơn vị']);
+    // A ward officer reports in campaigns and works the ward's health declarations: nothing of the administrator's.
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Trang chính', 'Báo cáo của đơn vị', 'Tờ khai y tế', 'Kiểm tra biên nhận', 'Vùng dịch']);
     expect(await page.getByRole('link', { name: 'Người dùng' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Nhật ký kiểm tra' }).count()).toBe(0);
 

@@ -8,15 +8,19 @@ const skipReason = browserSkipReason();
 if (skipReason) console.log(`Skipping the Content-Security-Policy browser test: ${skipReason}`);
 
 /** Every page of the console, by the roles that may open it (apps/console/src/app.tsx), plus one that does not exist. */
-const ADMIN_PAGES = ['/', '/users', '/units', '/units?unit=05977', '/audit', '/codes', '/stats', '/notices', '/no-such-page'];
-const OFFICER_PAGES = ['/', '/codes', '/stats', '/notices', '/notifications', '/no-such-page'];
+const ADMIN_PAGES = ['/', '/users', '/units', '/units?unit=05977', '/audit', '/codes', '/stats', '/notices', '/notifications', '/no-such-page'];
+// Health declarations: the ward's officer and the health officer above it.
+const DECLARATION_PAGES = ['/declarations', '/checkpoint', '/epidemic-areas', '/declaration-poster'];
+const OFFICER_PAGES = ['/', '/codes', '/stats', ...DECLARATION_PAGES, '/declaration-stats', '/notices', '/notifications', '/no-such-page'];
 // Campaign reporting: the issuer's campaigns (with one issued for the reporters below) and the reporters' inbox.
 const ISSUER_PAGES = ['/', '/campaigns', '/campaigns/new', '/campaigns/1', '/notices', '/notifications', '/no-such-page'];
 const REPORTER_PAGES = ['/', '/inbox', '/campaigns/1/rounds/1/report', '/notifications', '/no-such-page'];
+/** The citizen's pages: no account. */
+const PUBLIC_PAGES = ['/khai-bao', '/khai-bao/nhap-canh', '/khai-bao?dv=06184'];
 
 const ROLE_USERS = [
   { username: 'csp-health', role: 'health_officer', unitCode: '20', pages: OFFICER_PAGES },
-  { username: 'csp-ward', role: 'unit_officer', unitCode: '05977', pages: REPORTER_PAGES },
+  { username: 'csp-ward', role: 'unit_officer', unitCode: '05977', pages: [...REPORTER_PAGES, ...DECLARATION_PAGES] },
   { username: 'csp-agency', role: 'agency_reporter', unitCode: '05977', agencyCode: 'CSP-VH', pages: REPORTER_PAGES },
   { username: 'csp-campaign', role: 'campaign_issuer', unitCode: '20', pages: ISSUER_PAGES },
 ] as const;
@@ -174,6 +178,30 @@ describe.skipIf(skipReason !== null)('console under the Content-Security-Policy'
     await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
     seen.push(...(await violations(page)));
 
+    expect(seen).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('opens the public declaration pages, in Vietnamese and English, and a receipt with its QR code, without a violation', { timeout: 120_000 }, async () => {
+    const seen = await visitAll(page, server.baseUrl, PUBLIC_PAGES);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Health declaration', level: 1 }).waitFor();
+    seen.push(...(await visitAll(page, server.baseUrl, PUBLIC_PAGES)));
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { name: 'Khai báo y tế', level: 1 }).waitFor();
+    // A declaration sent through the page: its receipt draws the QR code.
+    await page.getByLabel('Họ và tên', { exact: true }).fill('Lò Văn Csp');
+    await page.getByLabel('Năm sinh', { exact: true }).fill('1970');
+    await page.getByRole('group', { name: 'Giới tính' }).getByText('Nam', { exact: true }).click();
+    await page.getByLabel('Số điện thoại', { exact: true }).fill('0912 000 111');
+    await page.getByLabel('Số nhà, đường phố, thôn, xóm').fill('Khối 2');
+    for (const question of ['Người bệnh hoặc nghi ngờ mắc COVID-19?', 'Người từ vùng dịch về?', 'Người có biểu hiện sốt, ho?']) {
+      await page.getByRole('group', { name: question }).getByText('Không', { exact: true }).click();
+    }
+    await page.getByText('Tôi cam kết thông tin trên là đúng', { exact: false }).click();
+    await page.getByRole('button', { name: 'Gửi tờ khai' }).click();
+    await page.getByRole('img', { name: /^Mã QR của biên nhận / }).waitFor();
+    seen.push(...(await violations(page)));
     expect(seen).toEqual([]);
     expect(problems).toEqual([]);
   });

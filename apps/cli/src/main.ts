@@ -8,6 +8,7 @@ import { registerRiskCommand } from './commands/risk.js';
 import { registerProximityCommands } from './commands/proximity.js';
 import { registerBenchCommands } from './commands/bench.js';
 import { registerServerCommands } from './commands/server.js';
+import { registerDeclarationsCommands } from './commands/declarations.js';
 
 /**
  * Every command registers itself on the program; `register*` functions live one per file in ./commands. Registering
@@ -26,6 +27,7 @@ export function buildProgram(io: CliIo): Command {
   registerRiskCommand(program, io);
   registerProximityCommands(program, io);
   registerBenchCommands(program, io);
+  registerDeclarationsCommands(program, io);
   // Sub-commands inherit output and exit handling so a bad flag anywhere returns an exit code instead of exiting.
   const inherit = (cmd: Command) => {
     for (const sub of cmd.commands) {

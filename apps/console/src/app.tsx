@@ -19,6 +19,12 @@ import { CampaignPage } from './campaigns/campaign-page.js';
 import { CampaignsPage } from './campaigns/campaigns-page.js';
 import { InboxPage } from './campaigns/inbox-page.js';
 import { ReportPage } from './campaigns/report-page.js';
+import { CheckpointPage } from './declarations/checkpoint-page.js';
+import { DeclarationPage } from './declarations/declaration-page.js';
+import { DeclarationStatsPage } from './declarations/declaration-stats-page.js';
+import { DeclarationsPage } from './declarations/declarations-page.js';
+import { EpidemicAreasPage } from './declarations/epidemic-areas-page.js';
+import { PosterPage } from './declarations/poster-page.js';
 import { NotificationsPage } from './notifications/notifications-page.js';
 
 export function App() {
@@ -61,6 +67,7 @@ export function App() {
   const admin = user.role === 'admin';
   const issuer = user.role === 'campaign_issuer';
   const reporter = user.role === 'unit_officer' || user.role === 'agency_reporter';
+  const officer = user.role === 'unit_officer' || user.role === 'health_officer';
   return (
     <AppShell user={user}>
       <Routes>
@@ -78,6 +85,14 @@ export function App() {
         {reporter ? <Route path="inbox" element={<InboxPage />} /> : null}
         {reporter ? <Route path="campaigns/:id" element={<InboxPage />} /> : null}
         {reporter ? <Route path="campaigns/:id/rounds/:roundNo/report" element={<ReportPage />} /> : null}
+        {/* Health declarations, epidemic areas, the checkpoint and notifications. */}
+        {officer ? <Route path="declarations" element={<DeclarationsPage />} /> : null}
+        {officer ? <Route path="declarations/:id" element={<DeclarationPage />} /> : null}
+        {officer ? <Route path="declaration-poster" element={<PosterPage />} /> : null}
+        {officer ? <Route path="checkpoint" element={<CheckpointPage />} /> : null}
+        {officer ? <Route path="checkpoint/:receipt" element={<CheckpointPage />} /> : null}
+        {officer ? <Route path="epidemic-areas" element={<EpidemicAreasPage />} /> : null}
+        {user.role === 'health_officer' ? <Route path="declaration-stats" element={<DeclarationStatsPage />} /> : null}
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

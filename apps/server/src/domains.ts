@@ -13,6 +13,11 @@ import { signingKeysDomain } from './signing-keys/signing-keys.domain.js';
 import { statisticsDomain } from './statistics/statistics.domain.js';
 import { unitsDomain } from './units/units.domain.js';
 import { verificationDomain } from './verification/verification.domain.js';
+// Health declarations, epidemic areas and screening.
+import { declarationsDomain } from './declarations/declarations.domain.js';
+import { epidemicAreasDomain } from './epidemic-areas/epidemic-areas.domain.js';
+import { placesDomain } from './places/places.domain.js';
+import { screeningDomain } from './screening/screening.domain.js';
 
 /**
  * Every domain of the server, in the order they are built: a domain comes after the domains whose services it needs.
@@ -35,6 +40,11 @@ export const DOMAINS = [
   // Campaign reporting, and the notifications it sends.
   notificationsDomain,
   campaignsDomain,
+  // Health declarations, epidemic areas and screening.
+  placesDomain,
+  epidemicAreasDomain,
+  screeningDomain,
+  declarationsDomain,
 ] as const;
 
 export type Services = ServicesOf<typeof DOMAINS>;

@@ -38,6 +38,19 @@ export const AUDIT_ACTIONS = {
   'campaign.report_return': { vi: 'Trả lại báo cáo', en: 'Returned a report' },
   'campaign.report_accept': { vi: 'Chấp nhận báo cáo', en: 'Accepted a report' },
   'campaign.export': { vi: 'Xuất báo cáo tổng hợp', en: 'Exported the combined report' },
+  // Health declarations and epidemic areas.
+  'epidemic_area.create': { vi: 'Thêm vùng dịch', en: 'Added an epidemic area' },
+  'epidemic_area.update': { vi: 'Sửa vùng dịch', en: 'Changed an epidemic area' },
+  'epidemic_area.delete': { vi: 'Xóa vùng dịch', en: 'Removed an epidemic area' },
+  'declaration.list': { vi: 'Xem danh sách tờ khai y tế', en: 'Listed health declarations' },
+  'declaration.read': { vi: 'Xem tờ khai y tế', en: 'Read a health declaration' },
+  'declaration.read_by_receipt': { vi: 'Tra cứu tờ khai bằng mã biên nhận', en: 'Looked up a declaration by its receipt' },
+  'declaration.update': { vi: 'Cập nhật theo dõi tờ khai', en: 'Updated the follow-up of a declaration' },
+  'declaration.rescreen': { vi: 'Đánh giá lại tờ khai theo danh sách vùng dịch mới', en: 'Screened a declaration again after the epidemic areas changed' },
+  'declaration.check': { vi: 'Ghi kết quả theo dõi hằng ngày', en: 'Recorded a daily monitoring check' },
+  'declaration.export': { vi: 'Xuất danh sách tờ khai ra tệp', en: 'Exported a list of declarations' },
+  'declaration.purge': { vi: 'Xóa tờ khai quá hạn lưu giữ', en: 'Deleted declarations past their retention' },
+  'health_station.update': { vi: 'Sửa thông tin trạm y tế', en: 'Changed a health station’s details' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   conflict: { status: 409, meaning: 'The resource already exists (for example the username is taken).' },
   round_closed: { status: 409, meaning: 'The reporting round is closed: reports can no longer be saved, submitted or reviewed.' },
   report_state: { status: 409, meaning: 'The report is not in a state that allows this (already submitted, accepted, or not submitted yet).' },
+  status_not_allowed: { status: 409, meaning: 'The declaration cannot move from its present status to the one asked for.' },
   body_too_large: { status: 413, meaning: 'The request body is larger than the configured limit.' },
   unsupported_media_type: { status: 415, meaning: 'The request body is not application/json.' },
   unsupported_file_type: { status: 415, meaning: 'The attachment is not a PDF or DOCX file (checked by its content, not only its type).' },

@@ -19,6 +19,11 @@ export * from './app-config.js';
 export * from './notices.js';
 // Campaign reporting and the notifications it sends.
 export * from './campaigns.js';
+// Health declarations, epidemic areas, places and notifications.
+export * from './bilingual.js';
+export * from './places.js';
+export * from './epidemic-areas.js';
+export * from './declarations.js';
 export * from './notifications.js';
 
 export const API_PREFIX = '/api/v1';

@@ -16,6 +16,10 @@ export const NOTIFICATION_KINDS = {
   'campaign.received': { params: ['campaignId', 'documentNumber', 'title'] },
   /** The issuer returned the recipient's report with a comment. */
   'campaign.report_returned': { params: ['campaignId', 'roundNo', 'documentNumber', 'roundName', 'comment'] },
+  /** A declaration was routed to the official's unit; `flag` is suspected, arrival or none; `units` the routed codes. */
+  'declaration.received': { params: ['declarationId', 'units', 'unitNames', 'unitNamesEn', 'flag'] },
+  /** A declaration of the official's unit became a suspected case (a daily check, or new epidemic areas). */
+  'declaration.suspected': { params: ['declarationId', 'units', 'unitNames', 'unitNamesEn', 'flag'] },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const notificationKindSchema = z.enum(Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]]);

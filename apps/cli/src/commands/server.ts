@@ -35,6 +35,6 @@ export function registerServerCommands(program: Command, io: CliIo): void {
     .requiredOption('--unit <code>', 'administrative unit code, e.g. 20 (Lạng Sơn) or 06184 (xã Đồng Đăng)')
     .option('--display-name <name>', 'name shown in the console (default: the username)')
     .option('--agency <code>', 'the agency an agency_reporter reports for (its code, e.g. 20-001); required for that role')
-    .option('--email <address>', 'where campaign reminders are e-mailed, when SMTP is configured')
+    .option('--email <address>', 'where notifications are e-mailed (campaign reminders, new declarations), when SMTP is configured')
     .action(async (options: CreateUserOptions) => (await actions()).createUser(io, options));
 }

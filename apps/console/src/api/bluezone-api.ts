@@ -44,6 +44,8 @@ import type {
   UserChanges,
 } from './types.js';
 
+import { declarationCalls } from './declarations-api.js';
+
 const V1 = '/api/v1';
 
 export interface UserFilter {
@@ -153,6 +155,9 @@ export function bluezoneApi(client: ApiClient) {
     saveReport: (campaignId: number, roundNo: number, report: SaveReportRequest) =>
       client.put<ReportResponse>(`${V1}/campaigns/${id(campaignId)}/rounds/${id(roundNo)}/report`, report),
     submitReport: (campaignId: number, roundNo: number) => client.post<ReportResponse>(`${V1}/campaigns/${id(campaignId)}/rounds/${id(roundNo)}/report/submit`),
+
+    // Health declarations, epidemic areas, places and notifications.
+    ...declarationCalls(client),
   };
 }
 

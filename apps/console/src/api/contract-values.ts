@@ -5,3 +5,5 @@
  * Content-Security-Policy refuses. Add a name here and the build serialises it; it must be plain data.
  */
 export { AGENCY_GROUP_SUGGESTIONS, AUDIT_ACTIONS, DEFAULT_INDICATORS, FIELD_PROBLEMS, LOCAL_UNIT_LEVELS, VN_TIME_ZONE } from '@bluezone/contract';
+// Health declarations.
+export { DECLARATION_STATUSES, GENDERS, STATUS_TRANSITIONS, SYMPTOMS, TRANSPORTS } from '@bluezone/contract';

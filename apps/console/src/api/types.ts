@@ -91,6 +91,8 @@ const ERROR_CODE_SET: Record<ContractErrorCode, true> = {
   round_closed: true,
   report_state: true,
   unsupported_file_type: true,
+  // Health declarations.
+  status_not_allowed: true,
 };
 export const ERROR_CODES = Object.keys(ERROR_CODE_SET) as ContractErrorCode[];
 

@@ -22,6 +22,11 @@ function navigationFor(user: User | null) {
   // Campaign reporting.
   if (user.role === 'campaign_issuer') items.push({ to: '/campaigns', key: 'campaigns.nav.issued' });
   if (user.role === 'unit_officer' || user.role === 'agency_reporter') items.push({ to: '/inbox', key: 'campaigns.nav.inbox' });
+  // Health declarations: the officers of wards and communes and the health officers above them.
+  if (user.role === 'unit_officer' || user.role === 'health_officer') {
+    items.push({ to: '/declarations', key: 'declarations.title' }, { to: '/checkpoint', key: 'checkpoint.title' }, { to: '/epidemic-areas', key: 'areas.title' });
+  }
+  if (user.role === 'health_officer') items.push({ to: '/declaration-stats', key: 'declarationStats.title' });
   return items;
 }
 

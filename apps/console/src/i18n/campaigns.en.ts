@@ -223,6 +223,11 @@ export const campaignsEn: CampaignMessages = {
         deadline_passed: 'The {{roundName}} report for {{documentNumber}} is overdue (due by the end of {{deadline}}). It is still taken, and marked late.',
         report_returned: 'Your {{roundName}} report for {{documentNumber}} came back: {{comment}}',
       },
+      // Health declarations.
+      declaration: {
+        received: 'New health declaration ({{flag}}) for {{units}}.',
+        suspected: 'A declaration of {{units}} became a suspected case: get in touch at once.',
+      },
     },
   },
 };

@@ -222,6 +222,11 @@ export const campaignsVi = {
         deadline_passed: 'Đã quá hạn báo cáo {{roundName}} theo văn bản {{documentNumber}} (hạn hết ngày {{deadline}}). Báo cáo vẫn được nhận và ghi là quá hạn.',
         report_returned: 'Báo cáo {{roundName}} theo văn bản {{documentNumber}} bị trả lại: {{comment}}',
       },
+      // Health declarations.
+      declaration: {
+        received: 'Tờ khai y tế mới ({{flag}}) thuộc {{units}}.',
+        suspected: 'Một tờ khai của {{units}} chuyển sang nghi ngờ mắc bệnh: hãy liên hệ ngay.',
+      },
     },
   },
 } as const;

@@ -1,4 +1,5 @@
 import { campaignsEn } from './campaigns.en.js';
+import { declarationsEn } from './declarations.en.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -239,6 +240,8 @@ export const en: Messages = {
     round_closed: 'This reporting round is closed: nothing more can be saved or sent.',
     report_state: 'The report cannot do this now: it is already sent, already accepted, or not sent yet.',
     unsupported_file_type: 'Only PDF or DOCX files are accepted.',
+    // Health declarations.
+    status_not_allowed: 'The declaration cannot move from its present status to that one.',
     network_error: 'Cannot reach the server. Check the network.',
     unexpected_response: 'The server gave an unexpected answer.',
   },
@@ -322,4 +325,6 @@ export const en: Messages = {
   },
   // Campaign reporting and notifications.
   ...campaignsEn,
+  // Health declarations, epidemic areas, the checkpoint and notifications.
+  ...declarationsEn,
 };

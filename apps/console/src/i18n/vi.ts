@@ -1,5 +1,6 @@
 // Vietnamese is the console's first language; en.ts must hold exactly the same keys (checked by i18n.test.ts).
 import { campaignsVi } from './campaigns.vi.js';
+import { declarationsVi } from './declarations.vi.js';
 
 export const vi = {
   app: {
@@ -239,6 +240,8 @@ export const vi = {
     round_closed: 'Đợt báo cáo này đã khóa, không thể lưu hoặc gửi thêm.',
     report_state: 'Báo cáo đang ở trạng thái không cho phép thao tác này (đã gửi, đã được chấp nhận hoặc chưa gửi).',
     unsupported_file_type: 'Chỉ nhận tệp PDF hoặc DOCX.',
+    // Health declarations.
+    status_not_allowed: 'Không thể chuyển tờ khai từ trạng thái hiện tại sang trạng thái này.',
     network_error: 'Không kết nối được máy chủ. Hãy kiểm tra mạng.',
     unexpected_response: 'Máy chủ trả lời không như mong đợi.',
   },
@@ -322,6 +325,8 @@ export const vi = {
   },
   // Campaign reporting and notifications.
   ...campaignsVi,
+  // Health declarations, epidemic areas, the checkpoint and notifications.
+  ...declarationsVi,
 } as const;
 
 /** The shape every language must have: same keys, any wording. */

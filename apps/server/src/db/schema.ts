@@ -26,6 +26,15 @@ export interface Database {
   campaign_report_values: CampaignReportValueTable;
   campaign_attachments: CampaignAttachmentTable;
   campaign_reminders: CampaignReminderTable;
+  // Health declarations and epidemic areas (migration 0007).
+  epidemic_areas: EpidemicAreaTable;
+  declarations: DeclarationTable;
+  declaration_routes: DeclarationRouteTable;
+  declaration_visits: DeclarationVisitTable;
+  declaration_events: DeclarationEventTable;
+  declaration_checks: DeclarationCheckTable;
+  health_stations: HealthStationTable;
+  declaration_webhooks: DeclarationWebhookTable;
 }
 
 export interface UnitTable {
@@ -301,4 +310,130 @@ export interface CampaignReminderTable {
   sent_at: string;
   notified: number;
   emailed: number;
+}
+
+// Health declarations and epidemic areas (migration 0007).
+
+export interface EpidemicAreaTable {
+  id: Generated<number>;
+  name: string;
+  /** An official unit of Vietnam or of this tree (no foreign key: most lie outside the installation's province). */
+  unit_code: string | null;
+  place: string | null;
+  /** `place` diacritic-free and lower-case, matched against visits abroad. */
+  place_search: string | null;
+  from_day: string;
+  to_day: string | null;
+  reason: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeclarationTable {
+  id: Generated<number>;
+  receipt: string;
+  kind: string;
+  full_name: string;
+  year_of_birth: number;
+  gender: string;
+  nationality: string | null;
+  id_number: string | null;
+  phone: string;
+  email: string | null;
+  residence_unit_code: string;
+  residence_address: string;
+  /** JSON `{fullName, phone, relationship}` of whoever declared for the person, or null. */
+  declared_by: string | null;
+  /** JSON array of symptom codes. */
+  symptoms: string;
+  other_symptom: string | null;
+  contact_case: number;
+  contact_arrival: number;
+  contact_fever: number;
+  chronic_conditions: string | null;
+  warned_by_app: number | null;
+  /** JSON of the entry details, for an entry declaration. */
+  entry: string | null;
+  suspected: number;
+  arrival: number;
+  /** JSON array of the assessment's reasons. */
+  reasons: string;
+  rule: string;
+  monitoring_until: string | null;
+  status: string;
+  next_follow_up: string | null;
+  declared_at: string;
+  declared_day: string;
+  receipt_expires_at: string;
+  updated_at: string;
+}
+
+export interface DeclarationRouteTable {
+  declaration_id: number;
+  unit_code: string;
+  primary_unit_code: string;
+  /** 2 suspected, 1 arrival from an epidemic area, 0 neither: queues sort on it first. */
+  priority: number;
+  suspected: number;
+  arrival: number;
+  status: string;
+  declared_at: string;
+  declared_day: string;
+}
+
+export interface DeclarationVisitTable {
+  id: Generated<number>;
+  declaration_id: number;
+  position: number;
+  unit_code: string | null;
+  place: string | null;
+  place_search: string | null;
+  from_day: string;
+  to_day: string;
+}
+
+export interface DeclarationEventTable {
+  id: Generated<number>;
+  declaration_id: number;
+  at: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+  next_follow_up: string | null;
+}
+
+export interface DeclarationCheckTable {
+  declaration_id: number;
+  day: string;
+  symptoms: string;
+  note: string | null;
+  at: string;
+  actor_id: number | null;
+  actor_name: string | null;
+}
+
+export interface HealthStationTable {
+  unit_code: string;
+  phone: string | null;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+/** The outbox of the declarations webhook: one row per event, retried until the receiver answers 2xx. */
+export interface DeclarationWebhookTable {
+  id: Generated<number>;
+  event: string;
+  /** The exact JSON body to POST (and sign); no personal data. */
+  body: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  /** A process delivering the row holds it until then, so two processes never send it twice at once. */
+  lease_until: string | null;
+  delivered_at: string | null;
+  last_error: string | null;
+  created_at: string;
 }

@@ -2,6 +2,7 @@ import { ROLES, type Role } from '@bluezone/contract';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/audit.model.js';
+import { declarationRequest, insertDeclaration } from '../test-support/declarations.js';
 import { createTestApp, login, type TestApp } from '../test-support/test-app.js';
 import { routeAccessTable } from './access.js';
 
@@ -24,6 +25,9 @@ interface Target {
   noticeId: number;
   /** A campaign issued in the unit, addressed to the unit itself and to agencies filed there. */
   campaignId: number;
+  // Health declarations and epidemic areas.
+  areaId: number;
+  declarationId: number;
   n: number;
 }
 
@@ -33,6 +37,7 @@ type Rule =
 
 const get = (url: string): InjectOptions => ({ method: 'GET', url });
 const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: object): InjectOptions => ({ method, url, payload });
+const del = (url: string): InjectOptions => ({ method: 'DELETE', url });
 
 // Campaign reporting.
 const directive = (unit: string) => ({
@@ -118,6 +123,24 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/campaigns/:id/rounds/:roundNo/report': { who: REPORTERS, scoped: true, request: (t) => get(`${round(t)}/report`) },
   'PUT /api/v1/campaigns/:id/rounds/:roundNo/report': { who: REPORTERS, scoped: true, request: (t) => send('PUT', `${round(t)}/report`, { staffTotal: 10, staffInstalled: 5 }) },
   'POST /api/v1/campaigns/:id/rounds/:roundNo/report/submit': { who: REPORTERS, scoped: true, request: (t) => send('POST', `${round(t)}/report/submit`, {}) },
+  // Health declarations, epidemic areas and places. A declaration's unit is the one it is routed to.
+  'GET /api/v1/places': { who: 'public', request: () => get('/api/v1/places?q=dong') },
+  'GET /api/v1/places/:code': { who: 'public', request: (t) => get(`/api/v1/places/${t.unit}`) },
+  'GET /api/v1/epidemic-areas': { who: 'signed_in', request: () => get('/api/v1/epidemic-areas') },
+  'POST /api/v1/epidemic-areas': { who: ['health_officer'], scoped: true, request: (t) => send('POST', '/api/v1/epidemic-areas', { name: `Vùng ${t.n}`, unitCode: t.unit, from: '2026-11-01' }) },
+  'PATCH /api/v1/epidemic-areas/:id': { who: ['health_officer'], scoped: true, request: (t) => send('PATCH', `/api/v1/epidemic-areas/${t.areaId}`, { reason: `Lý do ${t.n}` }) },
+  'DELETE /api/v1/epidemic-areas/:id': { who: ['health_officer'], scoped: true, request: (t) => del(`/api/v1/epidemic-areas/${t.areaId}`) },
+  'POST /api/v1/declarations': { who: 'public', request: () => send('POST', '/api/v1/declarations', declarationRequest()) },
+  'GET /api/v1/declarations': { who: ['unit_officer', 'health_officer'], scoped: true, request: (t) => get(`/api/v1/declarations?unit=${t.unit}`) },
+  'GET /api/v1/declarations/export.xlsx': { who: ['unit_officer', 'health_officer'], scoped: true, request: (t) => get(`/api/v1/declarations/export.xlsx?unit=${t.unit}`) },
+  'GET /api/v1/declarations/stats': { who: ['health_officer'], scoped: true, request: (t) => get(`/api/v1/declarations/stats?unit=${t.unit}`) },
+  // A checkpoint reads any receipt a citizen shows it; the look-up is audited.
+  'GET /api/v1/declarations/by-receipt/:receipt': { who: ['unit_officer', 'health_officer'], scoped: false, request: () => get('/api/v1/declarations/by-receipt/2222-2222') },
+  'GET /api/v1/declarations/:id': { who: ['unit_officer', 'health_officer'], scoped: true, request: (t) => get(`/api/v1/declarations/${t.declarationId}`) },
+  'PATCH /api/v1/declarations/:id': { who: ['unit_officer', 'health_officer'], scoped: true, request: (t) => send('PATCH', `/api/v1/declarations/${t.declarationId}`, { note: `Ghi chú ${t.n}` }) },
+  'POST /api/v1/declarations/:id/checks': { who: ['unit_officer', 'health_officer'], scoped: true, request: (t) => send('POST', `/api/v1/declarations/${t.declarationId}/checks`, { day: '2026-11-23', symptoms: [] }) },
+  'GET /api/v1/health-stations/:code': { who: ['unit_officer', 'health_officer', 'admin'], scoped: true, request: (t) => get(`/api/v1/health-stations/${t.unit}`) },
+  'PUT /api/v1/health-stations/:code': { who: ['unit_officer', 'health_officer', 'admin'], scoped: true, request: (t) => send('PUT', `/api/v1/health-stations/${t.unit}`, { phone: `0205 38${String(t.n).padStart(5, '0')}` }) },
 };
 
 describe('authorization matrix', () => {
@@ -141,7 +164,9 @@ describe('authorization matrix', () => {
       const issuer = await t.services.users.create(SYSTEM_ACTOR, { username: `matrix.issuer.${relation}`, displayName: 'Nơi ban hành', password: PASSWORD, role: 'campaign_issuer', unitCode: unit });
       const agencyIds = relation === 'own' ? [agency.id, reporterAgency.id] : [agency.id];
       const campaign = await t.services.campaigns.create(issuer, { ...directive(unit), recipients: { unitCodes: [unit], agencyIds, localUnitsUnder: [], agencyGroups: [] } });
-      targets[relation] = { unit, userId: user.id, agencyId: agency.id, noticeId: notice.id, campaignId: campaign.id };
+      const area = await t.database.db.insertInto('epidemic_areas').values({ name: `Vùng ${relation}`, unit_code: unit, from_day: '2026-11-01', created_at: '2026-11-23T08:00:00.000Z', updated_at: '2026-11-23T08:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
+      const declarationId = await insertDeclaration(t.database.db, [unit]);
+      targets[relation] = { unit, userId: user.id, agencyId: agency.id, noticeId: notice.id, campaignId: campaign.id, areaId: Number(area.id), declarationId };
     }
   });
   afterAll(async () => t?.close());

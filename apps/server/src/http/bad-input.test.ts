@@ -48,6 +48,27 @@ const SHAPES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/campaigns/:id/received': {},
   'PUT /api/v1/campaigns/:id/rounds/:roundNo/report': { staffTotal: 1, staffInstalled: 1, proposals: 'x' },
   'POST /api/v1/campaigns/:id/rounds/:roundNo/report/submit': {},
+  // Health declarations and epidemic areas.
+  'POST /api/v1/declarations': {
+    kind: 'domestic',
+    fullName: 'Nguyễn Văn An',
+    yearOfBirth: 1985,
+    gender: 'male',
+    phone: '0912 345 678',
+    residence: { unitCode: '06184', address: 'Thôn 1' },
+    visits: [{ unitCode: '48', from: '2026-11-15', to: '2026-11-16' }],
+    symptoms: ['fever'],
+    contacts: { confirmedOrSuspectedCase: false, fromEpidemicArea: false, feverOrCough: false },
+    consent: true,
+    website: '',
+  },
+  // nextFollowUp may be null (it clears the day), so it is not a field to put a wrong null in.
+  'PATCH /api/v1/declarations/:id': { status: 'contacted', note: 'x' },
+  'POST /api/v1/declarations/:id/checks': { day: '2026-11-23', symptoms: [] },
+  'POST /api/v1/epidemic-areas': { name: 'x', unitCode: '48', from: '2026-11-01' },
+  'PATCH /api/v1/epidemic-areas/:id': { name: 'x', from: '2026-11-02' },
+  'DELETE /api/v1/epidemic-areas/:id': {},
+  'PUT /api/v1/health-stations/:code': { phone: '0205 3870 000' },
 };
 
 const concrete = (url: string) => url.replace(':id', '1').replace(':code', '06184').replace(':roundNo', '1').replace(':recipientId', '1');

@@ -34,3 +34,14 @@ export function officialProvinceUnits(provinceCode: string): Unit[] {
 export function officialCountryCounts(): { provinces: number; units: number } {
   return { provinces: provinces.length, units: provinces.reduce((sum, p) => sum + p[5].length, 0) };
 }
+
+/**
+ * Every official province and its wards, communes and special zones, the whole country: the places a citizen may name
+ * as visited and a health officer as an epidemic area, though only the configured province is seeded as the tree.
+ */
+export function officialCountryUnits(): Unit[] {
+  return provinces.flatMap(([code, name, nameEn, fullName, fullNameEn, children]) => [
+    { code, parentCode: null, level: 'province', name, nameEn, fullName, fullNameEn },
+    ...children.map(([c, n, ne, fn, fne, level]) => ({ code: c, parentCode: code, level, name: n, nameEn: ne, fullName: fn, fullNameEn: fne })),
+  ]);
+}

@@ -1,0 +1,103 @@
+import type { Declaration, Symptom } from '@bluezone/contract';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/api-context.js';
+import { SYMPTOMS } from '../api/contract-values.js';
+import { ErrorMessage, SuccessMessage } from '../components/error-message.js';
+import { formatDay, vietnamDay } from '../components/format.js';
+import { Choice, Field } from '../forms/field.js';
+import { useFormCheck } from '../forms/use-form-check.js';
+
+const SPECS = { day: { labelKey: 'declaration.checkDay' }, symptoms: { labelKey: 'declaration.checkSymptoms' }, note: { labelKey: 'declaration.checkNote', maxLength: 1000 } };
+
+/** The days of an arrival's monitoring that have come, from the day of the declaration to today or its last day. */
+function monitoringDays(declaredAt: string, until: string, today: string): string[] {
+  const days: string[] = [];
+  const first = vietnamDay(new Date(declaredAt));
+  for (let day = first; day <= until && day <= today; day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) days.push(day);
+  return days;
+}
+
+/** An arrival's 14-day monitoring: one check a day; symptoms judge the declaration again at once. */
+export function MonitoringChecks({ declaration }: { declaration: Declaration }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const days = monitoringDays(declaration.declaredAt, declaration.monitoringUntil ?? '', vietnamDay(new Date()));
+  const checked = new Map(declaration.checks.map((c) => [c.day, c]));
+  const [day, setDay] = useState(days.filter((d) => !checked.has(d)).at(-1) ?? days.at(-1) ?? '');
+  const [symptoms, setSymptoms] = useState<Symptom[]>([]);
+  const [note, setNote] = useState('');
+  const save = useMutation({
+    mutationFn: () => api.addCheck(declaration.id, { day, symptoms, ...(note.trim() ? { note: note.trim() } : {}) }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(['declaration', declaration.id], saved);
+      void queryClient.invalidateQueries({ queryKey: ['declarations'] });
+      setSymptoms([]);
+      setNote('');
+    },
+  });
+  const check = useFormCheck(SPECS, save.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.reset();
+    if (check.check({ note })) save.mutate();
+  };
+  const describe = (list: readonly Symptom[]) => (list.length === 0 ? t('declaration.checkNone') : list.map((s) => t(`declare.symptomNames.${s}`)).join(', '));
+  return (
+    <section className="card" aria-labelledby="checks-title">
+      <h2 id="checks-title">{t('declaration.checks')}</h2>
+      <p className="hint">{t('declaration.checksHint')}</p>
+      {declaration.checks.length > 0 ? (
+        <ul className="checks-list" aria-label={t('declaration.checksCaption')}>
+          {declaration.checks.map((c) => (
+            <li key={c.day}>
+              {t('declaration.checkDone', { day: formatDay(c.day, i18n.language), symptoms: describe(c.symptoms) })}
+              {c.note ? ` — ${c.note}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {days.length > 0 ? (
+        <form onSubmit={submit} noValidate>
+          <Field label={t('declaration.checkDay')} id={check.idOf('day')} error={check.errorOf('day')}>
+            {(control) => (
+              <select {...control} value={day} onChange={(e) => setDay(e.target.value)}>
+                {days.map((d) => (
+                  <option key={d} value={d}>
+                    {formatDay(d, i18n.language)}
+                    {checked.has(d) ? ' ✓' : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('declaration.checkSymptoms')} hint={t('declare.symptomsHint')} id={check.idOf('symptoms')} error={check.errorOf('symptoms')} kind="choices">
+            {() =>
+              SYMPTOMS.filter((s) => s !== 'other').map((symptom) => (
+                <Choice key={symptom} label={t(`declare.symptomNames.${symptom}`)}>
+                  <input
+                    type="checkbox"
+                    checked={symptoms.includes(symptom)}
+                    onChange={(e) => setSymptoms(e.target.checked ? SYMPTOMS.filter((s) => s === symptom || symptoms.includes(s)) : symptoms.filter((s) => s !== symptom))}
+                  />
+                </Choice>
+              ))
+            }
+          </Field>
+          <Field label={t('declaration.checkNote')} id={check.idOf('note')} error={check.errorOf('note')} optional>
+            {(control) => <input {...control} value={note} onChange={(e) => setNote(e.target.value)} />}
+          </Field>
+          <ErrorMessage error={save.error} fieldsShown={check.hasServerFieldIssues} others={check.otherIssues} />
+          <SuccessMessage>{save.isSuccess ? t('declaration.checkSaved') : null}</SuccessMessage>
+          <div className="form-actions">
+            <button type="submit" disabled={save.isPending}>
+              {save.isPending ? t('common.saving') : t('declaration.checkSave')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}
