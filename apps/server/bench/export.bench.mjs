@@ -4,12 +4,13 @@
 //   npm run build && node apps/server/bench/export.bench.mjs [--keys 1000000] [--json]
 //
 // A child process fills a fresh SQLite database (one prepared insert in one transaction); this process then runs
-// one `export run` (ExportService.cutBatch('now')) against it, so its peak RSS is the export's alone. Prints
+// one `export run` (ExportService.cutBatch('now')) against it, so its peak RSS is the export's alone. Afterwards
+// (untimed) every file is checked with `bluezone export verify` against the published key. Prints
 //   export: 1000000 keys in 12.345 s (10 files, 28.6 MB; peak RSS 612 MB; CPU 13.1 s)
 // or, with --json, {"keys","seconds","cpuSeconds","files","bytes","peakRssMb","insertSeconds"}.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,14 +64,23 @@ async function measure(dataDir) {
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     if (!batch || batch.realKeys !== keys) throw new Error(`exported ${batch?.realKeys ?? 0} keys, expected ${keys}`);
+    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    const [publicKey] = await runtime.services.signingKeys.listPublished();
+    const pem = path.join(dataDir, 'export-key.pem');
+    writeFileSync(pem, publicKey.publicKeyPem);
+    for (const file of batch.files) {
+      const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../cli/bin/bluezone.js');
+      const check = spawnSync(process.execPath, [cli, 'export', 'verify', path.join(config.exportsDir, file.name), '--public-key', pem], { encoding: 'utf8' });
+      if (check.status !== 0 || check.stdout.trim() !== 'valid') throw new Error(`bluezone export verify ${file.name}: ${check.stdout}${check.stderr}`);
+    }
     return {
       keys,
       seconds: Math.round(seconds * 1000) / 1000,
       cpuSeconds: Math.round((cpu.user + cpu.system) / 1e4) / 100,
       files: batch.files.length,
       bytes: batch.files.reduce((sum, f) => sum + f.bytes, 0),
-      // maxRSS is in kilobytes on Linux.
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      // maxRSS is in kilobytes on Linux; read before the verification above.
+      peakRssMb,
     };
   } finally {
     await runtime.close();
@@ -91,7 +101,7 @@ if (args[0] === '--populate') {
     } else {
       process.stdout.write(
         `export: ${result.keys} keys in ${result.seconds.toFixed(3)} s (${result.files} files, ${(result.bytes / 1e6).toFixed(1)} MB; ` +
-          `peak RSS ${result.peakRssMb} MB; CPU ${result.cpuSeconds} s); inserting them took ${result.insertSeconds.toFixed(1)} s\n`,
+          `peak RSS ${result.peakRssMb} MB; CPU ${result.cpuSeconds} s; every file verified); inserting them took ${result.insertSeconds.toFixed(1)} s\n`,
       );
     }
   } finally {

@@ -57,7 +57,10 @@ export class ExportBinWriter {
   private inRevised = false;
   private finished = false;
 
-  /** `expectedKeys` sizes the buffer once (about 40 bytes a key); it grows when more come. */
+  /**
+   * `expectedKeys` sizes the buffer once, at 34 bytes a key (a key of a day with every optional field takes 31); it
+   * grows when more come.
+   */
   constructor(header: ExportBinHeaderFields, expectedKeys = 0) {
     if (header === null || typeof header !== 'object') throw new ProtocolError('invalid_argument', 'export must be an object');
     assertInteger(header.startTimestamp, 'startTimestamp', 0, Number.MAX_SAFE_INTEGER);
@@ -67,7 +70,7 @@ export class ExportBinWriter {
     if (typeof header.region !== 'string') throw new ProtocolError('invalid_argument', 'region must be a string');
     if (!Array.isArray(header.signatureInfos)) throw new ProtocolError('invalid_argument', 'signatureInfos must be an array');
     assertInteger(expectedKeys, 'expectedKeys', 0, 2 ** 26);
-    this.buffer = new Uint8Array(256 + expectedKeys * 40);
+    this.buffer = new Uint8Array(256 + expectedKeys * 34);
     this.buffer.set(EXPORT_BIN_HEADER, 0);
     this.length = EXPORT_BIN_HEADER.length;
     this.fixed64(TAG.startTimestamp, header.startTimestamp);

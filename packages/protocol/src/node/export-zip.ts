@@ -19,6 +19,6 @@ const deflate = promisify(deflateRaw);
 export async function writeExportZipNode(input: { exportBin: Uint8Array; signatures: ExportSignature[] }): Promise<Uint8Array> {
   assertBytes(input?.exportBin, 'exportBin');
   const exportSig = encodeExportSignatureList(input.signatures);
-  const entry = async (name: string, data: Uint8Array) => ({ name, deflated: new Uint8Array(await deflate(data, { level: 6 })), crc32: crc32(data), size: data.length });
+  const entry = async (name: string, data: Uint8Array) => ({ name, deflated: await deflate(data, { level: 6 }), crc32: crc32(data), size: data.length });
   return writeDeflatedZip(await Promise.all([entry(EXPORT_BIN_ENTRY, input.exportBin), entry(EXPORT_SIG_ENTRY, exportSig)]));
 }
