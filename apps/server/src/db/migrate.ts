@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002_exposure_notification.js';
 import * as m0003 from './migrations/0003_export.js';
 import * as m0004 from './migrations/0004_user_search.js';
 import * as m0005 from './migrations/0005_platform.js';
+import * as m0008 from './migrations/0008_scale.js';
 import { isPostgres } from './database.js';
 
 /**
@@ -16,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '0003_export': m0003,
   '0004_user_search': m0004,
   '0005_platform': m0005,
+  // 0006 campaigns and 0007 declarations are reserved for their domains.
+  '0008_scale': m0008,
 };
 
 /** Applies every pending migration; throws (after reporting which failed) if one does. Returns the names applied. */

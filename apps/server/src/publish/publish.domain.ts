@@ -9,9 +9,9 @@ import { RevisionTokens } from './revision-token.js';
 export const publishDomain = defineDomain({
   name: 'publish',
   readConfig: readPublishConfig,
-  createServices: ({ db, platform, config, services }: DomainContext<PublishConfig, { certificateTrust: CertificateTrust }>) => {
+  createServices: ({ db, platform, config, services, transactions }: DomainContext<PublishConfig, { certificateTrust: CertificateTrust }>) => {
     const { issuers, revisionTokenSecret } = services.certificateTrust;
-    return { publish: new PublishService(new PublishStore(db), new RevisionTokens(revisionTokenSecret, platform.random), issuers, config, platform) };
+    return { publish: new PublishService(new PublishStore(db), new RevisionTokens(revisionTokenSecret, platform.random), issuers, config, platform, transactions) };
   },
   routes: (app, { publish }) => registerPublishRoutes(app, publish),
 });

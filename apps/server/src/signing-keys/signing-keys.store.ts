@@ -43,6 +43,7 @@ export class SigningKeysStore extends Store implements SigningKeysRepository {
             created_at: key.createdAt,
             activated_at: key.activatedAt,
             retired_at: null,
+            private_key_sealed: null,
           })
           .execute();
         beforeCommit();
