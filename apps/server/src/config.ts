@@ -19,6 +19,10 @@ function readBaseConfig(reader: EnvReader): BaseConfig {
   if (url !== undefined && !/^postgres(ql)?:\/\//.test(url)) {
     reader.problem('DATABASE_URL: must start with postgres:// or postgresql://');
   }
+  const redisUrl = reader.optionalString('REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) reader.problem('REDIS_URL: must start with redis:// or rediss://');
+  const redisPrefix = reader.string('BLUEZONE_REDIS_PREFIX', 'bluezone');
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(redisPrefix)) reader.problem(`BLUEZONE_REDIS_PREFIX: "${redisPrefix}" may hold only letters, digits, "_", "." and "-"`);
   const region = reader.string('BLUEZONE_REGION', 'VN');
   if (!/^[A-Za-z0-9_]{1,32}$/.test(region)) {
     reader.problem(`BLUEZONE_REGION: "${region}" may hold only letters, digits and "_" (it names a folder)`);
@@ -35,6 +39,7 @@ function readBaseConfig(reader: EnvReader): BaseConfig {
       consoleDir: path.resolve(reader.string('BLUEZONE_CONSOLE_DIR', defaultConsoleDir)),
     },
     database: { url, sqlitePath: path.join(dataDir, 'bluezone.sqlite') },
+    redis: { url: redisUrl, prefix: redisPrefix },
   };
 }
 

@@ -4,16 +4,17 @@ import { databaseTransactions } from './db/transactions.js';
 import type { AnyDomain } from './platform/domain.js';
 import { DOMAINS, type Services } from './domains.js';
 import type { Platform } from './platform/platform.js';
+import { memoryRateLimiters, type RateLimiters } from './platform/rate-limiter.js';
 
 export type { Services };
 
 /** Builds every domain's services over one database, in the order of the domain list. */
-export function createServices(db: Db, config: ServerConfig, platform: Platform): Services {
+export function createServices(db: Db, config: ServerConfig, platform: Platform, rateLimiters: RateLimiters = memoryRateLimiters(platform.clock)): Services {
   const transactions = databaseTransactions(db);
   const services: Record<string, unknown> = {};
   const configs = config as unknown as Record<string, unknown>;
   for (const domain of DOMAINS as readonly AnyDomain[]) {
-    Object.assign(services, domain.createServices({ db, platform, transactions, base: config, config: configs[domain.name], services }));
+    Object.assign(services, domain.createServices({ db, platform, transactions, rateLimiters, base: config, config: configs[domain.name], services }));
   }
   return services as Services;
 }

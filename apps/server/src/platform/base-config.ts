@@ -16,6 +16,13 @@ export interface DatabaseConfig {
   sqlitePath: string;
 }
 
+/** Redis, shared by every server process for rate limits (REDIS_URL); unset: each process counts in memory. */
+export interface RedisConfig {
+  url: string | undefined;
+  /** Prefix of every key, so installations sharing one Redis stay apart (BLUEZONE_REDIS_PREFIX). */
+  prefix: string;
+}
+
 export interface BaseConfig {
   dataDir: string;
   /** Signed export files, written by the export domain and served at `/exports/`. */
@@ -24,4 +31,5 @@ export interface BaseConfig {
   region: string;
   http: HttpConfig;
   database: DatabaseConfig;
+  redis: RedisConfig;
 }

@@ -5,6 +5,7 @@ import type { BaseConfig } from './base-config.js';
 import type { EnvReader } from './env-reader.js';
 import type { ScheduledJob } from './jobs.js';
 import type { Platform } from './platform.js';
+import type { RateLimiters } from './rate-limiter.js';
 
 /**
  * A domain (identity, units, export, …) as the server sees it: one module that reads its configuration, builds its
@@ -18,6 +19,8 @@ export interface DomainContext<Config, Needs> {
   db: Db;
   platform: Platform;
   transactions: Transactions;
+  /** Rate limits: in memory, or in Redis shared by every process (REDIS_URL). */
+  rateLimiters: RateLimiters;
   base: BaseConfig;
   config: Config;
   services: Needs;
