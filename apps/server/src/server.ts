@@ -8,7 +8,7 @@ import { DOMAINS } from './domains.js';
 import { startJobs, type ScheduledJob } from './platform/jobs.js';
 import { systemPlatform, type Platform } from './platform/platform.js';
 import { memoryRateLimiters, redisRateLimiters } from './platform/rate-limiter.js';
-import { createServices, type Services } from './services.js';
+import { createServices, loadDomains, type Services } from './services.js';
 
 export interface Runtime {
   db: Db;
@@ -32,7 +32,8 @@ export async function openRuntime(config: ServerConfig, platform: Platform = sys
   try {
     await redis?.ready();
     await migrateToLatest(db);
-    return { db, services: createServices(db, config, platform, redis ?? memoryRateLimiters(platform.clock)), close };
+    const loaded = await loadDomains(db, config, platform);
+    return { db, services: createServices(db, config, platform, redis ?? memoryRateLimiters(platform.clock), loaded), close };
   } catch (error) {
     await close();
     throw error;

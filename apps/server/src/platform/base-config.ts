@@ -32,4 +32,9 @@ export interface BaseConfig {
   http: HttpConfig;
   database: DatabaseConfig;
   redis: RedisConfig;
+  /**
+   * BLUEZONE_KEY_ENCRYPTION_KEY (base64 of 32 bytes): when set, signing keys and the verification secrets live in
+   * the database sealed under it (platform/sealed-box.ts), so every process shares them without a shared directory.
+   */
+  keyEncryptionKey: Buffer | undefined;
 }

@@ -21,6 +21,8 @@ export interface DomainContext<Config, Needs> {
   transactions: Transactions;
   /** Rate limits: in memory, or in Redis shared by every process (REDIS_URL). */
   rateLimiters: RateLimiters;
+  /** What this domain's `load` read before the services were built (undefined when it has none, or in tests). */
+  loaded?: unknown;
   base: BaseConfig;
   config: Config;
   services: Needs;
@@ -30,6 +32,11 @@ export interface Domain<Name extends string, Config, Provides extends object, Ne
   readonly name: Name;
   /** Reads and checks this domain's environment variables; problems go to `env.problem()`, all reported at once. */
   readConfig?(env: EnvReader, base: BaseConfig): Config;
+  /**
+   * Before the services are built, after migrations: reads what they need from the database and cannot wait for
+   * (secrets every process shares). Its answer reaches createServices as `loaded`.
+   */
+  load?(context: { db: Db; config: Config; base: BaseConfig; platform: Platform }): Promise<unknown>;
   createServices(context: DomainContext<Config, Needs>): Provides;
   routes?(app: FastifyInstance, services: Provides & Needs, config: Config, base: BaseConfig): void | Promise<void>;
   jobs?(services: Provides & Needs, config: Config): ScheduledJob[];
