@@ -18,6 +18,8 @@ export interface RunningServer {
   dataDir: string;
   /** Everything the process printed, for failure messages. */
   output: () => string;
+  /** Kills the process with `signal` (SIGKILL: a crash) and resolves once it is gone; the data directory stays. */
+  kill: (signal: NodeJS.Signals) => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -96,5 +98,9 @@ export async function startServer(options: { readyWithinMs?: number; env?: Recor
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { baseUrl, adminPassword, dataDir, output: () => output, stop };
+  const kill = async (signal: NodeJS.Signals) => {
+    child.kill(signal);
+    await exited(child);
+  };
+  return { baseUrl, adminPassword, dataDir, output: () => output, kill, stop };
 }
