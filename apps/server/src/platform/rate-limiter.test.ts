@@ -36,6 +36,24 @@ describeWithRedis('Redis rate limits', (url) => {
     expect(await (await open(testRedisPrefix())).create('verify', 3, 60).attempt('10.0.0.1')).toBe(true);
   });
 
+  it('keeps no address in Redis in clear, and each count only for its window', async () => {
+    const prefix = testRedisPrefix();
+    const limiters = await open(prefix);
+    await limiters.create('verify', 3, 60).attempt('198.51.100.23');
+    const { Redis } = await import('ioredis');
+    const client = new Redis(url);
+    try {
+      const keys = await client.keys(`${prefix}*`);
+      expect(keys).toHaveLength(1);
+      expect(keys[0]).not.toContain('198.51.100.23');
+      const ttl = await client.ttl(keys[0]!);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(60);
+    } finally {
+      client.disconnect();
+    }
+  });
+
   it('forgets a key when its window ends', async () => {
     const limiter = (await open(testRedisPrefix())).create('verify', 1, 1);
     expect([await limiter.attempt('k'), await limiter.attempt('k')]).toEqual([true, false]);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Clock } from './platform.js';
@@ -62,7 +63,10 @@ class RedisRateLimiter implements RateLimiter {
 
   async attempt(key: string): Promise<boolean> {
     try {
-      await this.limiter.consume(key);
+      // The key is a client address: only its SHA-256 reaches Redis, and only for the window (the key's expiry), so
+      // no address sits in Redis in clear. (A hash of an IPv4 address can be reversed by trying them all: this
+      // keeps addresses out of dumps and monitoring, it does not make them anonymous.)
+      await this.limiter.consume(createHash('sha256').update(key).digest('base64url'));
       return true;
     } catch (refusal) {
       if (refusal instanceof RateLimiterRes) return false;
