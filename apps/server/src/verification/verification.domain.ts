@@ -28,4 +28,14 @@ export const verificationDomain = defineDomain({
     };
   },
   routes: (app, { verification }) => registerVerificationRoutes(app, verification),
+  jobs: ({ verification }) => [
+    {
+      name: 'verification.token_sweep',
+      everySeconds: 60,
+      run: async () => {
+        const swept = await verification.sweepUsedTokens();
+        return swept > 0 ? { swept } : undefined;
+      },
+    },
+  ],
 });

@@ -34,6 +34,7 @@ export interface VerificationRepository {
   peek(hash: string, now: Date): Promise<boolean>;
   listCodes(filter: CodeListFilter, limit: number, beforeId?: number): Promise<VerificationCodeRecord[]>;
   useToken(jti: string, now: Date, expiresAt: string): Promise<boolean>;
+  sweepUsedTokens(now: Date): Promise<number>;
   codesIssuedPerDay(since: string): Promise<DayCount[]>;
   codesClaimedPerDay(since: string): Promise<DayCount[]>;
 }
@@ -117,6 +118,14 @@ export class VerificationService {
         claimedAt: c.claimedAt,
       })),
     };
+  }
+
+  /**
+   * Forgets used tokens past their expiry: a token that expired is refused for that already, so its id need not be
+   * kept. Once a minute, rather than on every certificate, which cost a statement on the upload's hot path.
+   */
+  sweepUsedTokens(): Promise<number> {
+    return this.store.sweepUsedTokens(this.platform.clock.now());
   }
 
   /** Codes issued and claimed per Vietnamese day since an instant, for the anonymous statistics. */
