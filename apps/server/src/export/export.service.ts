@@ -52,7 +52,7 @@ export interface RetentionResult {
   keysDeleted: number;
 }
 
-/** How long a process may hold a batch before another may take it over (a 1,000,000-key batch takes about a minute). */
+/** How long a process may hold a batch before another may take it over (a 1,000,000-key batch takes seconds). */
 const LEASE_SECONDS = 15 * 60;
 /** Rows read at a time. */
 const READ_PAGE = 5_000;
