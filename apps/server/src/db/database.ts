@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type CompiledQuery, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 import type { DatabaseConfig } from '../config.js';
 import type { Database } from './schema.js';
 
@@ -75,7 +76,8 @@ export function openPostgres(options: pg.PoolConfig): Db {
   const pool = new pg.Pool({ max: 10, ...options });
   // An idle client that loses its connection emits 'error'; without a listener that would crash the process.
   pool.on('error', () => undefined);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // The cursor lets a store stream a large result (the export's window) instead of paging through it.
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
 }
 
 /** True when the database answers a trivial query (used by /readyz). */

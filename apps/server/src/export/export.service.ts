@@ -26,7 +26,7 @@ export interface ExportRepository {
   claimBatch(region: string, window: ExportWindow, leaseExpiresAt: string, now: Date): Promise<number | undefined>;
   reclaimBatch(id: number, expiredLease: string, leaseExpiresAt: string): Promise<boolean>;
   releaseBatch(id: number): Promise<void>;
-  exposuresInWindow(window: ExportWindow, page: { afterId: number; limit: number }): Promise<Array<ExposureRow & { id: number }>>;
+  exposurePagesInWindow(window: ExportWindow, pageSize: number): AsyncIterable<ExposureRow[]>;
   completeBatch(id: number, region: string, window: ExportWindow, files: readonly NewExportFile[], totals: BatchTotals, now: Date): Promise<void>;
   listFiles(region?: string): Promise<ExportFileInfo[]>;
   deleteFilesEndedBy(region: string, endedBy: number): Promise<string[]>;
@@ -128,14 +128,11 @@ export class ExportService {
     const revisedKeys = new KeyTable();
     const start = iso(window.start);
     const end = iso(window.end);
-    for (let afterId = 0; ; ) {
-      const rows = await this.store.exposuresInWindow(window, { afterId, limit: READ_PAGE });
+    for await (const rows of this.store.exposurePagesInWindow(window, READ_PAGE)) {
       for (const row of rows) {
         const out = exportKeyOf(row, start, end);
         if (out) (out.revised ? revisedKeys : keys).push(out.key);
       }
-      if (rows.length < READ_PAGE) break;
-      afterId = rows.at(-1)!.id;
     }
     const random = (length: number) => this.platform.random.bytes(length);
     const jitter = this.config.paddingJitter > 0 ? randomBelow(random, this.config.paddingJitter + 1) : 0;

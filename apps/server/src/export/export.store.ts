@@ -126,14 +126,16 @@ export class ExportStore extends Store implements ExportRepository {
   }
 
   /**
-   * Keys that became available, or were revised, in the window (start, end], a page at a time in id order: a
-   * million-key batch is read without holding a million rows at once. On SQLite the page is read as raw arrays
-   * (see readRawSqlite); both paths run the same SQL.
+   * Keys that became available, or were revised, in the window (start, end], `pageSize` rows at a time, in no
+   * particular order: a million-key batch is read without holding a million rows at once. On SQLite, pages in id
+   * order read as raw arrays (see rawSqliteRows); on PostgreSQL, one query streamed through a cursor, since paging
+   * by id there made the planner match and sort the whole window again for every page (84 s for a million keys,
+   * measured with the export benchmark).
    */
-  async exposuresInWindow(window: ExportWindow, page: { afterId: number; limit: number }): Promise<Array<ExposureRow & { id: number }>> {
+  async *exposurePagesInWindow(window: ExportWindow, pageSize: number): AsyncGenerator<ExposureRow[]> {
     const start = new Date(window.start * 1000).toISOString();
     const end = new Date(window.end * 1000).toISOString();
-    const query = this.db
+    const inWindow = this.db
       .selectFrom('exposures')
       .select([...EXPOSURE_COLUMNS])
       .select((isPostgres(this.db) ? sql<string>`encode(key_data, 'hex')` : sql<string>`hex(key_data)`).as('key_hex'))
@@ -142,13 +144,27 @@ export class ExportStore extends Store implements ExportRepository {
           eb.and([eb('available_at', '>', start), eb('available_at', '<=', end)]),
           eb.and([eb('revised_at', '>', start), eb('revised_at', '<=', end)]),
         ]),
-      )
-      .where('id', '>', page.afterId)
-      .orderBy('id')
-      .limit(page.limit);
-    const raw = await rawSqliteRows(this.db, query.compile());
-    if (raw) return exposurePage(raw);
-    return exposurePage((await query.execute()).map((r) => [...EXPOSURE_COLUMNS.map((c) => r[c]), r.key_hex]));
+      );
+    const asArray = (r: Record<string, unknown>) => [...EXPOSURE_COLUMNS.map((c) => r[c]), r.key_hex];
+    if (isPostgres(this.db)) {
+      let page: unknown[][] = [];
+      for await (const row of inWindow.stream(pageSize)) {
+        page.push(asArray(row));
+        if (page.length === pageSize) {
+          yield exposurePage(page);
+          page = [];
+        }
+      }
+      if (page.length > 0) yield exposurePage(page);
+      return;
+    }
+    for (let afterId = 0; ; ) {
+      const query = inWindow.where('id', '>', afterId).orderBy('id').limit(pageSize);
+      const rows = (await rawSqliteRows(this.db, query.compile())) ?? (await query.execute()).map(asArray);
+      if (rows.length > 0) yield exposurePage(rows);
+      if (rows.length < pageSize) return;
+      afterId = Number(rows.at(-1)![0]);
+    }
   }
 
   /** Records the batch's files and marks it complete, in one transaction. */
