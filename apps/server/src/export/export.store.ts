@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { isPostgres, isUniqueViolation, rawSqliteRows } from '../db/database.js';
+import { isPostgres, isUniqueViolation, rawPostgresPages, rawSqliteRows } from '../db/database.js';
 import { Store } from '../db/transactions.js';
 import type { BatchRecord, ExportFileInfo, ExportWindow, ExposureRow } from './export.model.js';
 import type { ExportRepository } from './export.service.js';
@@ -128,7 +128,8 @@ export class ExportStore extends Store implements ExportRepository {
   /**
    * Keys that became available, or were revised, in the window (start, end], `pageSize` rows at a time, in no
    * particular order: a million-key batch is read without holding a million rows at once. On SQLite, pages in id
-   * order read as raw arrays (see rawSqliteRows); on PostgreSQL, one query streamed through a cursor, since paging
+   * order read as raw arrays (see rawSqliteRows); on PostgreSQL, one query streamed through a cursor (as arrays too,
+   * see rawPostgresPages), since paging
    * by id there made the planner match and sort the whole window again for every page (84 s for a million keys,
    * measured with the export benchmark).
    */
@@ -147,15 +148,9 @@ export class ExportStore extends Store implements ExportRepository {
       );
     const asArray = (r: Record<string, unknown>) => [...EXPOSURE_COLUMNS.map((c) => r[c]), r.key_hex];
     if (isPostgres(this.db)) {
-      let page: unknown[][] = [];
-      for await (const row of inWindow.stream(pageSize)) {
-        page.push(asArray(row));
-        if (page.length === pageSize) {
-          yield exposurePage(page);
-          page = [];
-        }
-      }
-      if (page.length > 0) yield exposurePage(page);
+      // Inside a transaction (never the export's case) the window is read at once.
+      const raw = rawPostgresPages(this.db, inWindow.compile(), pageSize) ?? [(await inWindow.execute()).map(asArray)];
+      for await (const rows of raw) if (rows.length > 0) yield exposurePage(rows);
       return;
     }
     for (let afterId = 0; ; ) {
