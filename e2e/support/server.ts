@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -62,6 +63,9 @@ export async function startServer(options: { readyWithinMs?: number; env?: Recor
       HOST: '127.0.0.1',
       BLUEZONE_DATA_DIR: dataDir,
       BLUEZONE_ADMIN_PASSWORD: adminPassword,
+      // With REDIS_URL set (as CI sets it), each server counts its rate limits apart, so test files running at once
+      // never share an address's count; a test of several processes passes one prefix for all of them.
+      BLUEZONE_REDIS_PREFIX: `bz_e2e_${randomBytes(6).toString('hex')}`,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
