@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -18,6 +19,8 @@ export interface RunningServer {
   dataDir: string;
   /** Everything the process printed, for failure messages. */
   output: () => string;
+  /** Kills the process with `signal` (SIGKILL: a crash) and resolves once it is gone; the data directory stays. */
+  kill: (signal: NodeJS.Signals) => Promise<void>;
   /** Stops the server; its own data directory goes too, unless `keepDataDir` (to start another server on it). */
   stop: (options?: { keepDataDir?: boolean }) => Promise<void>;
 }
@@ -63,6 +66,9 @@ export async function startServer(options: { readyWithinMs?: number; env?: Recor
       HOST: '127.0.0.1',
       BLUEZONE_DATA_DIR: dataDir,
       BLUEZONE_ADMIN_PASSWORD: adminPassword,
+      // With REDIS_URL set (as CI sets it), each server counts its rate limits apart, so test files running at once
+      // never share an address's count; a test of several processes passes one prefix for all of them.
+      BLUEZONE_REDIS_PREFIX: `bz_e2e_${randomBytes(6).toString('hex')}`,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -99,7 +105,11 @@ export async function startServer(options: { readyWithinMs?: number; env?: Recor
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { baseUrl, adminPassword, dataDir, output: () => output, stop };
+  const kill = async (signal: NodeJS.Signals) => {
+    child.kill(signal);
+    await exited(child);
+  };
+  return { baseUrl, adminPassword, dataDir, output: () => output, kill, stop };
 }
 
 /**

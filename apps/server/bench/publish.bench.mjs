@@ -7,13 +7,18 @@
 // data directory; PostgreSQL in a new database (created and dropped) on BENCH_DATABASE_URL, else TEST_DATABASE_URL,
 // else postgres://postgres@127.0.0.1:5432/postgres, skipped with the reason when unreachable. Codes are issued
 // through the service layer; then each upload is a phone's three calls, 14 keys each: verify → certificate (phase 1,
-// all uploads) → publish (phase 2). Prints per database
+// all uploads) → publish (phase 2). The phones run in a child process, as a load generator (wrk, autocannon) runs
+// beside a server rather than inside it, so the server's CPU time per upload is measured apart from theirs: on a
+// machine shared with other work the rate falls, the CPU time per upload much less. Prints per database
 //   sqlite: 300 uploads of 14 keys, 8 at a time: 95.1 uploads/s (verify+certificate+publish), publish alone 240.3/s
 // or, with --json, [{"database","uploads","keysPerUpload","concurrency","flowPerSecond","publishPerSecond",...}].
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { calculateExposureKeyHmac } from '@bluezone/protocol';
 import { buildApp, loadConfig, prepareRuntime } from '../dist/index.js';
@@ -31,11 +36,25 @@ if (!Number.isSafeInteger(uploads) || uploads < 1 || !Number.isSafeInteger(concu
 }
 const KEYS = 14;
 
-async function post(base, route, body) {
-  const response = await fetch(`${base}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`${route}: ${response.status} ${text}`);
-  return JSON.parse(text);
+// node:http with kept-alive sockets rather than fetch: fetch cost the phones' thread about three times the CPU per
+// request (measured with --cpu-prof), enough to make the load generator, not the server, the bottleneck.
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+
+function post(base, route, body) {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${base}${route}`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        if (response.statusCode !== 200) reject(new Error(`${route}: ${response.statusCode} ${text}`));
+        else resolve(JSON.parse(text));
+      });
+    });
+    request.on('error', reject);
+    request.end(payload);
+  });
 }
 
 /** Runs `task(i)` for i in 0..count-1, `concurrency` at a time; returns the seconds it took. */
@@ -53,6 +72,35 @@ function phoneKeys() {
   return Array.from({ length: KEYS }, (_, i) => ({ key: randomBytes(16).toString('base64'), rollingStartNumber: today - (i + 1) * 144, rollingPeriod: 144, transmissionRisk: 0 }));
 }
 
+/** In the worker: the phones' two phases against the server at `base`; answers the seconds each took. */
+async function phones(base, codes) {
+  const phones = codes.map((code) => ({ code, keys: phoneKeys(), hmacKey: randomBytes(32) }));
+  const certify = await timed(uploads, async (i) => {
+    const phone = phones[i];
+    const { token } = await post(base, '/api/v1/verify', { code: phone.code });
+    const ekeyhmac = calculateExposureKeyHmac(phone.keys.map((k) => ({ key: k.key, rollingStartIntervalNumber: k.rollingStartNumber, rollingPeriod: k.rollingPeriod, transmissionRisk: 0 })), phone.hmacKey);
+    phone.certificate = (await post(base, '/api/v1/certificate', { token, ekeyhmac })).certificate;
+  });
+  const publish = await timed(uploads, async (i) => {
+    const phone = phones[i];
+    const body = await post(base, '/api/v1/publish', { temporaryExposureKeys: phone.keys, healthAuthorityID: 'vn.bluezone', verificationPayload: phone.certificate, hmacKey: phone.hmacKey.toString('base64') });
+    if (body.insertedExposures !== KEYS) throw new Error(`published ${body.insertedExposures} keys, not ${KEYS}`);
+  });
+  return { certify, publish };
+}
+
+/** The phones, in a child process: codes in on stdin, the seconds of each phase out on stdout. */
+function inChild(base, codes) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--phones', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`the phones' process exited with ${code}`))));
+    child.stdin.end(JSON.stringify({ base, codes }));
+  });
+}
+
 async function run(database, env) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bluezone-publish-bench-'));
   const config = loadConfig({ BLUEZONE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', BLUEZONE_EXPORT_PERIOD: '0', BLUEZONE_VERIFY_RATE_LIMIT: '100000', BLUEZONE_ADMIN_PASSWORD: randomBytes(12).toString('base64'), ...env });
@@ -64,19 +112,12 @@ async function run(database, env) {
     const admin = { id: 1, username: 'admin', role: 'admin' };
     const codes = [];
     for (let i = 0; i < uploads; i++) codes.push((await runtime.services.verification.issueCode(admin, { testType: 'confirmed' })).code);
-    const phones = codes.map((code) => ({ code, keys: phoneKeys(), hmacKey: randomBytes(32) }));
-    const certify = await timed(uploads, async (i) => {
-      const phone = phones[i];
-      const { token } = await post(base, '/api/v1/verify', { code: phone.code });
-      const ekeyhmac = calculateExposureKeyHmac(phone.keys.map((k) => ({ key: k.key, rollingStartIntervalNumber: k.rollingStartNumber, rollingPeriod: k.rollingPeriod, transmissionRisk: 0 })), phone.hmacKey);
-      phone.certificate = (await post(base, '/api/v1/certificate', { token, ekeyhmac })).certificate;
-    });
-    const publish = await timed(uploads, async (i) => {
-      const phone = phones[i];
-      const body = await post(base, '/api/v1/publish', { temporaryExposureKeys: phone.keys, healthAuthorityID: 'vn.bluezone', verificationPayload: phone.certificate, hmacKey: phone.hmacKey.toString('base64') });
-      if (body.insertedExposures !== KEYS) throw new Error(`published ${body.insertedExposures} keys, not ${KEYS}`);
-    });
-    return { database, uploads, keysPerUpload: KEYS, concurrency, certifySeconds: certify, publishSeconds: publish, flowPerSecond: uploads / (certify + publish), publishPerSecond: uploads / publish };
+    const cpuBefore = process.cpuUsage();
+    const { certify, publish } = await inChild(base, codes);
+    const cpu = process.cpuUsage(cpuBefore);
+    // The server's process: its main thread and libuv's pool (crypto, zlib); the phones' process is not counted.
+    const serverCpuMsPerUpload = (cpu.user + cpu.system) / 1000 / uploads;
+    return { database, uploads, keysPerUpload: KEYS, concurrency, certifySeconds: certify, publishSeconds: publish, flowPerSecond: uploads / (certify + publish), publishPerSecond: uploads / publish, serverCpuMsPerUpload };
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -103,12 +144,19 @@ async function withPostgres(fn) {
   }
 }
 
+if (args[0] === '--phones') {
+  let input = '';
+  for await (const chunk of process.stdin) input += chunk;
+  const { base, codes } = JSON.parse(input);
+  process.stdout.write(JSON.stringify(await phones(base, codes)));
+  process.exit(0);
+}
 const results = [await run('sqlite', {}), await withPostgres((url) => run('postgres', { DATABASE_URL: url }))];
 if (json) {
   process.stdout.write(`${JSON.stringify(results)}\n`);
 } else {
   for (const r of results) {
     if (r.skipped) process.stdout.write(`${r.database}: skipped (${r.skipped})\n`);
-    else process.stdout.write(`${r.database}: ${r.uploads} uploads of ${r.keysPerUpload} keys, ${r.concurrency} at a time: ${r.flowPerSecond.toFixed(1)} uploads/s (verify+certificate+publish), publish alone ${r.publishPerSecond.toFixed(1)}/s\n`);
+    else process.stdout.write(`${r.database}: ${r.uploads} uploads of ${r.keysPerUpload} keys, ${r.concurrency} at a time: ${r.flowPerSecond.toFixed(1)} uploads/s (verify+certificate+publish), publish alone ${r.publishPerSecond.toFixed(1)}/s; server CPU ${r.serverCpuMsPerUpload.toFixed(2)} ms an upload\n`);
   }
 }

@@ -20,6 +20,15 @@ function readBaseConfig(reader: EnvReader): BaseConfig {
   if (url !== undefined && !/^postgres(ql)?:\/\//.test(url)) {
     reader.problem('DATABASE_URL: must start with postgres:// or postgresql://');
   }
+  const redisUrl = reader.optionalString('REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) reader.problem('REDIS_URL: must start with redis:// or rediss://');
+  const redisPrefix = reader.string('BLUEZONE_REDIS_PREFIX', 'bluezone');
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(redisPrefix)) reader.problem(`BLUEZONE_REDIS_PREFIX: "${redisPrefix}" may hold only letters, digits, "_", "." and "-"`);
+  const kek = reader.optionalString('BLUEZONE_KEY_ENCRYPTION_KEY');
+  const keyEncryptionKey = kek === undefined ? undefined : Buffer.from(kek, 'base64');
+  if (kek !== undefined && (keyEncryptionKey!.length !== 32 || keyEncryptionKey!.toString('base64') !== kek)) {
+    reader.problem('BLUEZONE_KEY_ENCRYPTION_KEY: must be standard base64 of exactly 32 bytes (openssl rand -base64 32)');
+  }
   const region = reader.string('BLUEZONE_REGION', 'VN');
   if (!/^[A-Za-z0-9_]{1,32}$/.test(region)) {
     reader.problem(`BLUEZONE_REGION: "${region}" may hold only letters, digits and "_" (it names a folder)`);
@@ -37,6 +46,8 @@ function readBaseConfig(reader: EnvReader): BaseConfig {
       appDir: path.resolve(reader.string('BLUEZONE_APP_DIR', defaultAppDir)),
     },
     database: { url, sqlitePath: path.join(dataDir, 'bluezone.sqlite') },
+    redis: { url: redisUrl, prefix: redisPrefix },
+    keyEncryptionKey,
   };
 }
 

@@ -8,7 +8,8 @@ import type { AnyDomain } from './platform/domain.js';
 import { DOMAINS } from './domains.js';
 import { startJobs, type ScheduledJob } from './platform/jobs.js';
 import { systemPlatform, type Platform } from './platform/platform.js';
-import { createServices, type Services } from './services.js';
+import { memoryRateLimiters, redisRateLimiters } from './platform/rate-limiter.js';
+import { createServices, loadDomains, type Services } from './services.js';
 
 export interface Runtime {
   db: Db;
@@ -24,11 +25,18 @@ const domainConfig = (config: ServerConfig, name: string) => (config as unknown 
  */
 export async function openRuntime(config: ServerConfig, platform: Platform = systemPlatform): Promise<Runtime> {
   const { db } = openDatabase(config.database);
-  try {
-    await migrateToLatest(db);
-    return { db, services: createServices(db, config, platform), close: () => db.destroy() };
-  } catch (error) {
+  const redis = config.redis.url ? redisRateLimiters(config.redis.url, config.redis.prefix) : undefined;
+  const close = async () => {
+    await redis?.close();
     await db.destroy();
+  };
+  try {
+    await redis?.ready();
+    await migrateToLatest(db);
+    const loaded = await loadDomains(db, config, platform);
+    return { db, services: createServices(db, config, platform, redis ?? memoryRateLimiters(platform.clock), loaded), close };
+  } catch (error) {
+    await close();
     throw error;
   }
 }

@@ -6,7 +6,7 @@ import * as m0004 from './migrations/0004_user_search.js';
 import * as m0005 from './migrations/0005_platform.js';
 import * as m0006 from './migrations/0006_campaigns.js';
 import * as m0007 from './migrations/0007_declarations.js';
-// 0006 to 0008 are reserved for campaigns, declarations and epidemic areas, and scale.
+import * as m0008 from './migrations/0008_scale.js';
 import * as m0009 from './migrations/0009_notices.js';
 import { isPostgres } from './database.js';
 
@@ -23,6 +23,8 @@ const migrations: Record<string, Migration> = {
   '0006_campaigns': m0006,
   // Health declarations and epidemic areas.
   '0007_declarations': m0007,
+  // Signing keys and verification secrets in the database, for several server processes.
+  '0008_scale': m0008,
   '0009_notices': m0009,
 };
 

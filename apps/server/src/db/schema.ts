@@ -35,6 +35,7 @@ export interface Database {
   declaration_checks: DeclarationCheckTable;
   health_stations: HealthStationTable;
   declaration_webhooks: DeclarationWebhookTable;
+  server_secrets: ServerSecretTable;
 }
 
 export interface UnitTable {
@@ -127,6 +128,15 @@ export interface SigningKeyTable {
   activated_at: string;
   /** When a newer key became active; the key stays published for the overlap after it. */
   retired_at: string | null;
+  /** The private key sealed under BLUEZONE_KEY_ENCRYPTION_KEY when keys live in the database (0008), else null. */
+  private_key_sealed: string | null;
+}
+
+/** Secrets every server process must share (the verification key and code secret), sealed like signing keys (0008). */
+export interface ServerSecretTable {
+  name: string;
+  sealed: string;
+  created_at: string;
 }
 
 /** Unix-second and byte columns are bigint on PostgreSQL, which pg returns as strings: stores convert with Number(). */

@@ -1,7 +1,6 @@
 import type { AuditService } from '../audit/audit.service.js';
 import type { EpidemicAreasService } from '../epidemic-areas/epidemic-areas.service.js';
 import { defineDomain, type DomainContext } from '../platform/domain.js';
-import { RateLimiter } from '../platform/rate-limiter.js';
 import type { Notifier } from '../platform/notifier.js';
 import type { UnitDirectory } from '../platform/unit-directory.js';
 import type { PlacesService } from '../places/places.service.js';
@@ -30,7 +29,7 @@ export interface DeclarationNeeds {
   notifications: Notifier;
 }
 
-function createDeclarationServices({ db, platform, config, services, transactions }: DomainContext<DeclarationsConfig, DeclarationNeeds>) {
+function createDeclarationServices({ db, platform, config, services, transactions, rateLimiters }: DomainContext<DeclarationsConfig, DeclarationNeeds>) {
   const { audit, units, places, epidemicAreas, screening, notifications } = services;
   const store = new DeclarationsStore(db);
   const lists = new DeclarationListsStore(db);
@@ -56,8 +55,8 @@ function createDeclarationServices({ db, platform, config, services, transaction
   const rescreening = new Rescreening(store, lists, places, screening, alerts, audit, platform.clock, transactions);
   epidemicAreas.onChange(rescreening.onAreaChange);
   return {
-    intake: new IntakeService(store, stationsStore, places, screening, alerts, new RateLimiter(config.submitRateLimit, config.submitRateWindowSeconds, platform.clock), units.topCode, platform, transactions),
-    followUp: new FollowUpService(store, lists, placeNames, screening, alerts, new RateLimiter(config.receiptLookupRateLimit, 60, platform.clock), audit, platform.clock, transactions),
+    intake: new IntakeService(store, stationsStore, places, screening, alerts, rateLimiters.create('declaration', config.submitRateLimit, config.submitRateWindowSeconds), units.topCode, platform, transactions),
+    followUp: new FollowUpService(store, lists, placeNames, screening, alerts, rateLimiters.create('receipt_lookup', config.receiptLookupRateLimit, 60), audit, platform.clock, transactions),
     exports: new DeclarationsExport(lists, placeNames, audit, platform.clock),
     stats: new DeclarationStats(lists, placeNames, platform.clock),
     healthStations: new HealthStationsService(stationsStore, units, audit, platform.clock, transactions),

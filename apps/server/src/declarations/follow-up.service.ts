@@ -80,7 +80,7 @@ export class FollowUpService {
 
   /** A checkpoint's look-up: any officer holding the citizen's receipt sees who it is and what screening found. */
   async byReceipt(viewer: User, typed: string): Promise<CheckpointView> {
-    if (!this.receiptLimiter.attempt(`user:${viewer.id}`)) throw new AppError('rate_limited', 'too many receipt look-ups; wait a minute');
+    if (!(await this.receiptLimiter.attempt(`user:${viewer.id}`))) throw new AppError('rate_limited', 'too many receipt look-ups; wait a minute');
     const receipt = normalizeReceipt(typed);
     const declaration = receipt === undefined ? undefined : await this.declarations.getByReceipt(receipt);
     if (!declaration) throw new AppError('not_found', 'no declaration has this receipt (it may have been deleted after its retention)');

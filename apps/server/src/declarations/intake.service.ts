@@ -43,7 +43,7 @@ export class IntakeService {
   ) {}
 
   async submit(request: SubmitDeclarationRequest, clientAddress: string): Promise<SubmitDeclarationResponse> {
-    if (!this.limiter.attempt(clientAddress)) throw new AppError('rate_limited', 'too many declarations from this address; wait a few minutes');
+    if (!(await this.limiter.attempt(clientAddress))) throw new AppError('rate_limited', 'too many declarations from this address; wait a few minutes');
     const now = this.platform.clock.now();
     await this.check(request, vnDay(now));
     const declaredDay = vnDay(now);

@@ -1,11 +1,28 @@
 import type { BaseConfig } from '../platform/base-config.js';
 import type { EnvReader } from '../platform/env-reader.js';
 
+/** An S3-compatible bucket for the export files (BLUEZONE_EXPORT_S3_*); unset, they go to the exports directory. */
+export interface ObjectStoreConfig {
+  bucket: string;
+  /** Region of the bucket; S3-compatible stores mostly take any value. */
+  region: string;
+  /** For a store other than AWS: its URL, e.g. http://minio.internal:9000. */
+  endpoint: string | undefined;
+  /** Bucket in the path (`endpoint/bucket/key`) rather than in the host name, as most S3-compatible stores want. */
+  forcePathStyle: boolean;
+  /** Prepended to every object key (`VN/index.txt` becomes `<prefix>VN/index.txt`). */
+  prefix: string;
+}
+
 export interface ExportConfig {
   /** Region written in every file and used as the folder under the exports directory (BLUEZONE_REGION). */
   region: string;
   /** Where files are written; served at /exports/. */
   exportsDir: string;
+  /** When set, files go to this bucket instead of the directory, and /exports/ redirects to `publicUrl`. */
+  objectStore: ObjectStoreConfig | undefined;
+  /** BLUEZONE_EXPORTS_PUBLIC_URL: where phones download the files (a CDN in front of the bucket). */
+  publicUrl: string | undefined;
   /** Length of a batch window; windows align to multiples of it (unix time). 0: the worker does not run. */
   periodSeconds: number;
   /**
@@ -32,6 +49,8 @@ export function readExportConfig(env: EnvReader, base: BaseConfig): ExportConfig
   const config: ExportConfig = {
     region: base.region,
     exportsDir: base.exportsDir,
+    objectStore: readObjectStore(env),
+    publicUrl: env.optionalString('BLUEZONE_EXPORTS_PUBLIC_URL')?.replace(/\/+$/, ''),
     periodSeconds: env.duration('BLUEZONE_EXPORT_PERIOD', 3600, { min: 0, max: DAY }),
     settleSeconds: env.duration('BLUEZONE_EXPORT_SETTLE', 10, { min: 0, max: 3600 }),
     minKeys: env.int('BLUEZONE_EXPORT_MIN_KEYS', 1000, { min: 100, max: 1_000_000 }),
@@ -40,8 +59,25 @@ export function readExportConfig(env: EnvReader, base: BaseConfig): ExportConfig
     fileRetentionSeconds: env.duration('BLUEZONE_EXPORT_RETENTION', 14 * DAY, { min: DAY, max: 30 * DAY }),
     keyRetentionSeconds: env.duration('BLUEZONE_KEY_RETENTION', 14 * DAY, { min: DAY, max: 30 * DAY }),
   };
+  if (config.publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(config.publicUrl)) env.problem('BLUEZONE_EXPORTS_PUBLIC_URL: must be an http(s) URL');
   if (config.periodSeconds !== 0 && config.periodSeconds < 60) {
     env.problem('BLUEZONE_EXPORT_PERIOD: must be 0 (no worker) or at least 60 seconds');
   }
   return config;
+}
+
+function readObjectStore(env: EnvReader): ObjectStoreConfig | undefined {
+  const bucket = env.optionalString('BLUEZONE_EXPORT_S3_BUCKET');
+  const endpoint = env.optionalString('BLUEZONE_EXPORT_S3_ENDPOINT');
+  const region = env.string('BLUEZONE_EXPORT_S3_REGION', 'us-east-1');
+  const forcePathStyle = env.bool('BLUEZONE_EXPORT_S3_FORCE_PATH_STYLE', endpoint !== undefined);
+  const prefix = env.string('BLUEZONE_EXPORT_S3_PREFIX', '');
+  if (bucket === undefined) {
+    if (endpoint !== undefined) env.problem('BLUEZONE_EXPORT_S3_ENDPOINT: set BLUEZONE_EXPORT_S3_BUCKET too');
+    return undefined;
+  }
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) env.problem(`BLUEZONE_EXPORT_S3_BUCKET: "${bucket}" is not a bucket name`);
+  if (endpoint !== undefined && !/^https?:\/\/[^/]+/.test(endpoint)) env.problem('BLUEZONE_EXPORT_S3_ENDPOINT: must be an http(s) URL');
+  if (prefix !== '' && !/^[A-Za-z0-9_./-]*\/$/.test(prefix)) env.problem('BLUEZONE_EXPORT_S3_PREFIX: letters, digits, "_", ".", "-" and "/", ending in "/"');
+  return { bucket, region, endpoint, forcePathStyle, prefix };
 }

@@ -1,7 +1,8 @@
 import { EXPORT_REPORT_TYPES, type ExportKey } from '@bluezone/protocol';
 import { describe, expect, it } from 'vitest';
 import { fakeRandom } from '../platform/platform.js';
-import { batchKeys, compareKeyData, exportFileName, iso, nextWindow, paddingCount, paddingKeys, splitBatch, type ExposureRow } from './export.model.js';
+import { KeyTable } from './export.key-table.js';
+import { batchKeys, exportFileName, iso, nextWindow, paddingCount, paddingKeys, splitBatch, type ExposureRow } from './export.model.js';
 
 const HOUR = 3600;
 const T = 1_795_910_400; // 2026-11-28T00:00:00Z, a period boundary
@@ -116,22 +117,46 @@ describe('padding', () => {
 
 describe('sorting, splitting and naming', () => {
   it('sorts by key bytes, whatever the insertion order', () => {
+    const table = new KeyTable();
     const keys = [key(9), key(1), key(200), key(3), key(1)];
     keys[1]!.keyData[15] = 2; // 0101..02 sorts after 0101..01: every byte counts, not just the first
-    const sorted = keys.sort(compareKeyData);
-    expect(sorted.map((k) => [k.keyData[0], k.keyData[15]])).toEqual([[1, 1], [1, 2], [3, 3], [9, 9], [200, 200]]);
+    for (const k of keys) table.push(k);
+    const order = [...table.sortedOrder()];
+    expect(order.map((i) => [table.at(i)!.keyData[0], table.at(i)!.keyData[15]])).toEqual([[1, 1], [1, 2], [3, 3], [9, 9], [200, 200]]);
+  });
+
+  it('sorts many keys as a byte comparison does, ties on long prefixes included', () => {
+    const random = fakeRandom();
+    const table = new KeyTable();
+    const all: Uint8Array[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const k = Uint8Array.from(random.bytes(16));
+      // A third share their first 7 bytes, so the packed prefix ties and the full comparison decides.
+      if (i % 3 === 0) k.fill(0x42, 0, 7);
+      all.push(k);
+      table.push({ ...key(0), keyData: k });
+    }
+    const expected = all.map((k) => Buffer.from(k).toString('hex')).sort();
+    expect([...table.sortedOrder()].map((i) => Buffer.from(table.at(i)!.keyData).toString('hex'))).toEqual(expected);
+  });
+
+  it('keeps every field of a key, nulls included, in 32 bytes', () => {
+    const table = new KeyTable();
+    const keys: ExportKey[] = [
+      { keyData: new Uint8Array(16).fill(7), transmissionRiskLevel: null, rollingStartIntervalNumber: 2_993_040, rollingPeriod: 144, reportType: null, daysSinceOnsetOfSymptoms: null },
+      { keyData: new Uint8Array(16).fill(8), transmissionRiskLevel: 8, rollingStartIntervalNumber: 0, rollingPeriod: 1, reportType: 5, daysSinceOnsetOfSymptoms: -14 },
+    ];
+    for (const k of keys) table.push(k);
+    expect([table.at(0), table.at(1), table.at(2)]).toEqual([...keys, undefined]);
   });
 
   it('splits into files of at most the maximum, keys then revised keys, and keeps one file when empty', () => {
-    const keys = [1, 2, 3, 4, 5].map(key);
-    const revised = [6, 7].map(key);
-    const parts = splitBatch(keys, revised, 3);
-    expect(parts.map((p) => [p.keys.map((k) => k.keyData[0]), p.revisedKeys.map((k) => k.keyData[0])])).toEqual([
-      [[1, 2, 3], []],
-      [[4, 5], [6]],
-      [[], [7]],
+    expect(splitBatch(5, 2, 3)).toEqual([
+      { keys: { from: 0, to: 3 }, revisedKeys: { from: 0, to: 0 } },
+      { keys: { from: 3, to: 5 }, revisedKeys: { from: 0, to: 1 } },
+      { keys: { from: 5, to: 5 }, revisedKeys: { from: 1, to: 2 } },
     ]);
-    expect(splitBatch([], [], 3)).toEqual([{ keys: [], revisedKeys: [] }]);
+    expect(splitBatch(0, 0, 3)).toEqual([{ keys: { from: 0, to: 0 }, revisedKeys: { from: 0, to: 0 } }]);
   });
 
   it('names files <region>/<start>-<end>-<n>.zip with a five-digit batch number', () => {

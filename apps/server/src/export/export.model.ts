@@ -87,25 +87,32 @@ function exportKey(row: ExposureRow, revised: boolean): ExportKey {
 }
 
 /**
- * Sorts the rows of a window into keys and revised keys:
+ * Where a row of a window goes:
  * - a key whose available_at is in the window goes out once, with its revised values if it was revised by the
  *   window's end, and not at all if that revision withdrew it (a phone never needs a key it must then forget);
  * - a key exported by an earlier batch and revised in this window goes into revisedKeys;
  * - a key revised in this window but still under embargo waits for its own window (then with the new values).
+ * `start` and `end` are the window's bounds as ISO text (iso()), compared as the database compares them.
  */
+export function exportKeyOf(row: ExposureRow, start: string, end: string): { revised: boolean; key: ExportKey } | null {
+  const revisedByEnd = row.revisedAt !== null && row.revisedAt <= end;
+  if (row.availableAt > start && row.availableAt <= end) {
+    const key = exportKey(row, revisedByEnd);
+    return key.reportType === EXPORT_REPORT_TYPES.REVOKED ? null : { revised: false, key };
+  }
+  if (row.availableAt <= start && revisedByEnd && row.revisedAt! > start) return { revised: true, key: exportKey(row, true) };
+  return null;
+}
+
+/** exportKeyOf over a list of rows. */
 export function batchKeys(rows: readonly ExposureRow[], window: ExportWindow): { keys: ExportKey[]; revisedKeys: ExportKey[] } {
   const start = iso(window.start);
   const end = iso(window.end);
   const keys: ExportKey[] = [];
   const revisedKeys: ExportKey[] = [];
   for (const row of rows) {
-    const revisedByEnd = row.revisedAt !== null && row.revisedAt <= end;
-    if (row.availableAt > start && row.availableAt <= end) {
-      const key = exportKey(row, revisedByEnd);
-      if (key.reportType !== EXPORT_REPORT_TYPES.REVOKED) keys.push(key);
-    } else if (row.availableAt <= start && revisedByEnd && row.revisedAt! > start) {
-      revisedKeys.push(exportKey(row, true));
-    }
+    const out = exportKeyOf(row, start, end);
+    if (out) (out.revised ? revisedKeys : keys).push(out.key);
   }
   return { keys, revisedKeys };
 }
@@ -126,13 +133,18 @@ export function randomBelow(bytes: (length: number) => Uint8Array, n: number): n
  * the batch (Google's export server does the same), or, with no real key, a confirmed key of one of the 14 days
  * before the window's end with plausible risk and onset values.
  */
-export function paddingKeys(count: number, realKeys: readonly ExportKey[], window: ExportWindow, bytes: (length: number) => Uint8Array): ExportKey[] {
+export function paddingKeys(
+  count: number,
+  realKeys: { readonly length: number; at(index: number): ExportKey | undefined },
+  window: ExportWindow,
+  bytes: (length: number) => Uint8Array,
+): ExportKey[] {
   const out: ExportKey[] = [];
   const lastDay = Math.floor(window.end / 86400) - 1;
   for (let i = 0; i < count; i++) {
     const keyData = Uint8Array.from(bytes(16));
     if (realKeys.length > 0) {
-      const model = realKeys[randomBelow(bytes, realKeys.length)]!;
+      const model = realKeys.at(randomBelow(bytes, realKeys.length))!;
       out.push({ ...model, keyData });
       continue;
     }
@@ -148,33 +160,23 @@ export function paddingKeys(count: number, realKeys: readonly ExportKey[], windo
   return out;
 }
 
-/**
- * Byte order of key data: the order phones get keys in, which says nothing about when or by whom they came. A plain
- * loop, because random keys nearly always differ in their first byte and Buffer.compare's native call costs more
- * than that (measured: a 1,000,000-key sort takes a third of the time).
- */
-export function compareKeyData(a: ExportKey, b: ExportKey): number {
-  const x = a.keyData;
-  const y = b.keyData;
-  const n = Math.min(x.length, y.length);
-  for (let i = 0; i < n; i++) {
-    const d = x[i]! - y[i]!;
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
+/** Which keys go into one file: indices [from, to) of the sorted keys and of the sorted revised keys. */
+export interface FilePart {
+  keys: { from: number; to: number };
+  revisedKeys: { from: number; to: number };
 }
 
 /** Cuts a sorted batch into files of at most maxKeysPerFile keys (keys first, then revised keys), at least one. */
-export function splitBatch(keys: readonly ExportKey[], revisedKeys: readonly ExportKey[], maxKeysPerFile: number): Array<{ keys: ExportKey[]; revisedKeys: ExportKey[] }> {
-  const total = keys.length + revisedKeys.length;
+export function splitBatch(keyCount: number, revisedCount: number, maxKeysPerFile: number): FilePart[] {
+  const total = keyCount + revisedCount;
   const files = Math.max(1, Math.ceil(total / maxKeysPerFile));
-  const out: Array<{ keys: ExportKey[]; revisedKeys: ExportKey[] }> = [];
+  const out: FilePart[] = [];
   for (let f = 0; f < files; f++) {
     const from = f * maxKeysPerFile;
     const to = Math.min(total, from + maxKeysPerFile);
     out.push({
-      keys: keys.slice(Math.min(from, keys.length), Math.min(to, keys.length)),
-      revisedKeys: revisedKeys.slice(Math.max(0, from - keys.length), Math.max(0, to - keys.length)),
+      keys: { from: Math.min(from, keyCount), to: Math.min(to, keyCount) },
+      revisedKeys: { from: Math.max(0, from - keyCount), to: Math.max(0, to - keyCount) },
     });
   }
   return out;

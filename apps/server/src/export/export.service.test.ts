@@ -127,7 +127,10 @@ describeEachDialect('export batches', (dialect) => {
     expect(await store.latestBatch('VN')).toEqual(before);
 
     const failing = Object.create(store) as ExportStore;
-    failing.exposuresInWindow = () => Promise.reject(new Error('no such table: exposures'));
+    failing.exposurePagesInWindow = async function* () {
+      yield* [];
+      throw new Error('no such table: exposures');
+    };
     const broken = new ExportService(failing, signingKeys, new ExportDirectory(config.exportsDir), config, { clock, random: systemRandom });
     await expect(broken.cutBatch('now')).rejects.toThrow('no such table');
     const pending = await store.latestBatch('VN');

@@ -1,12 +1,13 @@
-import { encodeExportBin, writeExportZip, type ExportKey, type ExportSigner, type ExposureKeyExport } from '@bluezone/protocol';
-import { signExportBinNode } from '@bluezone/protocol/node';
+import { ExportBinWriter, type ExportSigner } from '@bluezone/protocol';
+import { signExportBinNode, writeExportZipNode } from '@bluezone/protocol/node';
 import type { Platform } from '../platform/platform.js';
 import type { ExportConfig } from './export.config.js';
 import type { ExportFiles } from './export.directory.js';
+import { KeyTable } from './export.key-table.js';
 import {
-  batchKeys,
-  compareKeyData,
   exportFileName,
+  exportKeyOf,
+  iso,
   nextWindow,
   paddingCount,
   paddingKeys,
@@ -25,7 +26,7 @@ export interface ExportRepository {
   claimBatch(region: string, window: ExportWindow, leaseExpiresAt: string, now: Date): Promise<number | undefined>;
   reclaimBatch(id: number, expiredLease: string, leaseExpiresAt: string): Promise<boolean>;
   releaseBatch(id: number): Promise<void>;
-  exposuresInWindow(window: ExportWindow, page: { afterId: number; limit: number }): Promise<Array<ExposureRow & { id: number }>>;
+  exposurePagesInWindow(window: ExportWindow, pageSize: number): AsyncIterable<ExposureRow[]>;
   completeBatch(id: number, region: string, window: ExportWindow, files: readonly NewExportFile[], totals: BatchTotals, now: Date): Promise<void>;
   listFiles(region?: string): Promise<ExportFileInfo[]>;
   deleteFilesEndedBy(region: string, endedBy: number): Promise<string[]>;
@@ -51,10 +52,10 @@ export interface RetentionResult {
   keysDeleted: number;
 }
 
-/** How long a process may hold a batch before another may take it over (a 1,000,000-key batch takes about a minute). */
+/** How long a process may hold a batch before another may take it over (a 1,000,000-key batch takes seconds). */
 const LEASE_SECONDS = 15 * 60;
 /** Rows read at a time. */
-const READ_PAGE = 50_000;
+const READ_PAGE = 5_000;
 
 /** Cuts signed export batches into the exports directory, keeps index.txt, and applies retention. */
 export class ExportService {
@@ -118,45 +119,57 @@ export class ExportService {
     return batches;
   }
 
+  /**
+   * Reads the window's rows a page at a time into compact key tables, pads, sorts, then writes one file at a time:
+   * file n+1 is encoded on the main thread while zlib deflates file n in the thread pool. Memory stays at the
+   * tables (32 bytes a key) and two files.
+   */
   private async writeBatch(id: number, window: ExportWindow, signer: ExportSigner, now: Date): Promise<ExportBatchResult> {
     const region = this.config.region;
-    const keys: ExportKey[] = [];
-    const revisedKeys: ExportKey[] = [];
-    for (let afterId = 0; ; ) {
-      const rows = await this.store.exposuresInWindow(window, { afterId, limit: READ_PAGE });
-      const page = batchKeys(rows, window);
-      for (const k of page.keys) keys.push(k);
-      for (const k of page.revisedKeys) revisedKeys.push(k);
-      if (rows.length < READ_PAGE) break;
-      afterId = rows.at(-1)!.id;
+    const keys = new KeyTable();
+    const revisedKeys = new KeyTable();
+    const start = iso(window.start);
+    const end = iso(window.end);
+    for await (const rows of this.store.exposurePagesInWindow(window, READ_PAGE)) {
+      for (const row of rows) {
+        const out = exportKeyOf(row, start, end);
+        if (out) (out.revised ? revisedKeys : keys).push(out.key);
+      }
     }
     const random = (length: number) => this.platform.random.bytes(length);
     const jitter = this.config.paddingJitter > 0 ? randomBelow(random, this.config.paddingJitter + 1) : 0;
-    const padding = paddingKeys(paddingCount(keys.length, this.config.minKeys, jitter), keys, window, random);
     const realKeys = keys.length;
-    keys.push(...padding);
-    keys.sort(compareKeyData);
-    revisedKeys.sort(compareKeyData);
+    const padding = paddingKeys(paddingCount(realKeys, this.config.minKeys, jitter), keys, window, random);
+    for (const key of padding) keys.push(key);
+    const keyOrder = keys.sortedOrder();
+    const revisedOrder = revisedKeys.sortedOrder();
 
-    const parts = splitBatch(keys, revisedKeys, this.config.maxKeysPerFile);
+    const parts = splitBatch(keys.length, revisedKeys.length, this.config.maxKeysPerFile);
     const written: NewExportFile[] = [];
-    parts.forEach((part, i) => {
-      const batch: ExposureKeyExport = {
-        startTimestamp: window.start,
-        endTimestamp: window.end,
-        region,
-        batchNum: i + 1,
-        batchSize: parts.length,
-        signatureInfos: [signer.signatureInfo],
-        keys: part.keys,
-        revisedKeys: part.revisedKeys,
-      };
-      const exportBin = encodeExportBin(batch);
-      const zip = writeExportZip({ exportBin, signatures: [signExportBinNode(exportBin, signer.privateKeyPem, signer.signatureInfo)] });
-      const name = exportFileName(region, window, i + 1);
-      this.files.write(name, zip);
-      written.push({ name, batchNum: i + 1, batchSize: parts.length, keys: part.keys.length + part.revisedKeys.length, bytes: zip.length });
-    });
+    let previous: Promise<void> = Promise.resolve();
+    for (const [i, part] of parts.entries()) {
+      const batchNum = i + 1;
+      const writer = new ExportBinWriter(
+        { startTimestamp: window.start, endTimestamp: window.end, region, batchNum, batchSize: parts.length, signatureInfos: [signer.signatureInfo] },
+        part.keys.to - part.keys.from + part.revisedKeys.to - part.revisedKeys.from,
+      );
+      for (let k = part.keys.from; k < part.keys.to; k++) writer.key(keys.at(keyOrder[k]!)!);
+      for (let k = part.revisedKeys.from; k < part.revisedKeys.to; k++) writer.revisedKey(revisedKeys.at(revisedOrder[k]!)!);
+      const exportBin = writer.finish();
+      const signature = signExportBinNode(exportBin, signer.privateKeyPem, signer.signatureInfo, { batchNum, batchSize: parts.length });
+      const zipped = writeExportZipNode({ exportBin, signatures: [signature] });
+      // Handled below, or dropped with the batch if an earlier file failed: never an unhandled rejection.
+      zipped.catch(() => undefined);
+      const name = exportFileName(region, window, batchNum);
+      const count = part.keys.to - part.keys.from + part.revisedKeys.to - part.revisedKeys.from;
+      // One file in flight while the next is encoded; a failure surfaces at the next await.
+      await previous;
+      previous = zipped.then(async (zip) => {
+        await this.files.write(name, zip);
+        written.push({ name, batchNum, batchSize: parts.length, keys: count, bytes: zip.length });
+      });
+    }
+    await previous;
     const totals = { keys: keys.length, realKeys, revisedKeys: revisedKeys.length, bytes: written.reduce((s, f) => s + f.bytes, 0) };
     await this.store.completeBatch(id, region, window, written, totals, now);
     await this.writeIndex();
@@ -166,7 +179,7 @@ export class ExportService {
   /** Rewrites index.txt from the database, so every process that writes it writes the same list. */
   private async writeIndex(): Promise<void> {
     const live = await this.store.listFiles(this.config.region);
-    this.files.writeIndex(this.config.region, live.map((f) => f.name));
+    await this.files.writeIndex(this.config.region, live.map((f) => f.name));
   }
 
   /**
@@ -178,7 +191,7 @@ export class ExportService {
     const expired = await this.store.deleteFilesEndedBy(this.config.region, nowSeconds - this.config.fileRetentionSeconds);
     if (expired.length > 0) {
       await this.writeIndex();
-      for (const name of expired) this.files.remove(name);
+      for (const name of expired) await this.files.remove(name);
     }
     const keysDeleted = await this.store.deleteExposuresEndedBefore(Math.floor((nowSeconds - this.config.keyRetentionSeconds) / 600));
     return { filesDeleted: expired.length, keysDeleted };

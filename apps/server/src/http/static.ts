@@ -2,8 +2,11 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { EXPORT_FILE_CACHE_CONTROL, EXPORT_INDEX_CACHE_CONTROL } from '../export/export.cache.js';
+import type { ExportConfig } from '../export/export.config.js';
 import type { BaseConfig } from '../platform/base-config.js';
 import { APP_CONTENT_SECURITY_POLICY, contentSecurityPolicyHeader } from './content-security-policy.js';
+import { PUBLIC } from './access.js';
 import { sendError } from './errors.js';
 
 const CONSOLE_MISSING = `<!doctype html><meta charset="utf-8"><title>Bluezone</title>
@@ -27,10 +30,41 @@ const isAppPath = (url: string) => url === '/app' || url.startsWith('/app/');
  * Serves export files under /exports/, the citizen app's web demo under /app/ and the built console at /, and answers
  * everything else: API paths and other methods get a JSON `not_found`; other GETs get the index.html of the app (under
  * /app/) or of the console, so their own routers handle deep links (SPA fallback).
+ *
+ * Export files are served for phones and CDNs: ETag and Last-Modified (conditional requests answer 304), byte
+ * ranges (a phone resumes a broken download), and Cache-Control from export.cache.ts (a year for a zip, whose name
+ * never gets other bytes; a minute and revalidation for index.txt). When they live in an object store, /exports/
+ * redirects to its public URL (or answers not_found without one).
  */
-export async function registerStatic(app: FastifyInstance, { exportsDir, http }: BaseConfig): Promise<(request: FastifyRequest, reply: FastifyReply) => FastifyReply> {
-  mkdirSync(exportsDir, { recursive: true });
-  await app.register(fastifyStatic, { root: exportsDir, prefix: '/exports/', decorateReply: false, index: false });
+export async function registerStatic(
+  app: FastifyInstance,
+  { exportsDir, http, export: exports }: BaseConfig & { export: Pick<ExportConfig, 'objectStore' | 'publicUrl'> },
+): Promise<(request: FastifyRequest, reply: FastifyReply) => FastifyReply> {
+  if (exports.objectStore) {
+    app.get('/exports/*', { config: { access: PUBLIC }, schema: { hide: true } }, (request, reply) => {
+      const path = request.url.slice('/exports/'.length).split('?')[0]!;
+      if (!exports.publicUrl) return sendError(reply, 'not_found', 'export files are served from the object store');
+      return reply.redirect(`${exports.publicUrl}/${path}`, 302);
+    });
+  } else {
+    mkdirSync(exportsDir, { recursive: true });
+    await app.register(fastifyStatic, {
+      root: exportsDir,
+      prefix: '/exports/',
+      decorateReply: false,
+      index: false,
+      cacheControl: false,
+      acceptRanges: true,
+      etag: true,
+      lastModified: true,
+      // Half-written files (`*.tmp`, renamed into place when complete) are never served.
+      allowedPath: (pathName) => !pathName.endsWith('.tmp'),
+      setHeaders: (response, filePath) => {
+        response.setHeader('cache-control', filePath.endsWith('index.txt') ? EXPORT_INDEX_CACHE_CONTROL : EXPORT_FILE_CACHE_CONTROL);
+        if (filePath.endsWith('.zip')) response.setHeader('content-type', 'application/zip');
+      },
+    });
+  }
 
   // The citizen app's web demo (Expo's web export, built with baseUrl /app); its scripts have hashed names.
   const appBuilt = existsSync(path.join(http.appDir, 'index.html'));

@@ -1,6 +1,5 @@
 import type { AuditService } from '../audit/audit.service.js';
 import { defineDomain, type DomainContext } from '../platform/domain.js';
-import { RateLimiter } from '../platform/rate-limiter.js';
 import { readIdentityConfig, type IdentityConfig } from './identity.config.js';
 import { registerIdentityRoutes } from './identity.routes.js';
 import { IdentityService } from './identity.service.js';
@@ -12,10 +11,10 @@ import { UsersService } from './users.service.js';
 export const identityDomain = defineDomain({
   name: 'identity',
   readConfig: readIdentityConfig,
-  createServices: ({ db, platform, config, services, transactions }: DomainContext<IdentityConfig, { audit: AuditService; units: UnitDirectory & UnitScope }>) => {
+  createServices: ({ db, platform, config, services, transactions, rateLimiters }: DomainContext<IdentityConfig, { audit: AuditService; units: UnitDirectory & UnitScope }>) => {
     const store = new IdentityStore(db);
     const passwords = new PasswordHasher(config.scryptCost, platform.random);
-    const limiter = new RateLimiter(config.loginRateLimit, config.loginRateWindowSeconds, platform.clock);
+    const limiter = rateLimiters.create('login', config.loginRateLimit, config.loginRateWindowSeconds);
     return {
       identity: new IdentityService(store, passwords, limiter, services.audit, config, platform, transactions),
       users: new UsersService(store, services.units, passwords, services.audit, platform, transactions),

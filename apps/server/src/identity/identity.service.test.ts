@@ -7,7 +7,7 @@ import { UnitsService } from '../units/units.service.js';
 import { noTransactions } from '../db/transactions.js';
 import { readIdentityConfig } from './identity.config.js';
 import { IdentityService, hashToken } from './identity.service.js';
-import { RateLimiter } from '../platform/rate-limiter.js';
+import { MemoryRateLimiter } from '../platform/rate-limiter.js';
 import { PasswordHasher } from './password.js';
 import { UsersService } from './users.service.js';
 
@@ -30,7 +30,7 @@ describe('IdentityService with fake stores', () => {
     const units = new UnitsService(unitsStore, { province: '20' }, clock, audit, noTransactions);
     await units.seedOfficialUnits();
     const passwords = new PasswordHasher(config.scryptCost, platform.random);
-    identity = new IdentityService(store, passwords, new RateLimiter(100, 60, clock), audit, config, platform, noTransactions);
+    identity = new IdentityService(store, passwords, new MemoryRateLimiter(100, 60, clock), audit, config, platform, noTransactions);
     users = new UsersService(store, units, passwords, audit, platform, noTransactions);
   });
 

@@ -54,7 +54,7 @@ export class IdentityService implements Authenticator {
   ) {}
 
   async login(username: string, password: string, clientAddress: string): Promise<SignIn> {
-    if (!this.limiter.attempt(clientAddress)) {
+    if (!(await this.limiter.attempt(clientAddress))) {
       throw new AppError('rate_limited', 'too many sign-in attempts from this address; wait and retry');
     }
     const now = this.platform.clock.now();
@@ -146,7 +146,7 @@ export class IdentityService implements Authenticator {
    * session of the account, so a stolen session cannot keep guessing.
    */
   async changePassword(session: SessionUser, currentPassword: string, newPassword: string, clientAddress: string): Promise<void> {
-    if (!this.limiter.attempt(clientAddress)) {
+    if (!(await this.limiter.attempt(clientAddress))) {
       throw new AppError('rate_limited', 'too many password attempts from this address; wait and retry');
     }
     const now = this.platform.clock.now();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeClock, systemRandom } from '../platform/platform.js';
-import { RateLimiter } from '../platform/rate-limiter.js';
+import { systemRandom } from '../platform/platform.js';
 import { PasswordHasher } from './password.js';
 
 describe('PasswordHasher', () => {
@@ -20,15 +19,5 @@ describe('PasswordHasher', () => {
     expect(await hasher.verify('pw', old)).toBe(true);
     expect(await hasher.verify('pw', 'plain')).toBe(false);
     expect(await hasher.verify('pw', 'bcrypt$1$2$3$4$5')).toBe(false);
-  });
-});
-
-describe('RateLimiter', () => {
-  it('allows the limit per window and per key', () => {
-    const clock = fakeClock();
-    const limiter = new RateLimiter(2, 60, clock);
-    expect([limiter.attempt('a'), limiter.attempt('a'), limiter.attempt('a'), limiter.attempt('b')]).toEqual([true, true, false, true]);
-    clock.advance(60);
-    expect(limiter.attempt('a')).toBe(true);
   });
 });

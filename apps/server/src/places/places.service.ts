@@ -30,7 +30,7 @@ export class PlacesService {
 
   /** A public search, limited per client address. */
   async search(query: SearchPlacesQuery, clientAddress: string): Promise<Place[]> {
-    if (!this.limiter.attempt(clientAddress)) throw new AppError('rate_limited', 'too many place searches from this address; wait a minute');
+    if (!(await this.limiter.attempt(clientAddress))) throw new AppError('rate_limited', 'too many place searches from this address; wait a minute');
     const local = await this.searchLocal(query.q, query.limit);
     if (query.scope === 'province') return local;
     // The official units of this province are in both lists: the tree's entry (local) wins.

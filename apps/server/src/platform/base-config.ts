@@ -18,6 +18,13 @@ export interface DatabaseConfig {
   sqlitePath: string;
 }
 
+/** Redis, shared by every server process for rate limits (REDIS_URL); unset: each process counts in memory. */
+export interface RedisConfig {
+  url: string | undefined;
+  /** Prefix of every key, so installations sharing one Redis stay apart (BLUEZONE_REDIS_PREFIX). */
+  prefix: string;
+}
+
 export interface BaseConfig {
   dataDir: string;
   /** Signed export files, written by the export domain and served at `/exports/`. */
@@ -26,4 +33,10 @@ export interface BaseConfig {
   region: string;
   http: HttpConfig;
   database: DatabaseConfig;
+  redis: RedisConfig;
+  /**
+   * BLUEZONE_KEY_ENCRYPTION_KEY (base64 of 32 bytes): when set, signing keys and the verification secrets live in
+   * the database sealed under it (platform/sealed-box.ts), so every process shares them without a shared directory.
+   */
+  keyEncryptionKey: Buffer | undefined;
 }

@@ -5,6 +5,7 @@ import type { BaseConfig } from './base-config.js';
 import type { EnvReader } from './env-reader.js';
 import type { ScheduledJob } from './jobs.js';
 import type { Platform } from './platform.js';
+import type { RateLimiters } from './rate-limiter.js';
 
 /**
  * A domain (identity, units, export, …) as the server sees it: one module that reads its configuration, builds its
@@ -18,6 +19,10 @@ export interface DomainContext<Config, Needs> {
   db: Db;
   platform: Platform;
   transactions: Transactions;
+  /** Rate limits: in memory, or in Redis shared by every process (REDIS_URL). */
+  rateLimiters: RateLimiters;
+  /** What this domain's `load` read before the services were built (undefined when it has none, or in tests). */
+  loaded?: unknown;
   base: BaseConfig;
   config: Config;
   services: Needs;
@@ -27,6 +32,11 @@ export interface Domain<Name extends string, Config, Provides extends object, Ne
   readonly name: Name;
   /** Reads and checks this domain's environment variables; problems go to `env.problem()`, all reported at once. */
   readConfig?(env: EnvReader, base: BaseConfig): Config;
+  /**
+   * Before the services are built, after migrations: reads what they need from the database and cannot wait for
+   * (secrets every process shares). Its answer reaches createServices as `loaded`.
+   */
+  load?(context: { db: Db; config: Config; base: BaseConfig; platform: Platform }): Promise<unknown>;
   createServices(context: DomainContext<Config, Needs>): Provides;
   routes?(app: FastifyInstance, services: Provides & Needs, config: Config, base: BaseConfig): void | Promise<void>;
   jobs?(services: Provides & Needs, config: Config): ScheduledJob[];

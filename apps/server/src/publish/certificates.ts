@@ -1,6 +1,6 @@
 import type { TrustedIssuer } from '../platform/certificate-trust.js';
 export type { TrustedIssuer };
-import { jwtVerify } from 'jose';
+import { verifyEs256Jwt } from '../platform/es256-jwt.js';
 import type { ReportType } from './publish.model.js';
 
 export interface CertificateClaims {
@@ -16,22 +16,14 @@ export interface CertificateClaims {
  */
 export async function verifyCertificate(jwt: string, issuers: readonly TrustedIssuer[], now: Date): Promise<CertificateClaims | undefined> {
   for (const trusted of issuers) {
-    try {
-      const { payload } = await jwtVerify(jwt, trusted.publicKey, {
-        algorithms: ['ES256'],
-        issuer: trusted.issuer,
-        audience: trusted.audience,
-        currentDate: now,
-        requiredClaims: ['exp', 'iat'],
-      });
-      const { reportType, symptomOnsetInterval, testDateInterval, tekmac } = payload as Record<string, unknown>;
-      if (reportType !== 'confirmed' && reportType !== 'likely' && reportType !== 'negative') return undefined;
-      if (typeof tekmac !== 'string' || tekmac.length === 0) return undefined;
-      const interval = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : null);
-      return { reportType, symptomOnsetInterval: interval(symptomOnsetInterval), testDateInterval: interval(testDateInterval), tekmac };
-    } catch {
-      // Not this issuer's, or not valid: try the next one.
-    }
+    const payload = verifyEs256Jwt(jwt, trusted.publicKey, { issuer: trusted.issuer, audience: trusted.audience, now, required: ['iat'] });
+    // Not this issuer's, or not valid: try the next one.
+    if (!payload) continue;
+    const { reportType, symptomOnsetInterval, testDateInterval, tekmac } = payload;
+    if (reportType !== 'confirmed' && reportType !== 'likely' && reportType !== 'negative') return undefined;
+    if (typeof tekmac !== 'string' || tekmac.length === 0) return undefined;
+    const interval = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : null);
+    return { reportType, symptomOnsetInterval: interval(symptomOnsetInterval), testDateInterval: interval(testDateInterval), tekmac };
   }
   return undefined;
 }

@@ -9,10 +9,10 @@ import { RevisionTokens } from './revision-token.js';
 export const publishDomain = defineDomain({
   name: 'publish',
   readConfig: readPublishConfig,
-  createServices: ({ db, platform, config, services }: DomainContext<PublishConfig, { certificateTrust: CertificateTrust }>) => {
+  createServices: ({ db, platform, config, services, transactions }: DomainContext<PublishConfig, { certificateTrust: CertificateTrust }>) => {
     const { issuers, revisionTokenSecret } = services.certificateTrust;
     return {
-      publish: new PublishService(new PublishStore(db), new RevisionTokens(revisionTokenSecret, platform.random), issuers, config, platform),
+      publish: new PublishService(new PublishStore(db), new RevisionTokens(revisionTokenSecret, platform.random), issuers, config, platform, transactions),
       // The healthAuthorityID values a publish may name, first the one this province's app uses.
       healthAuthorities: config.healthAuthorities as readonly string[],
     };

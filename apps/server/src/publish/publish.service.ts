@@ -1,5 +1,6 @@
 import type { PublishRequest, PublishResponse } from '@bluezone/contract';
 import { AppError } from '../errors.js';
+import type { Transactions } from '../db/transactions.js';
 import type { Platform } from '../platform/platform.js';
 import type { DayCount } from '../db/vn-day.js';
 import { verifyCertificate, type TrustedIssuer } from './certificates.js';
@@ -35,6 +36,7 @@ export class PublishService {
     private readonly issuers: readonly TrustedIssuer[],
     private readonly config: PublishConfig,
     private readonly platform: Platform,
+    private readonly transactions: Transactions,
   ) {}
 
   /** With `chaff`, everything is checked as for a real publish and nothing is written; the answer looks the same. */
@@ -45,7 +47,10 @@ export class PublishService {
       return { insertedExposures: Math.min(request.temporaryExposureKeys.length, this.config.maxKeys), revisionToken: this.revisionTokens.seal([]) };
     }
     const plan = await this.plan(request, now);
-    await this.store.save(plan.inserts, { reportType: plan.reportType, traveler: request.traveler === true, healthAuthority: request.healthAuthorityID, createdAt: now.toISOString() }, plan.revisions);
+    // Group commit: the keys are durable before the phone hears they were taken, and concurrent publishes share a
+    // commit (see Transactions.grouped).
+    const meta = { reportType: plan.reportType, traveler: request.traveler === true, healthAuthority: request.healthAuthorityID, createdAt: now.toISOString() };
+    await this.transactions.grouped(() => this.store.save(plan.inserts, meta, plan.revisions));
     return {
       insertedExposures: plan.inserts.length + plan.revisions.length,
       revisionToken: this.revisionTokens.seal(plan.covered),

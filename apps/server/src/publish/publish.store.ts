@@ -48,38 +48,39 @@ export class PublishStore extends Store implements PublishRepository {
     }));
   }
 
-  /** Inserts new keys and revises old ones in one transaction: a publish lands whole or not at all. */
+  /**
+   * Inserts new keys and revises old ones. Call it inside a transaction (the service's `transactions.grouped`), so a
+   * publish lands whole or not at all.
+   */
   async save(inserts: readonly ValidKey[], meta: NewExposureMeta, revisions: readonly KeyRevision[]): Promise<void> {
     try {
-      await this.db.transaction().execute(async (trx) => {
-        if (inserts.length > 0) {
-          await trx
-            .insertInto('exposures')
-            .values(
-              inserts.map((k) => ({
-                key_data: k.keyData,
-                transmission_risk: k.transmissionRisk,
-                rolling_start_interval: k.rollingStartInterval,
-                rolling_period: k.rollingPeriod,
-                report_type: meta.reportType,
-                days_since_onset: k.daysSinceOnset,
-                traveler: meta.traveler ? 1 : 0,
-                health_authority: meta.healthAuthority,
-                created_at: meta.createdAt,
-                available_at: k.availableAt,
-              })),
-            )
-            .execute();
-        }
-        for (const r of revisions) {
-          await trx
-            .updateTable('exposures')
-            .set({ revised_at: r.revisedAt, revised_report_type: r.reportType, revised_transmission_risk: r.transmissionRisk, revised_days_since_onset: r.daysSinceOnset })
-            .where('id', '=', r.id)
-            .where('revised_at', 'is', null)
-            .execute();
-        }
-      });
+      if (inserts.length > 0) {
+        await this.db
+          .insertInto('exposures')
+          .values(
+            inserts.map((k) => ({
+              key_data: k.keyData,
+              transmission_risk: k.transmissionRisk,
+              rolling_start_interval: k.rollingStartInterval,
+              rolling_period: k.rollingPeriod,
+              report_type: meta.reportType,
+              days_since_onset: k.daysSinceOnset,
+              traveler: meta.traveler ? 1 : 0,
+              health_authority: meta.healthAuthority,
+              created_at: meta.createdAt,
+              available_at: k.availableAt,
+            })),
+          )
+          .execute();
+      }
+      for (const r of revisions) {
+        await this.db
+          .updateTable('exposures')
+          .set({ revised_at: r.revisedAt, revised_report_type: r.reportType, revised_transmission_risk: r.transmissionRisk, revised_days_since_onset: r.daysSinceOnset })
+          .where('id', '=', r.id)
+          .where('revised_at', 'is', null)
+          .execute();
+      }
     } catch (error) {
       // Another publish stored one of these keys between our read and this write.
       if (isUniqueViolation(error)) throw new AppError('invalid_revision_token', 'some keys were published meanwhile; publish again with the revision token');

@@ -12,6 +12,8 @@ export interface SigningKeyRecord {
   activatedAt: string;
   /** Set when a newer key became active. */
   retiredAt: string | null;
+  /** The private key sealed under BLUEZONE_KEY_ENCRYPTION_KEY when keys live in the database; else null. */
+  privateKeySealed: string | null;
 }
 
 /** `v1` → 1; anything else → 0, so a hand-made version never blocks the next rotation. */

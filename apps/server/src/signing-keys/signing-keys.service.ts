@@ -10,7 +10,8 @@ import type { KeyVault } from './signing-keys.vault.js';
 /** What the service needs of its store; tests pass an in-memory fake. */
 export interface SigningKeysRepository {
   list(keyId: string): Promise<SigningKeyRecord[]>;
-  activate(key: SigningKeyRecord, beforeCommit: () => void): Promise<void>;
+  activate(key: SigningKeyRecord, keep: () => string | null): Promise<void>;
+  sealPrivateKey(keyId: string, version: string, sealed: string): Promise<void>;
 }
 
 /**
@@ -25,6 +26,8 @@ export class SigningKeysService {
     private readonly config: SigningKeysConfig,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    /** Keys held in a directory before they moved into the database, adopted at start (see ensureActiveKey). */
+    private readonly previousVault?: KeyVault,
   ) {}
 
   /** Generates `v1` when there is no key yet (first start). Returns the active key. */
@@ -33,7 +36,10 @@ export class SigningKeysService {
     // them, our insert of v1 collides with theirs instead of quietly making (and activating) a v2.
     const existing = await this.store.list(this.config.keyId);
     const active = activeOf(existing, this.clock.now());
-    if (active) return active;
+    if (active) {
+      await this.adoptPrevious(existing);
+      return active;
+    }
     try {
       return await this.createNext(existing, null);
     } catch (error) {
@@ -61,14 +67,29 @@ export class SigningKeysService {
   async activeSigner(): Promise<ExportSigner> {
     const active = await this.activeKey();
     if (!active) throw new Error('no active export signing key (the server creates one at start)');
-    const privateKeyPem = this.vault.read(active.keyId, active.version);
+    const privateKeyPem = this.vault.read(active);
     if (privateKeyPem === undefined) {
-      throw new Error(`the private key of ${active.keyId} ${active.version} is not in ${this.config.dir} on this machine`);
+      throw new Error(`the private key of ${active.keyId} ${active.version} is not in ${this.vault.where} on this machine`);
     }
     return {
       privateKeyPem,
       signatureInfo: { verificationKeyId: active.keyId, verificationKeyVersion: active.version, signatureAlgorithm: active.algorithm },
     };
+  }
+
+  /**
+   * When the keys move from a directory into the database (BLUEZONE_KEY_ENCRYPTION_KEY set on a server that had
+   * none), the published keys whose private halves are still files are sealed into their rows, so files they
+   * signed keep being signed by the same key and no rotation is forced.
+   */
+  private async adoptPrevious(keys: readonly SigningKeyRecord[]): Promise<void> {
+    if (!this.previousVault) return;
+    for (const key of publishedKeys(keys, this.clock.now(), this.config.overlapSeconds)) {
+      if (key.privateKeySealed !== null) continue;
+      const pem = this.previousVault.read(key);
+      const sealed = pem === undefined ? null : this.vault.keep(key.keyId, key.version, pem);
+      if (sealed !== null) await this.store.sealPrivateKey(key.keyId, key.version, sealed);
+    }
   }
 
   private async activeKey(): Promise<SigningKeyRecord | undefined> {
@@ -81,6 +102,7 @@ export class SigningKeysService {
     const pair = this.vault.generate();
     const now = this.clock.now().toISOString();
     const key: SigningKeyRecord = {
+      privateKeySealed: null,
       keyId: this.config.keyId,
       version,
       algorithm: EXPORT_SIGNATURE_ALGORITHM,
@@ -89,7 +111,7 @@ export class SigningKeysService {
       activatedAt: now,
       retiredAt: null,
     };
-    await this.store.activate(key, () => this.vault.store(key.keyId, version, pair.privateKeyPem));
+    await this.store.activate(key, () => this.vault.keep(key.keyId, version, pair.privateKeyPem));
     if (actor) {
       await this.audit.record({ actor, action: 'signing_key.rotate', targetType: 'signing_key', targetId: `${key.keyId}/${version}` });
     }

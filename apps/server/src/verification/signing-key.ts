@@ -1,6 +1,8 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { SealedBox } from '../platform/sealed-box.js';
+import type { ServerSecretsStore } from './server-secrets.store.js';
 
 /**
  * The verification server's secrets, kept as files in its directory (0700; files 0600) and created on first start:
@@ -41,6 +43,29 @@ export function loadVerificationSecrets(dir: string, configuredSecret?: Buffer):
   }
   const secret = configuredSecret ?? Buffer.from(readOrCreate(path.join(dir, 'secret'), () => randomBytes(32).toString('base64')).trim(), 'base64');
   if (secret.length < 32) throw new Error(`${path.join(dir, 'secret')}: must hold at least 32 bytes of base64`);
+  return { privateKey, publicKey: createPublicKey(privateKey), secret };
+}
+
+function readIfThere(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The same secrets kept in the database, sealed under the key encryption key (BLUEZONE_KEY_ENCRYPTION_KEY), so
+ * every server process behind a load balancer signs and checks the same tokens without sharing a directory. A
+ * server moving from the directory takes the files it finds there, so codes and tokens in flight stay valid.
+ */
+export async function loadSharedVerificationSecrets(store: ServerSecretsStore, box: SealedBox, dir: string, configuredSecret: Buffer | undefined, now: Date): Promise<VerificationSecrets> {
+  const shared = async (name: string, create: () => string) => box.open(await store.getOrCreate(name, () => box.seal(create(), name), now), name);
+  const pem = await shared('verification/signing-key', () =>
+    readIfThere(path.join(dir, 'signing-key.pem')) ?? generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  );
+  const privateKey = createPrivateKey(pem);
+  const secret = configuredSecret ?? Buffer.from((await shared('verification/secret', () => readIfThere(path.join(dir, 'secret'))?.trim() ?? randomBytes(32).toString('base64'))).trim(), 'base64');
   return { privateKey, publicKey: createPublicKey(privateKey), secret };
 }
 

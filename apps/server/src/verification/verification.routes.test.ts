@@ -154,6 +154,18 @@ describeEachDialect('upload codes, verify and certificate over HTTP', (dialect) 
     expect(errorCode(again)).toBe('token_used');
   });
 
+  it('forgets used tokens once they have expired, not before', async () => {
+    const { token } = (await verify((await issue()).code)).json<{ token: string }>();
+    expect((await certificate(token)).statusCode).toBe(200);
+    const { jti } = decodeJwt(token);
+    const kept = async () => (await t.database.db.selectFrom('verification_tokens_used').select('jti').where('jti', '=', jti!).execute()).length;
+    await t.services.verification.sweepUsedTokens();
+    expect(await kept()).toBe(1);
+    await advance(24 * 3600);
+    expect(await t.services.verification.sweepUsedTokens()).toBeGreaterThanOrEqual(1);
+    expect(await kept()).toBe(0);
+  });
+
   it('refuses a forged, altered or expired token', async () => {
     const { token } = (await verify((await issue()).code)).json<{ token: string }>();
     const [h, p, s] = token.split('.');

@@ -1,5 +1,4 @@
 import { isCalendarDay, vnDay, type CertificateResponse, type IssueCodeRequest, type IssueCodeResponse, type ListCodesQuery, type ListCodesResponse, type User, type VerifyResponse } from '@bluezone/contract';
-import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 import type { KeyObject } from 'node:crypto';
 import { actorOf } from '../audit/audit.model.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -7,6 +6,7 @@ import { decodeCursor, encodeCursor } from '../db/keyset.js';
 import type { Transactions } from '../db/transactions.js';
 import type { DayCount } from '../db/vn-day.js';
 import { AppError } from '../errors.js';
+import { signEs256Jwt, verifyEs256Jwt, type JwtClaims } from '../platform/es256-jwt.js';
 import type { Platform } from '../platform/platform.js';
 import type { RateLimiter } from '../platform/rate-limiter.js';
 import type { VerificationSecrets } from './signing-key.js';
@@ -34,6 +34,7 @@ export interface VerificationRepository {
   peek(hash: string, now: Date): Promise<boolean>;
   listCodes(filter: CodeListFilter, limit: number, beforeId?: number): Promise<VerificationCodeRecord[]>;
   useToken(jti: string, now: Date, expiresAt: string): Promise<boolean>;
+  sweepUsedTokens(now: Date): Promise<number>;
   codesIssuedPerDay(since: string): Promise<DayCount[]>;
   codesClaimedPerDay(since: string): Promise<DayCount[]>;
 }
@@ -119,6 +120,14 @@ export class VerificationService {
     };
   }
 
+  /**
+   * Forgets used tokens past their expiry: a token that expired is refused for that already, so its id need not be
+   * kept. Once a minute, rather than on every certificate, which cost a statement on the upload's hot path.
+   */
+  sweepUsedTokens(): Promise<number> {
+    return this.store.sweepUsedTokens(this.platform.clock.now());
+  }
+
   /** Codes issued and claimed per Vietnamese day since an instant, for the anonymous statistics. */
   async codesPerDay(since: string): Promise<{ issued: DayCount[]; claimed: DayCount[] }> {
     const [issued, claimed] = await Promise.all([this.store.codesIssuedPerDay(since), this.store.codesClaimedPerDay(since)]);
@@ -130,7 +139,7 @@ export class VerificationService {
    * so a guesser learns nothing. `clientKey` (the address) only counts attempts in memory; it is never stored.
    */
   async verifyCode(input: string, clientKey: string, chaff: boolean): Promise<VerifyResponse> {
-    if (!this.limiter.attempt(clientKey)) throw new AppError('rate_limited', 'too many attempts: wait a minute');
+    if (!(await this.limiter.attempt(clientKey))) throw new AppError('rate_limited', 'too many attempts: wait a minute');
     const now = this.platform.clock.now();
     const hash = hashCode(this.secrets.secret, input);
     if (chaff) {
@@ -138,7 +147,8 @@ export class VerificationService {
       const token = await this.signToken(this.chaffKey, 'confirmed', null, null, now);
       return { token, testType: 'confirmed' as const };
     }
-    const code = await this.store.claim(hash, now);
+    // Group commit: the claim is durable before the token is answered, and concurrent verifies share a commit.
+    const code = await this.transactions.grouped(() => this.store.claim(hash, now));
     if (!code) throw new AppError('invalid_code', INVALID_CODE);
     const token = await this.signToken(this.secrets.privateKey, code.testType, code.symptomDate, code.testDate, now);
     return {
@@ -156,17 +166,7 @@ export class VerificationService {
    */
   async issueCertificate(token: string, ekeyhmac: string, chaff: boolean): Promise<CertificateResponse> {
     const now = this.platform.clock.now();
-    let claims: JWTPayload | undefined;
-    try {
-      ({ payload: claims } = await jwtVerify(token, this.secrets.publicKey, {
-        algorithms: ['ES256'],
-        issuer: this.config.issuer,
-        audience: this.config.issuer,
-        currentDate: now,
-      }));
-    } catch {
-      claims = undefined;
-    }
+    const claims: JwtClaims | undefined = verifyEs256Jwt(token, this.secrets.publicKey, { issuer: this.config.issuer, audience: this.config.issuer, now });
     if (chaff) {
       const certificate = await this.signCertificate(this.chaffKey, 'confirmed', null, null, 'A'.repeat(43) + '=', now);
       return { certificate };
@@ -174,9 +174,11 @@ export class VerificationService {
     if (!EKEYHMAC.test(ekeyhmac)) {
       throw new AppError('validation_failed', 'body.ekeyhmac: must be the base64 of a 32-byte HMAC-SHA256', [{ field: 'ekeyhmac', problem: 'invalid_format' }]);
     }
-    const subject = claims && parseTokenSubject(claims.sub);
+    const subject = claims && parseTokenSubject(typeof claims.sub === 'string' ? claims.sub : undefined);
     if (!claims || !subject || typeof claims.jti !== 'string' || typeof claims.exp !== 'number') throw new AppError('token_invalid', 'the token is not valid');
-    if (!(await this.store.useToken(claims.jti, now, new Date(claims.exp * 1000).toISOString()))) {
+    const jti = claims.jti;
+    const expiresAt = new Date(claims.exp * 1000).toISOString();
+    if (!(await this.transactions.grouped(() => this.store.useToken(jti, now, expiresAt)))) {
       throw new AppError('token_used', 'the token was already used');
     }
     const certificate = await this.signCertificate(this.secrets.privateKey, subject.testType, subject.symptomDate, subject.testDate, ekeyhmac, now);
@@ -185,31 +187,32 @@ export class VerificationService {
 
   private signToken(key: KeyObject, testType: string, symptomDate: string | null, testDate: string | null, now: Date): Promise<string> {
     const iat = Math.floor(now.getTime() / 1000);
-    return new SignJWT({})
-      .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
-      .setSubject(tokenSubject(testType as 'confirmed', symptomDate, testDate))
-      .setJti(uuidFrom(this.platform.random))
-      .setIssuer(this.config.issuer)
-      .setAudience(this.config.issuer)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + this.config.tokenLifetimeSeconds)
-      .sign(key);
+    return Promise.resolve(
+      signEs256Jwt(key, {
+        sub: tokenSubject(testType as 'confirmed', symptomDate, testDate),
+        jti: uuidFrom(this.platform.random),
+        iss: this.config.issuer,
+        aud: this.config.issuer,
+        iat,
+        exp: iat + this.config.tokenLifetimeSeconds,
+      }),
+    );
   }
 
   private signCertificate(key: KeyObject, reportType: string, symptomDate: string | null, testDate: string | null, tekmac: string, now: Date): Promise<string> {
     const iat = Math.floor(now.getTime() / 1000);
-    return new SignJWT({
-      reportType,
-      symptomOnsetInterval: symptomDate ? dayToInterval(symptomDate) : 0,
-      testDateInterval: testDate ? dayToInterval(testDate) : 0,
-      tekmac,
-    })
-      .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
-      .setIssuer(this.config.issuer)
-      .setAudience(this.config.audience)
-      .setIssuedAt(iat)
-      .setNotBefore(iat)
-      .setExpirationTime(iat + this.config.certificateLifetimeSeconds)
-      .sign(key);
+    return Promise.resolve(
+      signEs256Jwt(key, {
+        reportType,
+        symptomOnsetInterval: symptomDate ? dayToInterval(symptomDate) : 0,
+        testDateInterval: testDate ? dayToInterval(testDate) : 0,
+        tekmac,
+        iss: this.config.issuer,
+        aud: this.config.audience,
+        iat,
+        nbf: iat,
+        exp: iat + this.config.certificateLifetimeSeconds,
+      }),
+    );
   }
 }

@@ -97,16 +97,23 @@ export class VerificationStore extends Store implements VerificationRepository {
     return (await query.execute()).map(toRecord);
   }
 
-  /** Records a token as exchanged; false when it already was. Expired records are swept on the way. */
+  /**
+   * Records a token as exchanged; false when it already was. No exception for a repeat, so it can share a
+   * transaction with other writes.
+   */
   async useToken(jti: string, now: Date, expiresAt: string): Promise<boolean> {
-    await this.db.deleteFrom('verification_tokens_used').where('expires_at', '<=', now.toISOString()).execute();
-    try {
-      await this.db.insertInto('verification_tokens_used').values({ jti, used_at: now.toISOString(), expires_at: expiresAt }).execute();
-      return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+    const result = await this.db
+      .insertInto('verification_tokens_used')
+      .values({ jti, used_at: now.toISOString(), expires_at: expiresAt })
+      .onConflict((oc) => oc.column('jti').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
+  /** Forgets used tokens that would have expired anyway (a scheduled job; an index on expires_at keeps it cheap). */
+  async sweepUsedTokens(now: Date): Promise<number> {
+    const result = await this.db.deleteFrom('verification_tokens_used').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   async codesIssuedPerDay(since: string): Promise<DayCount[]> {

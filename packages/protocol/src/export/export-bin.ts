@@ -1,5 +1,6 @@
-import { assertBytes, assertInteger } from '../assert.js';
+import { assertBytes } from '../assert.js';
 import { ProtocolError } from '../errors.js';
+import { ExportBinWriter } from './export-bin-writer.js';
 import { exportProtoTypes, hasField, uint64ToNumber } from './export-schema.js';
 
 /**
@@ -65,9 +66,6 @@ export interface ExposureKeyExport {
   revisedKeys: ExportKey[];
 }
 
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
-
 /** @internal shared with the signature list codec. */
 export function signatureInfoToProtoObject(info: ExportSignatureInfo, name: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -88,31 +86,6 @@ export function signatureInfoFromProtoObject(message: Record<string, unknown>): 
     verificationKeyId: str('verificationKeyId'),
     signatureAlgorithm: str('signatureAlgorithm'),
   };
-}
-
-function keyToProto(key: ExportKey, name: string): Record<string, unknown> {
-  assertBytes(key.keyData, `${name}.keyData`, EXPORT_KEY_LENGTH);
-  assertInteger(key.rollingStartIntervalNumber, `${name}.rollingStartIntervalNumber`, 0, INT32_MAX);
-  assertInteger(key.rollingPeriod, `${name}.rollingPeriod`, 1, DEFAULT_ROLLING_PERIOD);
-  const out: Record<string, unknown> = {
-    keyData: key.keyData,
-    rollingStartIntervalNumber: key.rollingStartIntervalNumber,
-  };
-  if (key.transmissionRiskLevel !== null) {
-    assertInteger(key.transmissionRiskLevel, `${name}.transmissionRiskLevel`, INT32_MIN, INT32_MAX);
-    out.transmissionRiskLevel = key.transmissionRiskLevel;
-  }
-  // 144 is written as absence, as Google's export server does: smaller files, and decode(encode(x)) is stable.
-  if (key.rollingPeriod !== DEFAULT_ROLLING_PERIOD) out.rollingPeriod = key.rollingPeriod;
-  if (key.reportType !== null) {
-    assertInteger(key.reportType, `${name}.reportType`, 0, EXPORT_REPORT_TYPES.REVOKED);
-    out.reportType = key.reportType;
-  }
-  if (key.daysSinceOnsetOfSymptoms !== null) {
-    assertInteger(key.daysSinceOnsetOfSymptoms, `${name}.daysSinceOnsetOfSymptoms`, INT32_MIN, INT32_MAX);
-    out.daysSinceOnsetOfSymptoms = key.daysSinceOnsetOfSymptoms;
-  }
-  return out;
 }
 
 function keyFromProto(message: Record<string, unknown>, name: string): ExportKey {
@@ -149,29 +122,13 @@ export function encodeExportBin(exportData: ExposureKeyExport): Uint8Array {
   if (exportData === null || typeof exportData !== 'object') {
     throw new ProtocolError('invalid_argument', 'export must be an object');
   }
-  assertInteger(exportData.startTimestamp, 'startTimestamp', 0, Number.MAX_SAFE_INTEGER);
-  assertInteger(exportData.endTimestamp, 'endTimestamp', 0, Number.MAX_SAFE_INTEGER);
-  assertInteger(exportData.batchNum, 'batchNum', INT32_MIN, INT32_MAX);
-  assertInteger(exportData.batchSize, 'batchSize', INT32_MIN, INT32_MAX);
-  if (typeof exportData.region !== 'string') throw new ProtocolError('invalid_argument', 'region must be a string');
-  for (const list of ['signatureInfos', 'keys', 'revisedKeys'] as const) {
+  for (const list of ['keys', 'revisedKeys'] as const) {
     if (!Array.isArray(exportData[list])) throw new ProtocolError('invalid_argument', `${list} must be an array`);
   }
-  const message = {
-    startTimestamp: exportData.startTimestamp,
-    endTimestamp: exportData.endTimestamp,
-    region: exportData.region,
-    batchNum: exportData.batchNum,
-    batchSize: exportData.batchSize,
-    signatureInfos: exportData.signatureInfos.map((s, i) => signatureInfoToProtoObject(s, `signatureInfos[${i}]`)),
-    keys: exportData.keys.map((k, i) => keyToProto(k, `keys[${i}]`)),
-    revisedKeys: exportData.revisedKeys.map((k, i) => keyToProto(k, `revisedKeys[${i}]`)),
-  };
-  const body = exportProtoTypes.TemporaryExposureKeyExport.encode(message).finish();
-  const out = new Uint8Array(EXPORT_BIN_HEADER.length + body.length);
-  out.set(EXPORT_BIN_HEADER, 0);
-  out.set(body, EXPORT_BIN_HEADER.length);
-  return out;
+  const writer = new ExportBinWriter(exportData, exportData.keys.length + exportData.revisedKeys.length);
+  exportData.keys.forEach((k, i) => writer.key(k, `keys[${i}]`));
+  exportData.revisedKeys.forEach((k, i) => writer.revisedKey(k, `revisedKeys[${i}]`));
+  return writer.finish();
 }
 
 /** Whether bytes start with the export.bin header (used to tell a bare export.bin from a zip). */

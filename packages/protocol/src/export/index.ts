@@ -11,6 +11,8 @@ export {
   type ExportKey,
   type ExposureKeyExport,
 } from './export-bin.js';
+export { ExportBinWriter, type ExportBinHeaderFields } from './export-bin-writer.js';
+export { writeDeflatedZip, type DeflatedZipEntry } from './zip-container.js';
 export {
   encodeExportSignatureList,
   decodeExportSignatureList,
