@@ -17,6 +17,7 @@ import { UnitPicker } from '../units/unit-picker.js';
 import type { UnitRef } from '../units/unit-queries.js';
 import { indicatorLabel, parseCount } from './campaign-format.js';
 import './campaigns.css';
+import { DayInput } from '../forms/day-input.js';
 
 interface RoundDraft {
   name: string;
@@ -96,10 +97,16 @@ export function CampaignFormPage() {
   );
   const day = (key: string, value: string, onChange: (value: string) => void, hint = t('fields.dayHint')) => (
     <Field key={key} label={t(specs[key]!.labelKey)} hint={hint} id={check.idOf(key)} error={check.errorOf(key)}>
-      {(control) => <input {...control} inputMode="numeric" placeholder="dd/mm/yyyy" autoComplete="off" value={value} onChange={(e) => {
+      {(control) => (
+        <DayInput
+          {...control}
+          value={value}
+          onChange={(e) => {
             check.touched(key);
             onChange(e.target.value);
-          }} />}
+          }}
+        />
+      )}
     </Field>
   );
 

@@ -12,6 +12,7 @@ import { DAY } from '../forms/specs.js';
 import { useFormCheck } from '../forms/use-form-check.js';
 import { CodeQr } from './code-qr.js';
 import './codes.css';
+import { DayInput } from '../forms/day-input.js';
 
 const TEST_TYPES: TestType[] = ['confirmed', 'likely', 'negative'];
 type DateName = 'symptomDate' | 'testDate';
@@ -62,11 +63,8 @@ export function CodesPage() {
   const dateField = (key: DateName) => (
     <Field label={t(SPECS[key].labelKey)} id={check.idOf(key)} hint={t('fields.dayHint')} error={check.errorOf(key)} optional>
       {(control) => (
-        <input
+        <DayInput
           {...control}
-          inputMode="numeric"
-          autoComplete="off"
-          placeholder="dd/mm/yyyy"
           value={form[key]}
           onChange={(e) => {
             check.touched(key);

@@ -15,6 +15,7 @@ import { ReasonList } from '../public/reason-list.js';
 import { FlagBadges } from './flag-badges.js';
 import { MonitoringChecks } from './monitoring-checks.js';
 import './declarations.css';
+import { DayInput } from '../forms/day-input.js';
 
 // Keyed by the names of updateDeclarationRequestSchema, as the server reports its field problems.
 const SPECS = {
@@ -174,11 +175,8 @@ function FollowUpForm({ declaration }: { declaration: Declaration }) {
         </Field>
         <Field label={t('declaration.nextFollowUp')} hint={t('fields.dayHint')} id={check.idOf('nextFollowUp')} error={check.errorOf('nextFollowUp')} optional>
           {(control) => (
-            <input
+            <DayInput
               {...control}
-              inputMode="numeric"
-              autoComplete="off"
-              placeholder="dd/mm/yyyy"
               value={nextFollowUp}
               onChange={(e) => {
                 check.touched('nextFollowUp');

@@ -14,6 +14,7 @@ import { ProvinceMap } from '../map/province-map.js';
 import { formatCount } from '../stats/format.js';
 import { UnitPicker } from '../units/unit-picker.js';
 import type { UnitRef } from '../units/unit-queries.js';
+import { DayInput } from '../forms/day-input.js';
 
 const SPECS = { unit: { labelKey: 'declarationStats.unit' }, from: { ...DAY, labelKey: 'declarationStats.from' }, to: { ...DAY, labelKey: 'declarationStats.to' } };
 
@@ -49,11 +50,8 @@ export function DeclarationStatsPage() {
           {(['from', 'to'] as const).map((name) => (
             <Field key={name} label={t(SPECS[name].labelKey)} hint={t('fields.dayHint')} id={check.idOf(name)} error={check.errorOf(name)} plain>
               {(control) => (
-                <input
+                <DayInput
                   {...control}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  placeholder="dd/mm/yyyy"
                   value={draft[name]}
                   onChange={(e) => {
                     check.touched(name);

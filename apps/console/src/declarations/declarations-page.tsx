@@ -19,6 +19,7 @@ import type { UnitRef } from '../units/unit-queries.js';
 import { FlagBadges } from './flag-badges.js';
 import { HealthStationCard } from './health-station-card.js';
 import './declarations.css';
+import { DayInput } from '../forms/day-input.js';
 
 // Keyed by the names of declarationFilterSchema, as the server reports its field problems.
 const SPECS = {
@@ -132,7 +133,7 @@ export function DeclarationsPage() {
           </Field>
           {(['from', 'to'] as const).map((name) => (
             <Field key={name} label={t(SPECS[name].labelKey)} id={check.idOf(name)} error={check.errorOf(name)} hint={t('fields.dayHint')} plain>
-              {(control) => <input {...control} inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" value={draft[name]} onChange={(e) => edit(name, e.target.value)} />}
+              {(control) => <DayInput {...control} value={draft[name]} onChange={(e) => edit(name, e.target.value)} />}
             </Field>
           ))}
           <div className="form-actions">

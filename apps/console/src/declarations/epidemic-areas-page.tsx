@@ -13,6 +13,7 @@ import { Choice, Field } from '../forms/field.js';
 import { DAY } from '../forms/specs.js';
 import { useFormCheck } from '../forms/use-form-check.js';
 import { PlacePicker } from '../places/place-picker.js';
+import { DayInput } from '../forms/day-input.js';
 
 // Keyed by the names of createEpidemicAreaRequestSchema, as the server reports its field problems.
 const SPECS = {
@@ -119,10 +120,10 @@ function AreaForm({ area, onDone }: { area: EpidemicArea | null; onDone: (messag
       )}
       <div className="grid-2">
         <Field label={t('areas.from')} hint={t('fields.dayHint')} id={check.idOf('from')} error={check.errorOf('from')}>
-          {(control) => <input {...control} inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" value={draft.from} onChange={(e) => edit('from', e.target.value, 'from')} />}
+          {(control) => <DayInput {...control} value={draft.from} onChange={(e) => edit('from', e.target.value, 'from')} />}
         </Field>
         <Field label={t('areas.to')} hint={t('areas.toHint')} id={check.idOf('to')} error={check.errorOf('to')} optional>
-          {(control) => <input {...control} inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" value={draft.to} onChange={(e) => edit('to', e.target.value, 'to')} />}
+          {(control) => <DayInput {...control} value={draft.to} onChange={(e) => edit('to', e.target.value, 'to')} />}
         </Field>
       </div>
       <Field label={t('areas.reason')} id={check.idOf('reason')} error={check.errorOf('reason')} optional>

@@ -12,6 +12,7 @@ import { Field } from '../forms/field.js';
 import { DAY } from '../forms/specs.js';
 import { useFormCheck } from '../forms/use-form-check.js';
 import { saveFile } from '../components/save-file.js';
+import { DayInput } from '../forms/day-input.js';
 
 const ACTIONS = Object.keys(AUDIT_ACTIONS) as AuditAction[];
 
@@ -107,11 +108,8 @@ export function AuditPage() {
         {(['from', 'to'] as const).map((name) => (
           <Field key={name} label={t(SPECS[name].labelKey)} id={check.idOf(name)} error={check.errorOf(name)} hint={t('audit.datesHint')} plain>
             {(control) => (
-              <input
+              <DayInput
                 {...control}
-                inputMode="numeric"
-                autoComplete="off"
-                placeholder="dd/mm/yyyy"
                 value={draft[name]}
                 onChange={(e) => edit(name, e.target.value)}
               />

@@ -18,6 +18,7 @@ import {
   type VisitDraft,
   type YesNo,
 } from './declaration-draft.js';
+import { DayInput } from '../forms/day-input.js';
 
 export interface DeclarationFormProps {
   kind: DeclarationKind;
@@ -220,7 +221,7 @@ export function DeclarationForm({ kind, residence, search, submit, onDone }: Dec
             <div className="day-pair">
               {(['from', 'to'] as const).map((end) => (
                 <Field key={end} label={t(end === 'from' ? 'declare.visitFrom' : 'declare.visitTo')} hint={t('fields.dayHint')} id={check.idOf(`visits.${i}.${end}`)} error={check.errorOf(`visits.${i}.${end}`)}>
-                  {(control) => <input {...control} inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" value={visit[end]} onChange={(e) => editVisit(i, { [end]: e.target.value }, `visits.${i}.${end}`)} />}
+                  {(control) => <DayInput {...control} value={visit[end]} onChange={(e) => editVisit(i, { [end]: e.target.value }, `visits.${i}.${end}`)} />}
                 </Field>
               ))}
             </div>
