@@ -1,3 +1,5 @@
+import type { FieldError } from '@bluezone/contract';
+
 /**
  * Why a call to the server failed, as the screens need to know it: the server's documented error code
  * (`invalid_code`, `token_invalid`, ... see apps/server/README.md), or one of the app's own:
@@ -8,6 +10,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly status?: number,
+    /** The fields the server named as wrong (validation_failed, unknown_unit), for a form to show beside each. */
+    readonly fields: readonly FieldError[] = [],
   ) {
     super(message);
     this.name = 'ApiError';

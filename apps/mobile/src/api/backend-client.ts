@@ -6,13 +6,19 @@ import {
   exportKeySchema,
   listPublicNoticesResponseSchema,
   publishResponseSchema,
+  searchPlacesResponseSchema,
+  submitDeclarationResponseSchema,
   verifyResponseSchema,
   type AppConfiguration,
   type CertificateResponse,
   type ExportKeyInfo,
+  type Place,
+  type PlaceScope,
   type PublicNotice,
   type PublishRequest,
   type PublishResponse,
+  type SubmitDeclarationRequest,
+  type SubmitDeclarationResponse,
   type VerifyResponse,
 } from '@bluezone/contract';
 import { z } from 'zod';
@@ -84,6 +90,21 @@ export class BackendClient {
     return (await this.getJson(`${this.api()}/notices/public`, listPublicNoticesResponseSchema)).notices;
   }
 
+  /**
+   * A health declaration. Not padded like the upload calls: its schema is strict (a `padding` field would be refused),
+   * and it carries a name and a telephone anyway, so its length hides nothing worth hiding.
+   */
+  async submitDeclaration(request: SubmitDeclarationRequest): Promise<SubmitDeclarationResponse> {
+    const response = await this.send(`${this.api()}/declarations`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(request) });
+    return this.parse(response, submitDeclarationResponseSchema);
+  }
+
+  /** Wards and communes by name, with or without diacritics (the public place search the console's form uses). */
+  async searchPlaces(q: string, scope: PlaceScope, limit = 8): Promise<Place[]> {
+    const query = new URLSearchParams({ q, scope, limit: String(limit) });
+    return (await this.getJson(`${this.api()}/places?${query.toString()}`, searchPlacesResponseSchema)).places;
+  }
+
   private api(): string {
     return `${this.endpoints().serverUrl}${API_PREFIX}`;
   }
@@ -142,7 +163,7 @@ async function errorOf(response: Awaited<ReturnType<Fetch>>): Promise<ApiError> 
   }
   try {
     const parsed = errorResponseSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return new ApiError(parsed.data.error.code, parsed.data.error.message, response.status);
+    if (parsed.success) return new ApiError(parsed.data.error.code, parsed.data.error.message, response.status, parsed.data.error.fields ?? []);
   } catch {
     // Not JSON: a proxy's error page.
   }

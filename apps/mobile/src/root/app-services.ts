@@ -16,6 +16,7 @@ import type { SqlDatabase } from '../storage/sql-database';
 import { DailyKeyStore } from '../tracing/daily-keys';
 import { TracingService } from '../tracing/tracing-service';
 import { advertisedMetadata, phoneCalibration, type PhoneCalibration } from '../tracing/tx-calibration';
+import { DeclarationService } from '../declaration/declaration-service';
 import { NoticeInbox } from '../notices/notice-inbox';
 import { UploadFlow } from '../upload/upload-flow';
 
@@ -52,9 +53,10 @@ export interface AppServices {
   exposureCheck: ExposureCheck;
   upload: UploadFlow;
   notices: NoticeInbox;
+  declarations: DeclarationService;
   /** Daily deletion of what is older than 14 days. */
   deleteExpiredData(force?: boolean): ReturnType<typeof deleteExpiredData>;
-  /** "Delete all my data": sightings, keys, windows, settings, a pending upload; tracing restarts from nothing. */
+  /** "Delete all my data": sightings, keys, windows, settings, a pending upload, declaration receipts and draft; tracing restarts from nothing. */
   deleteAllData(): Promise<void>;
 }
 
@@ -108,6 +110,7 @@ export async function createAppServices(platform: Platform): Promise<AppServices
     onPublished: () => tracing.rotateNow(),
   });
   const notices = new NoticeInbox(backend, platform.db);
+  const declarations = new DeclarationService({ backend, db: platform.db, state, clock: platform.clock, serverUrl: () => endpoints().serverUrl });
   const retention = { sightings, windows, keys, state, clock: platform.clock };
   return {
     platform,
@@ -123,6 +126,7 @@ export async function createAppServices(platform: Platform): Promise<AppServices
     exposureCheck,
     upload,
     notices,
+    declarations,
     deleteExpiredData: (force) => deleteExpiredData(retention, force),
     async deleteAllData() {
       await tracing.stop();

@@ -26,6 +26,14 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE export_files (name TEXT PRIMARY KEY, checked_at REAL NOT NULL);
    CREATE TABLE app_state (name TEXT PRIMARY KEY, value TEXT NOT NULL);
    CREATE TABLE read_notices (id TEXT PRIMARY KEY);`,
+  // Receipts of the health declarations made on this phone, kept until the user deletes them: the server's answer
+  // as JSON (the code, what screening found, the health station) and the name it was made for, to tell a family's
+  // receipts apart. The rest of what was declared is not kept here.
+  `CREATE TABLE declaration_receipts (
+     receipt TEXT PRIMARY KEY,
+     declared_at REAL NOT NULL,
+     data TEXT NOT NULL
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -46,7 +54,7 @@ export async function migrate(db: SqlDatabase): Promise<void> {
 /** Every table's rows, for "delete all my data"; the schema stays. */
 export async function deleteEverything(db: SqlDatabase): Promise<void> {
   await db.transaction(async () => {
-    for (const table of ['sightings', 'exposure_windows', 'export_files', 'app_state', 'read_notices']) {
+    for (const table of ['sightings', 'exposure_windows', 'export_files', 'app_state', 'read_notices', 'declaration_receipts']) {
       await db.run(`DELETE FROM ${table}`);
     }
   });

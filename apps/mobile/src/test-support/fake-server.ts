@@ -1,9 +1,13 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import {
   DEFAULT_APP_CONFIGURATION,
+  submitDeclarationRequestSchema,
   type AppConfiguration,
+  type Place,
   type PublicNotice,
   type PublishRequest,
+  type SubmitDeclarationRequest,
+  type SubmitDeclarationResponse,
 } from '@bluezone/contract';
 import { EXPORT_SIGNATURE_ALGORITHM, buildSignedExportZip, type ExportKey } from '@bluezone/protocol';
 import type { Fetch } from '../api/backend-client';
@@ -52,6 +56,10 @@ export class FakeServer {
   offline = false;
   readonly handlers = new Map<string, Handler>();
   readonly published: PublishRequest[] = [];
+  /** Declarations taken by `POST /api/v1/declarations`, as the server parsed them. */
+  readonly declarations: SubmitDeclarationRequest[] = [];
+  /** Units the public place search finds (by a case- and accent-blind match on the name). */
+  places: Place[] = [DONG_DANG, CHI_LANG];
 
   constructor() {
     this.handlers.set('POST /api/v1/verify', () => ({ status: 200, json: { token: 'token-1', testType: 'confirmed', padding: '' } }));
@@ -60,6 +68,16 @@ export class FakeServer {
       const request = body as PublishRequest;
       this.published.push(request);
       return { status: 200, json: { insertedExposures: request.temporaryExposureKeys.length, revisionToken: `revision-${this.published.length}`, padding: '' } };
+    });
+    // The contract's schema, as the real server applies it; its problems come back in the server's `fields` shape.
+    this.handlers.set('POST /api/v1/declarations', (body) => {
+      const parsed = submitDeclarationRequestSchema.safeParse(body);
+      if (!parsed.success) {
+        const fields = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), problem: 'invalid_value' }));
+        return { status: 400, json: { error: { code: 'validation_failed', message: 'validation_failed', fields } } };
+      }
+      this.declarations.push(parsed.data);
+      return { status: 201, json: declarationAnswer(`ABCD-${String(2000 + this.declarations.length).slice(-4).replace(/[01]/g, '2')}`, parsed.data) };
     });
   }
 
@@ -99,6 +117,10 @@ export class FakeServer {
     if (handler) return handler(body);
     if (method === 'GET' && path === '/api/v1/app-config') return { status: 200, json: this.config };
     if (method === 'GET' && path === '/api/v1/notices/public') return { status: 200, json: { notices: this.notices } };
+    if (method === 'GET' && path.startsWith('/api/v1/places?')) {
+      const q = fold(new URLSearchParams(path.slice(path.indexOf('?') + 1)).get('q') ?? '');
+      return { status: 200, json: { places: this.places.filter((place) => fold(place.fullName).includes(q)) } };
+    }
     if (method === 'GET' && path === '/api/v1/export-keys') {
       return { status: 200, json: (this.listedKeys ?? this.signingKeys).map((k) => ({ keyId: k.keyId, version: k.version, algorithm: EXPORT_SIGNATURE_ALGORITHM, publicKeyPem: k.publicKeyPem })) };
     }
@@ -114,6 +136,24 @@ export class FakeServer {
   uploads(): { method: string; url: string; body: unknown }[] {
     return this.requests.filter((r) => r.method !== 'GET');
   }
+}
+
+const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+
+export const DONG_DANG: Place = { code: '06184', name: 'Đồng Đăng', fullName: 'Xã Đồng Đăng', nameEn: 'Dong Dang', fullNameEn: 'Dong Dang Commune', level: 'commune', provinceCode: '20', provinceName: 'Lạng Sơn', provinceNameEn: 'Lang Son', local: true };
+export const CHI_LANG: Place = { code: '06352', name: 'Chi Lăng', fullName: 'Xã Chi Lăng', nameEn: 'Chi Lang', fullNameEn: 'Chi Lang Commune', level: 'commune', provinceCode: '20', provinceName: 'Lạng Sơn', provinceNameEn: 'Lang Son', local: true };
+
+/** The server's answer to a declaration: clear unless the app warned, then a close contact to follow up. */
+export function declarationAnswer(receipt: string, request: Pick<SubmitDeclarationRequest, 'warnedByApp' | 'residence'>): SubmitDeclarationResponse {
+  const warned = request.warnedByApp === true;
+  return {
+    receipt,
+    receiptExpiresAt: '2023-11-28T22:13:20.000Z',
+    assessment: { suspected: warned, arrivalFromEpidemicArea: false, reasons: warned ? [{ code: 'app_exposure_warning' }] : [], monitoringUntil: null },
+    routedTo: [request.residence.unitCode],
+    nextSteps: warned ? ['stay_home', 'call_health_station_now', 'show_receipt'] : ['self_monitor', 'show_receipt'],
+    healthStation: { unitCode: request.residence.unitCode, unitName: 'Xã Đồng Đăng', unitNameEn: 'Dong Dang Commune', phone: warned ? '0205 3851 234' : null },
+  };
 }
 
 export const secureRandomBytes = (n: number): Uint8Array => new Uint8Array(randomBytes(n));

@@ -1,0 +1,134 @@
+import { submitDeclarationResponseSchema, type DeclarationKind, type Place, type PlaceScope, type SubmitDeclarationResponse } from '@bluezone/contract';
+import { z } from 'zod';
+import { isApiError } from '../api/api-error';
+import type { BackendClient } from '../api/backend-client';
+import type { Clock } from '../platform/clock';
+import type { AppStateStore } from '../storage/app-state-store';
+import type { SqlDatabase } from '../storage/sql-database';
+import { checkDraft, declarationDraftSchema, issuesFromServer, toRequest, type DeclarationDraft, type FieldIssues } from './declaration-draft';
+
+/**
+ * Why a declaration was not taken, as the form words it: `invalid` (fields to fix, beside each), `network_error`
+ * (no answer; the draft is kept for a retry), `rate_limited`, `unavailable` (the server's fault; retry later),
+ * `rejected` (anything else the server refused).
+ */
+export type DeclarationFailure = 'invalid' | 'network_error' | 'rate_limited' | 'unavailable' | 'rejected';
+
+export class DeclarationError extends Error {
+  constructor(
+    readonly code: DeclarationFailure,
+    readonly fields: FieldIssues = {},
+  ) {
+    super(`declaration not taken: ${code}`);
+    this.name = 'DeclarationError';
+  }
+}
+
+/** A receipt kept on the phone: the server's answer, with who it is for and when, to tell receipts apart. */
+export interface StoredReceipt {
+  receipt: string;
+  kind: DeclarationKind;
+  fullName: string;
+  declaredAt: number;
+  answer: SubmitDeclarationResponse;
+}
+
+const storedSchema = z.object({ kind: z.enum(['domestic', 'entry']), fullName: z.string().max(200), answer: submitDeclarationResponseSchema });
+
+/**
+ * The health declaration on the phone: the draft kept while it is typed (and when the network fails), the request
+ * sent to the public `POST /api/v1/declarations`, and the receipts kept until the user deletes them. Nothing from the
+ * tracing side (sightings, keys, exposure windows) goes into a declaration: only what the user typed, and the
+ * "warned by Bluezone" answer they can see and change.
+ */
+export class DeclarationService {
+  constructor(
+    private readonly deps: { backend: BackendClient; db: SqlDatabase; state: AppStateStore; clock: Clock; serverUrl: () => string },
+  ) {}
+
+  async draft(): Promise<DeclarationDraft | undefined> {
+    const stored = await this.deps.state.get('declaration.draft');
+    if (stored === undefined) return undefined;
+    const parsed = declarationDraftSchema.safeParse(stored);
+    if (parsed.success) return parsed.data;
+    await this.deps.state.remove('declaration.draft');
+    return undefined;
+  }
+
+  saveDraft(draft: DeclarationDraft): Promise<void> {
+    return this.deps.state.set('declaration.draft', draft);
+  }
+
+  discardDraft(): Promise<void> {
+    return this.deps.state.remove('declaration.draft');
+  }
+
+  searchPlaces(q: string, scope: PlaceScope): Promise<Place[]> {
+    return this.deps.backend.searchPlaces(q, scope);
+  }
+
+  /**
+   * Checks the draft as the server will, keeps it, sends it, and on success stores the receipt and forgets the draft.
+   * Any failure leaves the draft on the phone, so a retry needs no retyping.
+   */
+  async submit(draft: DeclarationDraft): Promise<StoredReceipt> {
+    const today = new Date(this.deps.clock.now()).toISOString().slice(0, 10);
+    const issues = checkDraft(draft, today);
+    if (Object.keys(issues).length > 0) throw new DeclarationError('invalid', issues);
+    await this.saveDraft(draft);
+    let answer: SubmitDeclarationResponse;
+    try {
+      answer = await this.deps.backend.submitDeclaration(toRequest(draft));
+    } catch (error) {
+      throw failureOf(error);
+    }
+    const stored: StoredReceipt = { receipt: answer.receipt, kind: draft.kind, fullName: draft.fullName.trim(), declaredAt: this.deps.clock.now(), answer };
+    await this.deps.db.run('INSERT INTO declaration_receipts (receipt, declared_at, data) VALUES (?, ?, ?) ON CONFLICT (receipt) DO UPDATE SET data = excluded.data', [
+      stored.receipt,
+      stored.declaredAt,
+      JSON.stringify({ kind: stored.kind, fullName: stored.fullName, answer }),
+    ]);
+    await this.discardDraft();
+    return stored;
+  }
+
+  /** Newest first. A row that no longer reads as a receipt (a damaged database) is left out rather than shown wrong. */
+  async receipts(): Promise<StoredReceipt[]> {
+    const rows = await this.deps.db.all<{ receipt: string; declared_at: number; data: string }>('SELECT receipt, declared_at, data FROM declaration_receipts ORDER BY declared_at DESC, receipt');
+    return rows.flatMap((row) => {
+      try {
+        const parsed = storedSchema.safeParse(JSON.parse(row.data));
+        return parsed.success ? [{ receipt: row.receipt, declaredAt: row.declared_at, ...parsed.data }] : [];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  async receipt(code: string): Promise<StoredReceipt | undefined> {
+    return (await this.receipts()).find((r) => r.receipt === code);
+  }
+
+  /** What the receipt's QR code holds: the console's checkpoint page for it, as on the web receipt. */
+  qrContent(receipt: string): string {
+    return checkpointLink(this.deps.serverUrl(), receipt);
+  }
+
+  async remove(code: string): Promise<void> {
+    await this.deps.db.run('DELETE FROM declaration_receipts WHERE receipt = ?', [code]);
+  }
+}
+
+function failureOf(error: unknown): DeclarationError {
+  if (!isApiError(error)) return new DeclarationError('network_error');
+  if (error.code === 'network_error') return new DeclarationError('network_error');
+  if (error.code === 'rate_limited') return new DeclarationError('rate_limited');
+  if (error.fields.length > 0) return new DeclarationError('invalid', issuesFromServer(error.fields));
+  if (error.retryable) return new DeclarationError('unavailable');
+  return new DeclarationError('rejected');
+}
+
+/** Where a checkpoint officer's phone lands when it scans the receipt's QR code: the console's checkpoint page, as on the web receipt. */
+export function checkpointLink(serverUrl: string, receipt: string): string {
+  return `${serverUrl.replace(/\/+$/, '')}/checkpoint/${encodeURIComponent(receipt)}`;
+}
