@@ -1,4 +1,4 @@
-import { submitDeclarationResponseSchema, type DeclarationKind, type Place, type PlaceScope, type SubmitDeclarationResponse } from '@bluezone/contract';
+import { submitDeclarationResponseSchema, vnDay, type DeclarationKind, type Place, type PlaceScope, type SubmitDeclarationResponse } from '@bluezone/contract';
 import { z } from 'zod';
 import { isApiError } from '../api/api-error';
 import type { BackendClient } from '../api/backend-client';
@@ -46,6 +46,11 @@ export class DeclarationService {
     private readonly deps: { backend: BackendClient; db: SqlDatabase; state: AppStateStore; clock: Clock; serverUrl: () => string },
   ) {}
 
+  /** Today in Vietnam, the day the server checks years and visits against. */
+  today(): string {
+    return vnDay(new Date(this.deps.clock.now()));
+  }
+
   async draft(): Promise<DeclarationDraft | undefined> {
     const stored = await this.deps.state.get('declaration.draft');
     if (stored === undefined) return undefined;
@@ -72,8 +77,7 @@ export class DeclarationService {
    * Any failure leaves the draft on the phone, so a retry needs no retyping.
    */
   async submit(draft: DeclarationDraft): Promise<StoredReceipt> {
-    const today = new Date(this.deps.clock.now()).toISOString().slice(0, 10);
-    const issues = checkDraft(draft, today);
+    const issues = checkDraft(draft, this.today());
     if (Object.keys(issues).length > 0) throw new DeclarationError('invalid', issues);
     await this.saveDraft(draft);
     let answer: SubmitDeclarationResponse;

@@ -3,6 +3,9 @@ import { HeaderBackButton } from '@react-navigation/elements';
 import { createNativeStackNavigator } from '@react-navigation/native-stack';
 import { useTranslation } from 'react-i18next';
 import { Platform } from 'react-native';
+import { DeclarationFormScreen } from '../screens/declaration/declaration-form-screen';
+import { DeclarationReceiptScreen } from '../screens/declaration/declaration-receipt-screen';
+import { DeclarationsScreen } from '../screens/declaration/declarations-screen';
 import { ExposureWarningScreen } from '../screens/exposure/exposure-warning-screen';
 import { HomeScreen } from '../screens/home/home-screen';
 import { NoticeDetailScreen } from '../screens/notices/notice-detail-screen';
@@ -79,6 +82,9 @@ export function AppNavigator() {
           <Stack.Screen name="UploadOnset" component={OnsetScreen} options={{ title: t('upload.headerTitle') }} />
           <Stack.Screen name="UploadResult" component={ResultScreen} options={{ title: t('upload.headerTitle'), headerBackVisible: false, headerLeft: () => null }} />
           <Stack.Screen name="ScanQr" component={ScanQrScreen} options={{ title: t('upload.scanTitle') }} />
+          <Stack.Screen name="Declaration" component={DeclarationFormScreen} options={{ title: t('declaration.title') }} />
+          <Stack.Screen name="DeclarationReceipt" component={DeclarationReceiptScreen} options={{ title: t('declaration.title') }} />
+          <Stack.Screen name="Declarations" component={DeclarationsScreen} options={{ title: t('declaration.mine.title') }} />
           <Stack.Screen name="NoticeDetail" component={NoticeDetailScreen} options={{ title: t('notices.title') }} />
           <Stack.Screen name="Privacy" component={PrivacyScreen} options={{ title: t('settings.privacy') }} />
           <Stack.Screen name="Licences" component={LicencesScreen} options={{ title: t('settings.licences') }} />

@@ -21,6 +21,11 @@ export type RootStackParamList = {
   UploadResult: { rollingStartNumbers: number[]; symptomOnsetDay: string | null; testType?: TestType };
   ScanQr: undefined;
   NoticeDetail: { id: number };
+  /** `warned`: opened from the exposure warning, so "warned by Bluezone" starts ticked. */
+  Declaration: { warned?: boolean } | undefined;
+  /** `fresh`: just sent (the screen offers a way home instead of back to the form). */
+  DeclarationReceipt: { receipt: string; fresh?: boolean };
+  Declarations: undefined;
   Privacy: undefined;
   Licences: undefined;
   Demo: undefined;

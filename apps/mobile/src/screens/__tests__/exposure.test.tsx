@@ -1,27 +1,7 @@
-import { EXPORT_REPORT_TYPES } from '@bluezone/protocol';
 import { fireEvent, screen } from '@testing-library/react-native';
-import { MemoryAir } from '../../radio/simulated-radio';
-import { FakeClock } from '../../test-support/fake-clock';
-import { FakeServer } from '../../test-support/fake-server';
 import { renderApp } from '../../test-support/render-app';
-import { T0, testPhone } from '../../test-support/test-platform';
-
-/** Phone B met phone A for 20 minutes an hour ago; A's keys are published. */
-async function warnedPhone() {
-  const air = new MemoryAir();
-  const clock = new FakeClock(T0);
-  const server = new FakeServer();
-  const a = await testPhone({ id: 'a', air, clock, server, granted: true });
-  const b = await testPhone({ id: 'b', air, clock, server, granted: true });
-  await a.services.tracing.start();
-  await b.services.tracing.start();
-  await clock.advance(20 * 60_000);
-  await a.services.tracing.stop();
-  await clock.advance(60 * 60_000);
-  const keys = await a.services.keys.history(clock.now() / 1000);
-  server.addExport(keys.map((k) => ({ keyData: k.tek, rollingStartIntervalNumber: k.rollingStartIntervalNumber, rollingPeriod: k.rollingPeriod, transmissionRiskLevel: 2, reportType: EXPORT_REPORT_TYPES.CONFIRMED_TEST, daysSinceOnsetOfSymptoms: 1 })));
-  return b;
-}
+import { testPhone } from '../../test-support/test-platform';
+import { warnedPhone } from '../../test-support/warned-phone';
 
 describe('the exposure warning', () => {
   it('checks on opening, shows the warning with the day of the contact, and what to do now (vi)', async () => {
@@ -38,8 +18,9 @@ describe('the exposure warning', () => {
     expect(screen.getByText('Khai báo y tế và ghi rõ bạn được Bluezone cảnh báo.')).toBeTruthy();
     // The day, never the time: no hh:mm anywhere on the screen.
     expect(screen.queryByText(/\d{1,2}:\d{2}/)).toBeNull();
-    // The declaration service does not exist yet: no button that leads nowhere.
-    expect(screen.queryByText('Khai báo y tế')).toBeNull();
+    // The way to act on step 3: the declaration in the app (its flow is tested in declaration.test.tsx).
+    expect(screen.getByTestId('warning-declare')).toBeTruthy();
+    expect(screen.getByText('Khai báo y tế')).toBeTruthy();
     expect(phone.server.uploads()).toEqual([]);
   });
 
@@ -51,6 +32,7 @@ describe('the exposure warning', () => {
     expect(await screen.findByText('You were in close contact with someone who has COVID-19')).toBeTruthy();
     expect(screen.getByText('Date of contact: Tuesday, 14/11/2023')).toBeTruthy();
     expect(screen.getByText('Make a health declaration and say that Bluezone warned you.')).toBeTruthy();
+    expect(screen.getByText('Health declaration')).toBeTruthy();
   });
 
   it('shows no exposure, and when the last check failed, why', async () => {

@@ -10,13 +10,11 @@ import { Body, Bullets, Heading, Title } from '../../ui/text';
 
 /**
  * The warning: the day of the contact (never the time, nor which key), what to do now in plain words, and a way
- * to act. `declarationUrl` opens the public health-declaration page with "warned by Bluezone" ticked; it is
- * undefined until the declarations service exists, and the button is not drawn without it.
+ * to act: a call, and the health declaration in the app with "warned by Bluezone" ticked.
  */
-export function ExposureWarningScreen(_props: ScreenProps<'ExposureWarning'>) {
+export function ExposureWarningScreen({ navigation }: ScreenProps<'ExposureWarning'>) {
   const { t } = useTranslation();
   const { exposure } = useApp();
-  const declarationUrl: string | undefined = undefined;
   return (
     <Screen testID="exposure-warning-screen">
       <Title>{t('exposure.title')}</Title>
@@ -28,7 +26,7 @@ export function ExposureWarningScreen(_props: ScreenProps<'ExposureWarning'>) {
       <Heading>{t('exposure.whatNow')}</Heading>
       <Bullets numbered items={[t('exposure.step1'), t('exposure.step2'), t('exposure.step3'), t('exposure.step4')]} />
       <Button testID="call-hotline" label={t('exposure.call')} onPress={() => void Linking.openURL('tel:19009095')} />
-      {declarationUrl ? <Button variant="secondary" label={t('exposure.declare')} onPress={() => void Linking.openURL(`${declarationUrl}?warnedByBluezone=1`)} /> : null}
+      <Button testID="warning-declare" variant="secondary" label={t('exposure.declare')} onPress={() => navigation.navigate('Declaration', { warned: true })} />
       <Body muted>{t('exposure.privacy')}</Body>
     </Screen>
   );

@@ -1,6 +1,7 @@
 import type { BottomTabScreenProps } from '@react-navigation/bottom-tabs';
 import type { CompositeScreenProps } from '@react-navigation/native';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay, formatTime } from '../../i18n';
 import { useApp } from '../../root/app-model';
@@ -17,7 +18,11 @@ type Props = CompositeScreenProps<BottomTabScreenProps<TabParamList, 'Home'>, Na
 /** Tracing on or off and why, when exposures were last checked, and the exposure status. */
 export function HomeScreen({ navigation }: Props) {
   const { t } = useTranslation();
-  const { exposure, lastCheck, checking, runCheck, pendingUpload, published } = useApp();
+  const { services, exposure, lastCheck, checking, runCheck, pendingUpload, published } = useApp();
+  const [receipts, setReceipts] = useState(0);
+  const countReceipts = useCallback(async () => setReceipts((await services.declarations.receipts()).length), [services]);
+  // Back from a declaration (or from deleting a receipt), the count is read again.
+  useEffect(() => navigation.addListener('focus', () => void countReceipts()), [navigation, countReceipts]);
   const checkError = lastCheck && !lastCheck.ok ? reasonText(t, lastCheck.error) : undefined;
   return (
     <Screen testID="home-screen">
@@ -53,6 +58,8 @@ export function HomeScreen({ navigation }: Props) {
         </Card>
       ) : null}
       {published ? <Body muted>{t('home.published', { date: formatDay(utcDay(published.publishedAt / 1000), t) })}</Body> : null}
+      <Button testID="home-declare" variant="secondary" label={t('home.declare')} onPress={() => navigation.navigate('Declaration')} />
+      {receipts > 0 ? <Button testID="home-declarations" variant="secondary" label={t('home.myDeclarations', { count: receipts })} onPress={() => navigation.navigate('Declarations')} /> : null}
       <Button testID="tested-positive" variant="secondary" label={t('home.positive')} onPress={() => navigation.navigate('UploadCode')} />
     </Screen>
   );

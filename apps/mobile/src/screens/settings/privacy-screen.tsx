@@ -7,7 +7,7 @@ export function PrivacyScreen() {
   return (
     <Screen testID="privacy-screen">
       <Title>{t('privacy.title')}</Title>
-      {(['p1', 'p2', 'p3', 'p4', 'p5'] as const).map((p) => (
+      {(['p1', 'p2', 'p3', 'p4', 'p5', 'p6'] as const).map((p) => (
         <Body key={p}>{t(`privacy.${p}`)}</Body>
       ))}
     </Screen>

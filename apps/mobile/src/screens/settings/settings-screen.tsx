@@ -56,6 +56,9 @@ export function SettingsScreen({ navigation }: Props) {
         <Button testID="delete-data" variant="secondary" label={t('settings.delete')} onPress={() => setConfirming(true)} />
       )}
 
+      <Heading>{t('declaration.title')}</Heading>
+      <Button testID="settings-declarations" variant="secondary" label={t('settings.declarations')} onPress={() => navigation.navigate('Declarations')} />
+
       <Heading>{t('privacy.title')}</Heading>
       <Button variant="secondary" label={t('settings.privacy')} onPress={() => navigation.navigate('Privacy')} />
       <Button variant="secondary" label={t('settings.licences')} onPress={() => navigation.navigate('Licences')} />
