@@ -76,7 +76,7 @@ describe.skipIf(skipReason !== null)('the app demo in Chromium: two phones meet,
     await server?.stop();
   });
 
-  it('ends with the warning screen in Vietnamese, and the warned phone sent nothing but downloads', { timeout: 300_000 }, async () => {
+  it('ends with the warning screen in Vietnamese, the warned phone sending nothing but downloads until it makes the health declaration the warning offers', { timeout: 300_000 }, async () => {
     const phoneA = browser.context.pages()[0] ?? (await browser.context.newPage());
     const phoneB = await browser.context.newPage();
     const officer = await browser.context.newPage();
@@ -148,6 +148,49 @@ describe.skipIf(skipReason !== null)('the app demo in Chromium: two phones meet,
 
     // What phone B sent: nothing. Its check downloaded public files only.
     expect(sentByB).toEqual([]);
+
+    // Phone B makes the health declaration the warning offers, with "warned by Bluezone" ticked.
+    await phoneB.getByTestId('tab-home').click();
+    await phoneB.getByTestId('open-warning').click();
+    await phoneB.getByTestId('warning-declare').click();
+    await phoneB.getByText('Bước 1/5: Người được khai báo').waitFor();
+    await phoneB.getByTestId('field-fullName').fill('Nông Thị Lan');
+    await phoneB.getByTestId('field-yearOfBirth').fill('1990');
+    await phoneB.getByTestId('gender-female').click();
+    await phoneB.getByTestId('field-phone').fill('0912 345 678');
+    await shot(phoneB, '7-declaration');
+    await phoneB.getByTestId('declaration-next').click();
+    await phoneB.getByTestId('field-residence.unitCode').fill('dong dang');
+    await phoneB.getByTestId('field-residence.unitCode-option-06184').click();
+    await phoneB.getByTestId('field-residence.address').fill('Thôn Pò Mã');
+    await phoneB.getByTestId('declaration-next').click();
+    await phoneB.getByText('Bước 3/5: Nơi đã đến').waitFor();
+    await phoneB.getByTestId('declaration-next').click();
+    await phoneB.getByTestId('contactCase-no').click();
+    await phoneB.getByTestId('contactArrival-no').click();
+    await phoneB.getByTestId('contactFever-no').click();
+    expect(await phoneB.getByTestId('warned-yes').getAttribute('aria-checked')).toBe('true');
+    await phoneB.getByTestId('declaration-next').click();
+    await phoneB.getByTestId('consent').click();
+    await phoneB.getByTestId('declaration-submit').click();
+    await phoneB.getByText('Đã nhận tờ khai', { exact: true }).waitFor();
+    const receipt = await phoneB.getByTestId('receipt-code').innerText();
+    expect(receipt).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    await phoneB.getByRole('img', { name: `Mã QR của biên nhận ${receipt}` }).waitFor();
+    expect(await phoneB.getByTestId('receipt-qr').locator('svg').count()).toBe(1);
+    await shot(phoneB, '8-receipt');
+
+    // The declaration is on the server, routed to the commune, flagged as warned by the app.
+    const api = new HttpSession(server.baseUrl);
+    await api.login(OFFICER.username, OFFICER.password);
+    const byReceipt = await api.request('GET', `/api/v1/declarations/by-receipt/${receipt}`);
+    expect(byReceipt.status).toBe(200);
+    const { id, residence } = (byReceipt.json as { declaration: { id: number; residence: { unitCode: string } } }).declaration;
+    expect(residence.unitCode).toBe('06184');
+    const full = await api.request('GET', `/api/v1/declarations/${id}`);
+    expect((full.json as { declaration: { warnedByApp: boolean; fullName: string } }).declaration).toMatchObject({ warnedByApp: true, fullName: 'Nông Thị Lan' });
+    // And it was the one thing phone B ever sent.
+    expect(sentByB).toEqual([`POST ${server.baseUrl}/api/v1/declarations`]);
     // Neither the phones nor the console needed anything their policies refuse.
     for (const page of pages) expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations), page.url()).toEqual([]);
   });

@@ -9,6 +9,8 @@ export function ChoiceRow(props: { label: string; note?: string; selected: boole
       testID={testID}
       accessibilityRole={kind}
       accessibilityState={{ checked: selected, disabled: !!disabled }}
+      // react-native-web draws accessibilityState.checked as nothing: browsers' screen readers need aria-checked.
+      aria-checked={selected}
       accessibilityLabel={note ? `${label}, ${note}` : label}
       disabled={disabled}
       onPress={onPress}
