@@ -158,7 +158,6 @@ describe.skipIf(skipReason !== null)('the app demo in Chromium: two phones meet,
     await phoneB.getByTestId('field-yearOfBirth').fill('1990');
     await phoneB.getByTestId('gender-female').click();
     await phoneB.getByTestId('field-phone').fill('0912 345 678');
-    await shot(phoneB, '7-declaration');
     await phoneB.getByTestId('declaration-next').click();
     await phoneB.getByTestId('field-residence.unitCode').fill('dong dang');
     await phoneB.getByTestId('field-residence.unitCode-option-06184').click();
@@ -170,6 +169,8 @@ describe.skipIf(skipReason !== null)('the app demo in Chromium: two phones meet,
     await phoneB.getByTestId('contactArrival-no').click();
     await phoneB.getByTestId('contactFever-no').click();
     expect(await phoneB.getByTestId('warned-yes').getAttribute('aria-checked')).toBe('true');
+    await phoneB.getByTestId('contactFever-no').scrollIntoViewIfNeeded();
+    await shot(phoneB, '7-declaration');
     await phoneB.getByTestId('declaration-next').click();
     await phoneB.getByTestId('consent').click();
     await phoneB.getByTestId('declaration-submit').click();

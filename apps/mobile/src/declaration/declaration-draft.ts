@@ -256,7 +256,8 @@ function issueOf(issue: z.core.$ZodIssue, value: unknown): FieldIssue {
     case 'invalid_type':
       return { problem: empty ? 'required' : 'invalid_type' };
     case 'custom':
-      return issue.path[issue.path.length - 1] === 'to' ? { problem: 'day_order' } : { problem: empty ? 'required' : 'invalid_value' };
+      // Days that do not exist are caught as `invalid_format` before, and misordered visits as `day_order`.
+      return { problem: empty ? 'required' : 'invalid_value' };
     default:
       return { problem: empty ? 'required' : 'invalid_value' };
   }
@@ -277,6 +278,13 @@ export function checkDraft(draft: DeclarationDraft, today: string): FieldIssues 
   };
   for (const path of missingChoices(draft)) add(path, { problem: 'required' });
   for (const path of unreadable(draft)) add(path, { problem: 'invalid_format' });
+  // An empty year would reach the schema as 0, "less than 1900": say what is wrong instead.
+  if (!draft.yearOfBirth.trim()) add('yearOfBirth', { problem: 'required' });
+  draft.visits.forEach((visit, i) => {
+    const from = parseDay(visit.from);
+    const to = parseDay(visit.to);
+    if (from && to && to < from) add(`visits.${i}.to`, { problem: 'day_order' });
+  });
   const request = toRequest(draft);
   const year = Number(today.slice(0, 4));
   if (request.yearOfBirth > year) add('yearOfBirth', { problem: 'too_big', limit: year });

@@ -63,7 +63,19 @@ describe('the health declaration on the phone', () => {
 
   it('checks a draft with the contract before anything is sent, naming each field', async () => {
     const phone = await testPhone();
-    const issues = checkDraft({ ...emptyDraft(), phone: 'abc', yearOfBirth: '2031', email: 'not-mail', visits: [{ key: 1, where: 'vietnam', place: DONG_DANG, text: '', from: '10/11/2023', to: '9/11/2023' }] }, '2023-11-14');
+    const issues = checkDraft(
+      {
+        ...emptyDraft(),
+        phone: 'abc',
+        yearOfBirth: '2031',
+        email: 'not-mail',
+        visits: [
+          { key: 1, where: 'vietnam', place: DONG_DANG, text: '', from: '10/11/2023', to: '9/11/2023' },
+          { key: 2, where: 'abroad', place: null, text: 'Nam Ninh', from: '40/11/2023', to: '' },
+        ],
+      },
+      '2023-11-14',
+    );
     expect(issues).toMatchObject({
       fullName: { problem: 'required' },
       yearOfBirth: { problem: 'too_big', limit: 2023 },
@@ -73,12 +85,15 @@ describe('the health declaration on the phone', () => {
       'residence.unitCode': { problem: 'required' },
       'residence.address': { problem: 'required' },
       'visits.0.to': { problem: 'day_order' },
+      'visits.1.from': { problem: 'invalid_format' },
+      'visits.1.to': { problem: 'required' },
       'contacts.confirmedOrSuspectedCase': { problem: 'required' },
       consent: { problem: 'consent' },
     });
     const failure = await failureOf(phone.services.declarations.submit(emptyDraft()));
     expect(failure.code).toBe('invalid');
     expect(phone.server.uploads()).toEqual([]);
+    expect(checkDraft(filled({ yearOfBirth: '' }), '2023-11-14')).toEqual({ yearOfBirth: { problem: 'required' } });
   });
 
   it('posts to the declarations API, keeps the receipt, forgets the draft, and deletes a receipt on request', async () => {

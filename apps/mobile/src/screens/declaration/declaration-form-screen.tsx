@@ -184,7 +184,8 @@ export function DeclarationFormScreen({ navigation, route }: ScreenProps<'Declar
 
   const place = (
     <>
-      <Heading>{t('declaration.residence')}</Heading>
+      {/* The step is named "where you live"; only beside the entry details does the residence need its own heading. */}
+      {draft.kind === 'entry' ? <Heading>{t('declaration.residence')}</Heading> : null}
       <PlacePicker
         id="field-residence.unitCode"
         label={t('declaration.residenceUnit')}
