@@ -61,6 +61,20 @@ describe('the health declaration on the phone', () => {
     expect(parseDay('2023-11-14')).toBe('2023-11-14');
   });
 
+  it('builds the entry variant with its border details, and names what an entry lacks', () => {
+    const entry = filled({ kind: 'entry', borderGate: 'Cửa khẩu quốc tế Hữu Nghị', transport: 'road', departurePlace: 'Nam Ninh, Trung Quốc', arrivalDate: '13/11/2023' });
+    expect(toRequest(entry).entry).toEqual({ borderGate: 'Cửa khẩu quốc tế Hữu Nghị', transport: 'road', departurePlace: 'Nam Ninh, Trung Quốc', arrivalDate: '2023-11-13' });
+    expect(checkDraft(entry, '2023-11-14')).toEqual({});
+    expect(checkDraft(filled({ kind: 'entry', destinationElsewhere: true }), '2023-11-14')).toMatchObject({
+      'entry.borderGate': { problem: 'required' },
+      'entry.transport': { problem: 'required' },
+      'entry.arrivalDate': { problem: 'required' },
+      'entry.destination.unitCode': { problem: 'required' },
+    });
+    // A domestic declaration never carries entry details typed before switching back.
+    expect(toRequest({ ...entry, kind: 'domestic' })).not.toHaveProperty('entry');
+  });
+
   it('checks a draft with the contract before anything is sent, naming each field', async () => {
     const phone = await testPhone();
     const issues = checkDraft(
