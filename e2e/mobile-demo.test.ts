@@ -169,7 +169,7 @@ describe.skipIf(skipReason !== null)('the app demo in Chromium: two phones meet,
     await phoneB.getByTestId('contactArrival-no').click();
     await phoneB.getByTestId('contactFever-no').click();
     expect(await phoneB.getByTestId('warned-yes').getAttribute('aria-checked')).toBe('true');
-    await phoneB.getByTestId('contactFever-no').scrollIntoViewIfNeeded();
+    await phoneB.getByTestId('warned-unknown').scrollIntoViewIfNeeded();
     await shot(phoneB, '7-declaration');
     await phoneB.getByTestId('declaration-next').click();
     await phoneB.getByTestId('consent').click();

@@ -274,7 +274,7 @@ export const en: Shape<typeof vi> = {
       title: 'Declaration received',
       code: 'Receipt code',
       qrLabel: 'QR code of receipt {{code}}',
-      forWhom: 'For {{name}}, declared at {{time}}',
+      forWhom: 'Declaration for {{name}}',
       validUntil: 'Valid until {{time}}',
       expired: 'This receipt expired at {{time}}. Declare again if you need one.',
       show: 'Show this code or the QR code at a checkpoint or the health station. The receipt is kept in the app, under "My declarations".',

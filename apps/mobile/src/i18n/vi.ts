@@ -270,7 +270,7 @@ export const vi = {
       title: 'Đã nhận tờ khai',
       code: 'Mã biên nhận',
       qrLabel: 'Mã QR của biên nhận {{code}}',
-      forWhom: 'Của {{name}}, khai lúc {{time}}',
+      forWhom: 'Tờ khai của {{name}}',
       validUntil: 'Có giá trị đến {{time}}',
       expired: 'Biên nhận đã hết hạn lúc {{time}}. Nếu cần, hãy khai báo lại.',
       show: 'Xuất trình mã này hoặc mã QR tại chốt kiểm tra hoặc trạm y tế. Biên nhận được giữ trong ứng dụng, ở mục "Tờ khai của tôi".',

@@ -78,7 +78,8 @@ export function DeclarationReceiptScreen({ navigation, route }: ScreenProps<'Dec
         <View testID="receipt-qr" accessible accessibilityRole="image" accessibilityLabel={t('declaration.receipt.qrLabel', { code: stored.receipt })} style={styles.qr}>
           <QRCode value={declarations.qrContent(stored.receipt)} size={200} ecl="M" quietZone={8} />
         </View>
-        <Body>{t('declaration.receipt.forWhom', { name: stored.fullName, time: formatTime(stored.declaredAt) })}</Body>
+        {/* Who it is for, not when: the validity below is the server's time, which the phone's clock need not match. */}
+        <Body>{t('declaration.receipt.forWhom', { name: stored.fullName })}</Body>
         <Body testID="receipt-validity">{expired ? t('declaration.receipt.expired', { time: formatTime(expiresAt) }) : t('declaration.receipt.validUntil', { time: formatTime(expiresAt) })}</Body>
         <Body muted>{t('declaration.receipt.show')}</Body>
       </Card>
