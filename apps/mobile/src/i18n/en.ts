@@ -27,8 +27,8 @@ export const en: Shape<typeof vi> = {
     does3: 'Deletes everything older than 14 days by itself.',
     doesNotTitle: 'What Bluezone does not do',
     doesNot1: 'It does not use your location or GPS: Bluezone never knows where you are.',
-    doesNot2: 'It never asks for your name, phone number or ID.',
-    doesNot3: 'Nothing leaves your phone unless you test positive and choose to upload your keys.',
+    doesNot2: 'Tracing never needs your name, phone number or ID; only the health declaration, which you fill in if you choose, asks for them.',
+    doesNot3: 'Nothing leaves your phone unless you test positive and choose to upload your keys, or send a health declaration yourself.',
     bluetoothTitle: 'Allow Bluetooth',
     bluetoothBody:
       'Bluezone needs Bluetooth to send out your code and hear the codes of phones nearby. On Android this permission is called "Nearby devices". Bluezone does not use it to find your location.',

@@ -23,8 +23,8 @@ export const vi = {
     does3: 'Tự xóa mọi dữ liệu cũ hơn 14 ngày.',
     doesNotTitle: 'Bluezone không làm gì',
     doesNot1: 'Không dùng vị trí hay GPS: Bluezone không biết bạn đang ở đâu.',
-    doesNot2: 'Không hỏi tên, số điện thoại hay giấy tờ tùy thân.',
-    doesNot3: 'Không gửi gì ra khỏi máy, trừ khi bạn xét nghiệm dương tính và tự tay đồng ý tải lên khóa của mình.',
+    doesNot2: 'Truy vết không cần tên, số điện thoại hay giấy tờ tùy thân; chỉ tờ khai y tế, do bạn tự nguyện điền, mới hỏi những điều này.',
+    doesNot3: 'Không gửi gì ra khỏi máy, trừ khi bạn xét nghiệm dương tính và tự tay đồng ý tải lên khóa của mình, hoặc tự gửi tờ khai y tế.',
     bluetoothTitle: 'Cho phép dùng Bluetooth',
     bluetoothBody:
       'Bluezone cần Bluetooth để phát mã của bạn và nghe mã của điện thoại khác ở gần. Trên Android, quyền này có tên "Thiết bị ở gần". Bluezone không dùng nó để xác định vị trí của bạn.',
