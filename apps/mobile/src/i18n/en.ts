@@ -231,7 +231,6 @@ export const en: Shape<typeof vi> = {
       none: 'Nothing found. Try another name, for example without accents.',
       failed: 'Could not search: the server could not be reached.',
       change: 'Change',
-      inProvince: '{{name}}, {{province}}',
     },
     problem: {
       required: 'Required',

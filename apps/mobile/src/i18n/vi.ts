@@ -227,7 +227,6 @@ export const vi = {
       none: 'Không tìm thấy. Hãy gõ tên khác, ví dụ tên xã không dấu.',
       failed: 'Không tìm được: không kết nối được máy chủ.',
       change: 'Đổi',
-      inProvince: '{{name}}, {{province}}',
     },
     problem: {
       required: 'Cần điền',

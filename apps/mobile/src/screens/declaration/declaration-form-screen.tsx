@@ -234,7 +234,7 @@ export function DeclarationFormScreen({ navigation, route }: ScreenProps<'Declar
 
   const visits = (
     <>
-      <Body muted>{t('declaration.visitsHint')}</Body>
+      <GroupLabel label={t('declaration.visits')} hint={t('declaration.visitsHint')} />
       {draft.visits.map((visit, i) => (
         <Card key={visit.key} title={t('declaration.visitN', { n: i + 1 })}>
           <View style={styles.pair}>
