@@ -16,7 +16,7 @@ async function fillToSend(): Promise<void> {
   fireEvent.changeText(screen.getByTestId('field-phone'), '0912 345 678');
   next();
   fireEvent.changeText(await screen.findByTestId('field-residence.unitCode'), 'dong dang');
-  fireEvent.press(await screen.findByTestId('field-residence.unitCode-option-06184', {}, { timeout: 3000 }));
+  fireEvent.press(await screen.findByTestId('field-residence.unitCode-option-06184', {}, { timeout: 5000 }));
   fireEvent.changeText(screen.getByTestId('field-residence.address'), 'Thôn Pò Mã');
   next();
   await screen.findByTestId('visit-add');
@@ -32,7 +32,8 @@ describe('the health declaration', () => {
   it('opens from the warning with "warned by Bluezone" ticked, checks each step, sends, and keeps the receipt with its QR code (vi)', async () => {
     const phone = await warnedPhone();
     await renderApp(phone, { onboarded: true });
-    fireEvent.press(await screen.findByTestId('open-warning'));
+    // The check on opening verifies signed files: slow on a cold start, so give it time.
+    fireEvent.press(await screen.findByTestId('open-warning', {}, { timeout: 10_000 }));
     fireEvent.press(await screen.findByTestId('warning-declare'));
     expect(await screen.findByText('Bước 1/5: Người được khai báo')).toBeTruthy();
     expect(screen.getByTestId('declaration-no-tracing-data').props.children).toBe(
@@ -99,7 +100,7 @@ describe('the health declaration', () => {
     phone.server.handlers.set('POST /api/v1/declarations', takes);
     fireEvent.press(screen.getByTestId('field-residence.unitCode-change'));
     fireEvent.changeText(await screen.findByTestId('field-residence.unitCode'), 'chi lang');
-    fireEvent.press(await screen.findByTestId('field-residence.unitCode-option-06352', {}, { timeout: 3000 }));
+    fireEvent.press(await screen.findByTestId('field-residence.unitCode-option-06352', {}, { timeout: 5000 }));
     next();
     next();
     next();
