@@ -77,7 +77,8 @@ export class FakeServer {
         return { status: 400, json: { error: { code: 'validation_failed', message: 'validation_failed', fields } } };
       }
       this.declarations.push(parsed.data);
-      return { status: 201, json: declarationAnswer(`ABCD-${String(2000 + this.declarations.length).slice(-4).replace(/[01]/g, '2')}`, parsed.data) };
+      // Receipts in the server's alphabet (no 0, 1, I, O): ABCD-2222, ABCD-3333, …
+      return { status: 201, json: declarationAnswer(`ABCD-${'23456789'.charAt((this.declarations.length - 1) % 8).repeat(4)}`, parsed.data) };
     });
   }
 
