@@ -148,4 +148,23 @@ describe('the health declaration', () => {
     expect(await screen.findByText('Máy chủ đang gặp sự cố. Tờ khai vẫn được giữ trên máy; hãy thử lại sau ít phút.')).toBeTruthy();
     expect(await phone.services.declarations.receipts()).toEqual([]);
   });
+
+  it('lists the receipts in Settings, and deletes them with all my data (en)', async () => {
+    const phone = await testPhone({ granted: true });
+    await renderApp(phone, { onboarded: true, language: 'en' });
+    fireEvent.press(await screen.findByTestId('tab-settings'));
+    fireEvent.press(await screen.findByTestId('settings-declarations'));
+    expect(await screen.findByText('You have not sent a declaration from this phone yet.')).toBeTruthy();
+    fireEvent.press(screen.getByTestId('declarations-new'));
+    await fillToSend();
+    fireEvent.press(screen.getByTestId('consent'));
+    fireEvent.press(screen.getByTestId('declaration-submit'));
+    expect(await screen.findByText('Declaration received')).toBeTruthy();
+    act(() => navigationRef.navigate('Main', { screen: 'Settings' }));
+    expect(await screen.findByText(/health declaration receipts/)).toBeTruthy();
+    fireEvent.press(screen.getByTestId('delete-data'));
+    fireEvent.press(await screen.findByTestId('delete-confirm'));
+    expect(await screen.findByText('What Bluezone does')).toBeTruthy();
+    expect(await phone.services.declarations.receipts()).toEqual([]);
+  });
 });
