@@ -1,4 +1,4 @@
-import { GENDERS, MAX_VISITS, SYMPTOMS, TRANSPORTS, type DeclarationKind } from '@bluezone/contract';
+import { GENDERS, MAX_VISITS, SYMPTOMS, TRANSPORTS, type DeclarationKind, type PlaceScope } from '@bluezone/contract';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StyleSheet, View } from 'react-native';
@@ -67,6 +67,9 @@ export function DeclarationFormScreen({ navigation, route }: ScreenProps<'Declar
     if (path) setIssues((old) => Object.fromEntries(Object.entries(old).filter(([p]) => p !== path)));
   };
 
+  // One function for the form's life: the place pickers search again only when their own text changes.
+  const search = useCallback((q: string, scope: PlaceScope) => declarations.searchPlaces(q, scope), [declarations]);
+
   if (!draft) {
     return (
       <Screen testID="declaration-screen">
@@ -78,7 +81,6 @@ export function DeclarationFormScreen({ navigation, route }: ScreenProps<'Declar
   const current = STEPS[step] ?? 'person';
   const errorOf = (path: string) => (issues[path] ? issueText(t, path, issues[path]) : undefined);
   const stepIssues = Object.keys(issuesOfStep(issues, current)).length;
-  const search = (q: string, scope: 'province' | 'country') => declarations.searchPlaces(q, scope);
 
   const goTo = (index: number) => {
     setStep(index);
