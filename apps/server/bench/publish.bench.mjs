@@ -11,11 +11,11 @@
 // beside a server rather than inside it, so the server's CPU time per upload is measured apart from theirs: on a
 // machine shared with other work the rate falls, the CPU time per upload much less. Prints per database
 //   sqlite: 300 uploads of 14 keys, 8 at a time: 95.1 uploads/s (verify+certificate+publish), publish alone 240.3/s
-// With --profile DIR, the server process's CPU profile of each database's measured phases (not the setup: issuing
+// --database sqlite or --database postgres runs one of them only. With --profile DIR, the server process's CPU profile of each database's measured phases (not the setup: issuing
 // codes, starting the server) is written to DIR/<database>.cpuprofile, for Chrome DevTools or any cpuprofile reader.
 // or, with --json, [{"database","uploads","keysPerUpload","concurrency","flowPerSecond","publishPerSecond",...}].
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,6 +34,8 @@ const flag = (name, fallback) => {
 const uploads = flag('--uploads', 300);
 const concurrency = flag('--concurrency', 8);
 const json = args.includes('--json');
+const databaseIndex = args.indexOf('--database');
+const only = databaseIndex === -1 ? undefined : args[databaseIndex + 1];
 const profileIndex = args.indexOf('--profile');
 const profileDir = profileIndex === -1 ? undefined : args[profileIndex + 1];
 if (!Number.isSafeInteger(uploads) || uploads < 1 || !Number.isSafeInteger(concurrency) || concurrency < 1) {
@@ -60,6 +62,34 @@ function post(base, route, body) {
     request.on('error', reject);
     request.end(payload);
   });
+}
+
+/**
+ * CPU seconds (user + system) of every process named postgres on this machine, from /proc (Linux; undefined
+ * elsewhere): PostgreSQL's own share of an upload, which competes with the server for the same cores. Any other
+ * client of the same PostgreSQL during the run is counted too.
+ */
+function postgresCpuSeconds() {
+  try {
+    const ticks = 100; // USER_HZ on Linux
+    let total = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const close = stat.lastIndexOf(')');
+      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+      const fields = stat.slice(close + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / ticks;
+    }
+    return total;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs `task(i)` for i in 0..count-1, `concurrency` at a time; returns the seconds it took. */
@@ -125,9 +155,12 @@ async function run(database, env) {
       await session.post('Profiler.enable');
       await session.post('Profiler.start');
     }
+    const postgresBefore = env.DATABASE_URL ? postgresCpuSeconds() : undefined;
     const cpuBefore = process.cpuUsage();
     const { certify, publish, cpuMs: phonesCpuMs } = await inChild(base, codes);
     const cpu = process.cpuUsage(cpuBefore);
+    const postgresAfter = postgresBefore === undefined ? undefined : postgresCpuSeconds();
+    const postgresCpuMsPerUpload = postgresAfter === undefined ? undefined : ((postgresAfter - postgresBefore) * 1000) / uploads;
     if (session) {
       const { profile } = await session.post('Profiler.stop');
       session.disconnect();
@@ -136,7 +169,7 @@ async function run(database, env) {
     }
     // The server's process: its main thread and libuv's pool (crypto, zlib); the phones' process is not counted.
     const serverCpuMsPerUpload = (cpu.user + cpu.system) / 1000 / uploads;
-    return { database, uploads, keysPerUpload: KEYS, concurrency, certifySeconds: certify, publishSeconds: publish, flowPerSecond: uploads / (certify + publish), publishPerSecond: uploads / publish, serverCpuMsPerUpload, phonesCpuMsPerUpload: phonesCpuMs / uploads };
+    return { database, uploads, keysPerUpload: KEYS, concurrency, certifySeconds: certify, publishSeconds: publish, flowPerSecond: uploads / (certify + publish), publishPerSecond: uploads / publish, serverCpuMsPerUpload, phonesCpuMsPerUpload: phonesCpuMs / uploads, postgresCpuMsPerUpload };
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -170,12 +203,14 @@ if (args[0] === '--phones') {
   process.stdout.write(JSON.stringify(await phones(base, codes)));
   process.exit(0);
 }
-const results = [await run('sqlite', {}), await withPostgres((url) => run('postgres', { DATABASE_URL: url }))];
+const results = [];
+if (only === undefined || only === 'sqlite') results.push(await run('sqlite', {}));
+if (only === undefined || only === 'postgres') results.push(await withPostgres((url) => run('postgres', { DATABASE_URL: url })));
 if (json) {
   process.stdout.write(`${JSON.stringify(results)}\n`);
 } else {
   for (const r of results) {
     if (r.skipped) process.stdout.write(`${r.database}: skipped (${r.skipped})\n`);
-    else process.stdout.write(`${r.database}: ${r.uploads} uploads of ${r.keysPerUpload} keys, ${r.concurrency} at a time: ${r.flowPerSecond.toFixed(1)} uploads/s (verify+certificate+publish), publish alone ${r.publishPerSecond.toFixed(1)}/s; server CPU ${r.serverCpuMsPerUpload.toFixed(2)} ms an upload (phones ${r.phonesCpuMsPerUpload.toFixed(2)} ms)\n`);
+    else process.stdout.write(`${r.database}: ${r.uploads} uploads of ${r.keysPerUpload} keys, ${r.concurrency} at a time: ${r.flowPerSecond.toFixed(1)} uploads/s (verify+certificate+publish), publish alone ${r.publishPerSecond.toFixed(1)}/s; server CPU ${r.serverCpuMsPerUpload.toFixed(2)} ms an upload (phones ${r.phonesCpuMsPerUpload.toFixed(2)} ms${r.postgresCpuMsPerUpload === undefined ? '' : `, PostgreSQL ${r.postgresCpuMsPerUpload.toFixed(2)} ms`})\n`);
   }
 }
