@@ -56,9 +56,10 @@ export async function buildApp({ config, services, logger = false, random = syst
   });
   await app.register(fastifyCookie);
   installSecurityHeaders(app, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY }, referrerPolicy: { policy: 'no-referrer' } });
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     // API answers may hold personal data: no cache, shared or private, keeps them.
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
 
   installSessionHook(app, services.identity);
