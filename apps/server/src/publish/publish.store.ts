@@ -54,8 +54,8 @@ export class PublishStore extends Store implements PublishRepository {
   }
 
   /**
-   * Inserts new keys and revises old ones. Call it inside a transaction (the service's `transactions.grouped`), so a
-   * publish lands whole or not at all.
+   * Inserts new keys and revises old ones. With revisions, call it inside a transaction (the service's
+   * `transactions.grouped`), so a publish lands whole or not at all; without, it is one statement, whole by itself.
    */
   async save(inserts: readonly ValidKey[], meta: NewExposureMeta, revisions: readonly KeyRevision[]): Promise<void> {
     try {
