@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Publish benchmark: verified uploads per second over HTTP on loopback, on SQLite and on PostgreSQL.
 //
-//   npm run build && node apps/server/bench/publish.bench.mjs [--uploads 300] [--concurrency 8] [--json]
+//   npm run build && node apps/server/bench/publish.bench.mjs [--uploads 300] [--concurrency 8] [--json] [--profile DIR]
 //
 // For each database the real server (built dist) listens on 127.0.0.1 on a fresh store: SQLite in a new temporary
 // data directory; PostgreSQL in a new database (created and dropped) on BENCH_DATABASE_URL, else TEST_DATABASE_URL,
@@ -11,14 +11,17 @@
 // beside a server rather than inside it, so the server's CPU time per upload is measured apart from theirs: on a
 // machine shared with other work the rate falls, the CPU time per upload much less. Prints per database
 //   sqlite: 300 uploads of 14 keys, 8 at a time: 95.1 uploads/s (verify+certificate+publish), publish alone 240.3/s
+// --database sqlite or --database postgres runs one of them only. With --profile DIR, the server process's CPU profile of each database's measured phases (not the setup: issuing
+// codes, starting the server) is written to DIR/<database>.cpuprofile, for Chrome DevTools or any cpuprofile reader.
 // or, with --json, [{"database","uploads","keysPerUpload","concurrency","flowPerSecond","publishPerSecond",...}].
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { Session } from 'node:inspector/promises';
 import pg from 'pg';
 import { calculateExposureKeyHmac } from '@bluezone/protocol';
 import { buildApp, loadConfig, prepareRuntime } from '../dist/index.js';
@@ -31,6 +34,10 @@ const flag = (name, fallback) => {
 const uploads = flag('--uploads', 300);
 const concurrency = flag('--concurrency', 8);
 const json = args.includes('--json');
+const databaseIndex = args.indexOf('--database');
+const only = databaseIndex === -1 ? undefined : args[databaseIndex + 1];
+const profileIndex = args.indexOf('--profile');
+const profileDir = profileIndex === -1 ? undefined : args[profileIndex + 1];
 if (!Number.isSafeInteger(uploads) || uploads < 1 || !Number.isSafeInteger(concurrency) || concurrency < 1) {
   throw new Error('--uploads and --concurrency must be positive integers');
 }
@@ -57,6 +64,34 @@ function post(base, route, body) {
   });
 }
 
+/**
+ * CPU seconds (user + system) of every process named postgres on this machine, from /proc (Linux; undefined
+ * elsewhere): PostgreSQL's own share of an upload, which competes with the server for the same cores. Any other
+ * client of the same PostgreSQL during the run is counted too.
+ */
+function postgresCpuSeconds() {
+  try {
+    const ticks = 100; // USER_HZ on Linux
+    let total = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const close = stat.lastIndexOf(')');
+      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+      const fields = stat.slice(close + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / ticks;
+    }
+    return total;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs `task(i)` for i in 0..count-1, `concurrency` at a time; returns the seconds it took. */
 async function timed(count, task) {
   let next = 0;
@@ -75,6 +110,7 @@ function phoneKeys() {
 /** In the worker: the phones' two phases against the server at `base`; answers the seconds each took. */
 async function phones(base, codes) {
   const phones = codes.map((code) => ({ code, keys: phoneKeys(), hmacKey: randomBytes(32) }));
+  const cpuBefore = process.cpuUsage();
   const certify = await timed(uploads, async (i) => {
     const phone = phones[i];
     const { token } = await post(base, '/api/v1/verify', { code: phone.code });
@@ -86,7 +122,8 @@ async function phones(base, codes) {
     const body = await post(base, '/api/v1/publish', { temporaryExposureKeys: phone.keys, healthAuthorityID: 'vn.bluezone', verificationPayload: phone.certificate, hmacKey: phone.hmacKey.toString('base64') });
     if (body.insertedExposures !== KEYS) throw new Error(`published ${body.insertedExposures} keys, not ${KEYS}`);
   });
-  return { certify, publish };
+  const cpu = process.cpuUsage(cpuBefore);
+  return { certify, publish, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 /** The phones, in a child process: codes in on stdin, the seconds of each phase out on stdout. */
@@ -112,12 +149,27 @@ async function run(database, env) {
     const admin = { id: 1, username: 'admin', role: 'admin' };
     const codes = [];
     for (let i = 0; i < uploads; i++) codes.push((await runtime.services.verification.issueCode(admin, { testType: 'confirmed' })).code);
+    const session = profileDir === undefined ? undefined : new Session();
+    if (session) {
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    }
+    const postgresBefore = env.DATABASE_URL ? postgresCpuSeconds() : undefined;
     const cpuBefore = process.cpuUsage();
-    const { certify, publish } = await inChild(base, codes);
+    const { certify, publish, cpuMs: phonesCpuMs } = await inChild(base, codes);
     const cpu = process.cpuUsage(cpuBefore);
+    const postgresAfter = postgresBefore === undefined ? undefined : postgresCpuSeconds();
+    const postgresCpuMsPerUpload = postgresAfter === undefined ? undefined : ((postgresAfter - postgresBefore) * 1000) / uploads;
+    if (session) {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      mkdirSync(profileDir, { recursive: true });
+      writeFileSync(path.join(profileDir, `${database}.cpuprofile`), JSON.stringify(profile));
+    }
     // The server's process: its main thread and libuv's pool (crypto, zlib); the phones' process is not counted.
     const serverCpuMsPerUpload = (cpu.user + cpu.system) / 1000 / uploads;
-    return { database, uploads, keysPerUpload: KEYS, concurrency, certifySeconds: certify, publishSeconds: publish, flowPerSecond: uploads / (certify + publish), publishPerSecond: uploads / publish, serverCpuMsPerUpload };
+    return { database, uploads, keysPerUpload: KEYS, concurrency, certifySeconds: certify, publishSeconds: publish, flowPerSecond: uploads / (certify + publish), publishPerSecond: uploads / publish, serverCpuMsPerUpload, phonesCpuMsPerUpload: phonesCpuMs / uploads, postgresCpuMsPerUpload };
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -151,12 +203,14 @@ if (args[0] === '--phones') {
   process.stdout.write(JSON.stringify(await phones(base, codes)));
   process.exit(0);
 }
-const results = [await run('sqlite', {}), await withPostgres((url) => run('postgres', { DATABASE_URL: url }))];
+const results = [];
+if (only === undefined || only === 'sqlite') results.push(await run('sqlite', {}));
+if (only === undefined || only === 'postgres') results.push(await withPostgres((url) => run('postgres', { DATABASE_URL: url })));
 if (json) {
   process.stdout.write(`${JSON.stringify(results)}\n`);
 } else {
   for (const r of results) {
     if (r.skipped) process.stdout.write(`${r.database}: skipped (${r.skipped})\n`);
-    else process.stdout.write(`${r.database}: ${r.uploads} uploads of ${r.keysPerUpload} keys, ${r.concurrency} at a time: ${r.flowPerSecond.toFixed(1)} uploads/s (verify+certificate+publish), publish alone ${r.publishPerSecond.toFixed(1)}/s; server CPU ${r.serverCpuMsPerUpload.toFixed(2)} ms an upload\n`);
+    else process.stdout.write(`${r.database}: ${r.uploads} uploads of ${r.keysPerUpload} keys, ${r.concurrency} at a time: ${r.flowPerSecond.toFixed(1)} uploads/s (verify+certificate+publish), publish alone ${r.publishPerSecond.toFixed(1)}/s; server CPU ${r.serverCpuMsPerUpload.toFixed(2)} ms an upload (phones ${r.phonesCpuMsPerUpload.toFixed(2)} ms${r.postgresCpuMsPerUpload === undefined ? '' : `, PostgreSQL ${r.postgresCpuMsPerUpload.toFixed(2)} ms`})\n`);
   }
 }

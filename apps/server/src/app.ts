@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -11,6 +10,7 @@ import { CONTENT_SECURITY_POLICY } from './http/content-security-policy.js';
 import { installErrorHandler } from './http/errors.js';
 import { installInputGuard } from './http/input-guard.js';
 import { installPhoneRoutePadding } from './http/phone-routes.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { installSessionHook } from './http/session.js';
 import { registerStatic } from './http/static.js';
 import type { Platform } from './platform/platform.js';
@@ -55,10 +55,11 @@ export async function buildApp({ config, services, logger = false, random = syst
     transform: jsonSchemaTransform,
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY }, referrerPolicy: { policy: 'no-referrer' } });
-  app.addHook('onSend', async (request, reply) => {
+  installSecurityHeaders(app, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY }, referrerPolicy: { policy: 'no-referrer' } });
+  app.addHook('onSend', (request, reply, payload, done) => {
     // API answers may hold personal data: no cache, shared or private, keeps them.
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
 
   installSessionHook(app, services.identity);

@@ -50,4 +50,30 @@ describeEachDialect('group commit', (dialect) => {
     ).rejects.toThrow('roll back');
     expect((await sql<{ jti: string }>`select jti from verification_tokens_used where jti = 'c1'`.execute(t.db)).rows).toEqual([]);
   });
+
+  it('makes a one-statement write durable before it answers, joining an open transaction like grouped', async () => {
+    const transactions = databaseTransactions(t.db);
+    const seen = await Promise.all(Array.from({ length: 10 }, (_, i) => transactions.groupedStatement(insert(`d${i}`)).then(count)));
+    expect(Math.min(...seen)).toBeGreaterThanOrEqual(1);
+    const rows = async () => (await sql<{ jti: string }>`select jti from verification_tokens_used where jti like 'd%'`.execute(t.db)).rows;
+    expect(await rows()).toHaveLength(10);
+    await expect(transactions.groupedStatement(insert('d1'))).rejects.toThrow();
+    await expect(
+      transactions.run(async () => {
+        await transactions.groupedStatement(insert('e1'));
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect((await sql<{ jti: string }>`select jti from verification_tokens_used where jti = 'e1'`.execute(t.db)).rows).toEqual([]);
+  });
+
+  it('runs a one-statement write on PostgreSQL as its own transaction, with no BEGIN before it', async () => {
+    if (dialect !== 'postgres') return;
+    const transactions = databaseTransactions(t.db);
+    // Inside BEGIN … COMMIT the transaction starts before the statement; alone, both start together.
+    const alone = () => async () =>
+      (await sql<{ alone: boolean }>`select xact_start = query_start as alone from pg_stat_activity where pid = pg_backend_pid()`.execute(executorFor(t.db))).rows[0]!.alone;
+    expect(await transactions.groupedStatement(alone())).toBe(true);
+    expect(await transactions.grouped(alone())).toBe(false);
+  });
 });

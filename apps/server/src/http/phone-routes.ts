@@ -30,10 +30,11 @@ export function paddingFor(random: Random, length: number): string {
 }
 
 export function installPhoneRoutePadding(app: FastifyInstance, random: Random): void {
-  app.addHook('onSend', async (request, _reply, payload) => {
-    if (!request.routeOptions.config.padded || typeof payload !== 'string' || !payload.endsWith('}')) return payload;
-    if (payload.includes('"padding":')) return payload;
+  // A callback hook (no promise per answer; every answer passes here).
+  app.addHook('onSend', (request, _reply, payload, done) => {
+    if (!request.routeOptions.config.padded || typeof payload !== 'string' || !payload.endsWith('}')) return done(null, payload);
+    if (payload.includes('"padding":')) return done(null, payload);
     const padding = paddingFor(random, payload.length);
-    return `${payload.slice(0, -1)}${payload.length > 2 ? ',' : ''}"padding":"${padding}"}`;
+    done(null, `${payload.slice(0, -1)}${payload.length > 2 ? ',' : ''}"padding":"${padding}"}`);
   });
 }

@@ -1,7 +1,7 @@
 // The cookie plugin's types: request.cookies (registered in app.ts).
 import type {} from '@fastify/cookie';
 import { CSRF_HEADER, SESSION_COOKIE, type User } from '@bluezone/contract';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors.js';
 
@@ -42,10 +42,15 @@ function sameToken(a: string, b: string): boolean {
  */
 export function installSessionHook(app: FastifyInstance, authenticator: Authenticator): void {
   app.decorateRequest('session', null);
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+  // A callback hook with an async part: a request without a session cookie (every phone's) costs no promise.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!request.url.startsWith('/api/')) return done();
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
+    if (!token) return done();
+    resolveSession(request, token).then(() => done(), done);
+  });
+
+  async function resolveSession(request: FastifyRequest, token: string): Promise<void> {
     const session = await authenticator.authenticate(token);
     if (!session) return;
     request.session = session;
@@ -54,5 +59,5 @@ export function installSessionHook(app: FastifyInstance, authenticator: Authenti
     if (typeof header !== 'string' || !sameToken(header, session.csrfToken)) {
       throw new AppError('csrf_failed', `missing or wrong ${CSRF_HEADER} header`);
     }
-  });
+  }
 }

@@ -48,9 +48,11 @@ export class PublishService {
     }
     const plan = await this.plan(request, now);
     // Group commit: the keys are durable before the phone hears they were taken, and concurrent publishes share a
-    // commit (see Transactions.grouped).
+    // commit (see Transactions.grouped). Without revisions the save is one statement, the insert, which needs no
+    // transaction around it (Transactions.groupedStatement).
     const meta = { reportType: plan.reportType, traveler: request.traveler === true, healthAuthority: request.healthAuthorityID, createdAt: now.toISOString() };
-    await this.transactions.grouped(() => this.store.save(plan.inserts, meta, plan.revisions));
+    const save = () => this.store.save(plan.inserts, meta, plan.revisions);
+    await (plan.revisions.length === 0 ? this.transactions.groupedStatement(save) : this.transactions.grouped(save));
     return {
       insertedExposures: plan.inserts.length + plan.revisions.length,
       revisionToken: this.revisionTokens.seal(plan.covered),

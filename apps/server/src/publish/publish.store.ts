@@ -1,4 +1,5 @@
 import { isUniqueViolation } from '../db/database.js';
+import { QueryShapes } from '../db/query-shapes.js';
 import { Store } from '../db/transactions.js';
 import { vnDayOf, type DayCount } from '../db/vn-day.js';
 import { AppError } from '../errors.js';
@@ -31,13 +32,17 @@ export interface KeyRevision {
 }
 
 export class PublishStore extends Store implements PublishRepository {
+  /** Every publish reads its keys and inserts them: compiled once for each number of keys (see QueryShapes). */
+  private readonly shapes = new QueryShapes();
+
   async findPublished(keys: readonly Buffer[]): Promise<PublishedKey[]> {
     if (keys.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('exposures')
-      .select(['id', 'key_data', 'rolling_start_interval', 'rolling_period', 'report_type', 'revised_report_type'])
-      .where('key_data', 'in', [...keys])
-      .execute();
+    const { rows } = await this.shapes.execute(this.db, `findPublished:${keys.length}`, keys, () =>
+      this.db
+        .selectFrom('exposures')
+        .select(['id', 'key_data', 'rolling_start_interval', 'rolling_period', 'report_type', 'revised_report_type'])
+        .where('key_data', 'in', [...keys]),
+    );
     return rows.map((r) => ({
       id: Number(r.id),
       keyData: Buffer.from(r.key_data),
@@ -49,29 +54,27 @@ export class PublishStore extends Store implements PublishRepository {
   }
 
   /**
-   * Inserts new keys and revises old ones. Call it inside a transaction (the service's `transactions.grouped`), so a
-   * publish lands whole or not at all.
+   * Inserts new keys and revises old ones. With revisions, call it inside a transaction (the service's
+   * `transactions.grouped`), so a publish lands whole or not at all; without, it is one statement, whole by itself.
    */
   async save(inserts: readonly ValidKey[], meta: NewExposureMeta, revisions: readonly KeyRevision[]): Promise<void> {
     try {
       if (inserts.length > 0) {
-        await this.db
-          .insertInto('exposures')
-          .values(
-            inserts.map((k) => ({
-              key_data: k.keyData,
-              transmission_risk: k.transmissionRisk,
-              rolling_start_interval: k.rollingStartInterval,
-              rolling_period: k.rollingPeriod,
-              report_type: meta.reportType,
-              days_since_onset: k.daysSinceOnset,
-              traveler: meta.traveler ? 1 : 0,
-              health_authority: meta.healthAuthority,
-              created_at: meta.createdAt,
-              available_at: k.availableAt,
-            })),
-          )
-          .execute();
+        const rows = inserts.map((k) => ({
+          key_data: k.keyData,
+          transmission_risk: k.transmissionRisk,
+          rolling_start_interval: k.rollingStartInterval,
+          rolling_period: k.rollingPeriod,
+          report_type: meta.reportType,
+          days_since_onset: k.daysSinceOnset,
+          traveler: meta.traveler ? 1 : 0,
+          health_authority: meta.healthAuthority,
+          created_at: meta.createdAt,
+          available_at: k.availableAt,
+        }));
+        // The parameters row by row, in the columns' order above: what kysely's insert of these rows compiles to.
+        const parameters = rows.flatMap((r) => Object.values(r));
+        await this.shapes.execute(this.db, `insert:${rows.length}`, parameters, () => this.db.insertInto('exposures').values(rows));
       }
       for (const r of revisions) {
         await this.db

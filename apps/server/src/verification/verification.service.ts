@@ -147,8 +147,9 @@ export class VerificationService {
       const token = await this.signToken(this.chaffKey, 'confirmed', null, null, now);
       return { token, testType: 'confirmed' as const };
     }
-    // Group commit: the claim is durable before the token is answered, and concurrent verifies share a commit.
-    const code = await this.transactions.grouped(() => this.store.claim(hash, now));
+    // The claim (one statement) is durable before the token is answered; concurrent verifies share a commit where
+    // commits are dear (see Transactions.groupedStatement).
+    const code = await this.transactions.groupedStatement(() => this.store.claim(hash, now));
     if (!code) throw new AppError('invalid_code', INVALID_CODE);
     const token = await this.signToken(this.secrets.privateKey, code.testType, code.symptomDate, code.testDate, now);
     return {
@@ -178,7 +179,7 @@ export class VerificationService {
     if (!claims || !subject || typeof claims.jti !== 'string' || typeof claims.exp !== 'number') throw new AppError('token_invalid', 'the token is not valid');
     const jti = claims.jti;
     const expiresAt = new Date(claims.exp * 1000).toISOString();
-    if (!(await this.transactions.grouped(() => this.store.useToken(jti, now, expiresAt)))) {
+    if (!(await this.transactions.groupedStatement(() => this.store.useToken(jti, now, expiresAt)))) {
       throw new AppError('token_used', 'the token was already used');
     }
     const certificate = await this.signCertificate(this.secrets.privateKey, subject.testType, subject.symptomDate, subject.testDate, ekeyhmac, now);

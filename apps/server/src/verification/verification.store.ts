@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { isUniqueViolation } from '../db/database.js';
+import { QueryShapes } from '../db/query-shapes.js';
 import { Store } from '../db/transactions.js';
 import { unitWithin } from '../db/unit-tree.js';
 import { vnDayOf, type DayCount } from '../db/vn-day.js';
@@ -20,6 +21,9 @@ const toRecord = (r: Selectable<VerificationCodeTable>): VerificationCodeRecord 
 });
 
 export class VerificationStore extends Store implements VerificationRepository {
+  /** A phone's claim and token use run on every upload: compiled once (see QueryShapes). */
+  private readonly shapes = new QueryShapes();
+
   /** False when a live code already has the same hash (the caller draws another code). */
   async insertCode(code: NewVerificationCode): Promise<boolean> {
     try {
@@ -58,18 +62,20 @@ export class VerificationStore extends Store implements VerificationRepository {
    */
   async claim(hash: string, now: Date): Promise<VerificationCodeRecord | undefined> {
     const at = now.toISOString();
-    const row = await this.db
-      .updateTable('verification_codes')
-      .set({ claimed_at: at, code_hash: null, long_code_hash: null })
-      .where('claimed_at', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('code_hash', '=', hash), eb('expires_at', '>', at)]),
-          eb.and([eb('long_code_hash', '=', hash), eb('long_expires_at', '>', at)]),
-        ]),
-      )
-      .returningAll()
-      .executeTakeFirst();
+    const { rows } = await this.shapes.execute(this.db, 'claim', [at, null, null, hash, at, hash, at], () =>
+      this.db
+        .updateTable('verification_codes')
+        .set({ claimed_at: at, code_hash: null, long_code_hash: null })
+        .where('claimed_at', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('code_hash', '=', hash), eb('expires_at', '>', at)]),
+            eb.and([eb('long_code_hash', '=', hash), eb('long_expires_at', '>', at)]),
+          ]),
+        )
+        .returningAll(),
+    );
+    const row = rows[0];
     return row && toRecord(row);
   }
 
@@ -102,12 +108,14 @@ export class VerificationStore extends Store implements VerificationRepository {
    * transaction with other writes.
    */
   async useToken(jti: string, now: Date, expiresAt: string): Promise<boolean> {
-    const result = await this.db
-      .insertInto('verification_tokens_used')
-      .values({ jti, used_at: now.toISOString(), expires_at: expiresAt })
-      .onConflict((oc) => oc.column('jti').doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    const usedAt = now.toISOString();
+    const result = await this.shapes.execute(this.db, 'useToken', [jti, usedAt, expiresAt], () =>
+      this.db
+        .insertInto('verification_tokens_used')
+        .values({ jti, used_at: usedAt, expires_at: expiresAt })
+        .onConflict((oc) => oc.column('jti').doNothing()),
+    );
+    return Number(result.numAffectedRows ?? 0) === 1;
   }
 
   /** Forgets used tokens that would have expired anyway (a scheduled job; an index on expires_at keeps it cheap). */
