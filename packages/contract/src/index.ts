@@ -24,6 +24,7 @@ export * from './bilingual.js';
 export * from './places.js';
 export * from './epidemic-areas.js';
 export * from './declarations.js';
+export * from './declaration-draft.js';
 export * from './notifications.js';
 
 export const API_PREFIX = '/api/v1';

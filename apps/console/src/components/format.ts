@@ -86,16 +86,7 @@ export function describeDetail(detail: Record<string, unknown> | null): string {
  * are text boxes on purpose: a browser's own date box shows its interface language's order (mm/dd/yyyy in an
  * English Chrome) whatever the page's language, and 03/04 must mean 3 April to everyone here.
  */
-export function parseDay(text: string): string | null {
-  const value = text.trim();
-  if (!value) return '';
-  const match = /^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{4})$/.exec(value) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(value);
-  if (!match) return null;
-  const [, day = '', month = '', year = ''] = match;
-  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  const at = new Date(`${iso}T00:00:00.000Z`);
-  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === iso ? iso : null;
-}
+export { parseTypedDay as parseDay } from '@bluezone/contract/declaration-draft';
 
 /** A number as the reader writes it: `1.234,5` in Vietnamese, `1,234.5` in English. */
 export function formatNumber(value: number, locale: string, fractionDigits = 0): string {

@@ -7,7 +7,7 @@ const DA_NANG: Place = { ...DONG_DANG, code: '48', fullName: 'Thành phố Đà 
 
 function filled(overrides: Partial<DeclarationDraft> = {}): DeclarationDraft {
   return {
-    ...emptyDraft('domestic', DONG_DANG),
+    ...emptyDraft('domestic', { residence: DONG_DANG }),
     fullName: ' Nguyễn Văn An ',
     yearOfBirth: '1985',
     gender: 'male',

@@ -1,92 +1,15 @@
-import type { DeclarationKind, Gender, Place, SubmitDeclarationRequest, Symptom, Transport } from '@bluezone/contract';
-import { parseDay } from '../components/format.js';
+import {
+  missingChoices as missingAnswers,
+  parseTypedDay,
+  type DeclarationDraft,
+} from '@bluezone/contract/declaration-draft';
 import type { FieldSpec } from '../forms/validation.js';
 
-export type YesNo = 'yes' | 'no' | '';
+// The draft, its conversion to the request and the day parser are shared with the citizen app (one form, two
+// places to fill it): this module adds what only the web page has, its field specs and consent.
+export { emptyDraft, misorderedVisits, toRequest, type DeclarationDraft, type VisitDraft, type YesNo } from '@bluezone/contract/declaration-draft';
 
-export interface VisitDraft {
-  /** Stable across edits, for React keys and field ids. */
-  key: number;
-  where: 'vietnam' | 'abroad';
-  place: Place | null;
-  text: string;
-  from: string;
-  to: string;
-}
-
-/** The form as typed: text as typed, choices not yet made are empty. */
-export interface DeclarationDraft {
-  kind: DeclarationKind;
-  onBehalf: boolean;
-  byName: string;
-  byPhone: string;
-  relationship: string;
-  fullName: string;
-  yearOfBirth: string;
-  gender: Gender | '';
-  nationality: string;
-  idNumber: string;
-  phone: string;
-  email: string;
-  residence: Place | null;
-  address: string;
-  visits: VisitDraft[];
-  symptoms: Symptom[];
-  otherSymptom: string;
-  contactCase: YesNo;
-  contactArrival: YesNo;
-  contactFever: YesNo;
-  chronicConditions: string;
-  warnedByApp: YesNo | 'unknown';
-  borderGate: string;
-  transport: Transport | '';
-  transportNumber: string;
-  departurePlace: string;
-  arrivalDate: string;
-  destinationElsewhere: boolean;
-  destination: Place | null;
-  destinationAddress: string;
-  consent: boolean;
-  /** The honeypot: people never see it, so it stays empty. */
-  website: string;
-}
-
-export function emptyDraft(kind: DeclarationKind, residence: Place | null = null): DeclarationDraft {
-  return {
-    kind,
-    onBehalf: false,
-    byName: '',
-    byPhone: '',
-    relationship: '',
-    fullName: '',
-    yearOfBirth: '',
-    gender: '',
-    nationality: 'Việt Nam',
-    idNumber: '',
-    phone: '',
-    email: '',
-    residence,
-    address: '',
-    visits: [],
-    symptoms: [],
-    otherSymptom: '',
-    contactCase: '',
-    contactArrival: '',
-    contactFever: '',
-    chronicConditions: '',
-    warnedByApp: '',
-    borderGate: '',
-    transport: '',
-    transportNumber: '',
-    departurePlace: '',
-    arrivalDate: '',
-    destinationElsewhere: false,
-    destination: null,
-    destinationAddress: '',
-    consent: false,
-    website: '',
-  };
-}
+const parseDay = parseTypedDay;
 
 // The contract's rules for the text fields (packages/contract/src/declarations.ts, identity.ts), keyed by the paths
 // the server names in its field problems, so its answers land at the same fields.
@@ -163,72 +86,7 @@ export function checkedValues(draft: DeclarationDraft): Record<string, string> {
   return values;
 }
 
-/** Choices and pickers the person has not made yet: the paths to mark "required". */
+/** Choices and pickers the person has not made yet, consent included: the paths to mark "required". */
 export function missingChoices(draft: DeclarationDraft): string[] {
-  const missing: string[] = [];
-  if (!draft.gender) missing.push('gender');
-  if (!draft.residence) missing.push('residence.unitCode');
-  draft.visits.forEach((visit, i) => {
-    if (visit.where === 'vietnam' && !visit.place) missing.push(`visits.${i}.unitCode`);
-    if (visit.where === 'abroad' && !visit.text.trim()) missing.push(`visits.${i}.place`);
-  });
-  if (draft.symptoms.includes('other') && !draft.otherSymptom.trim()) missing.push('otherSymptom');
-  if (!draft.contactCase) missing.push('contacts.confirmedOrSuspectedCase');
-  if (!draft.contactArrival) missing.push('contacts.fromEpidemicArea');
-  if (!draft.contactFever) missing.push('contacts.feverOrCough');
-  if (draft.kind === 'entry' && !draft.transport) missing.push('entry.transport');
-  if (draft.kind === 'entry' && draft.destinationElsewhere && !draft.destination) missing.push('entry.destination.unitCode');
-  if (!draft.consent) missing.push('consent');
-  return missing;
-}
-
-/** Visits whose last day comes before their first: the paths of those `to` fields. */
-export function misorderedVisits(draft: DeclarationDraft): string[] {
-  return draft.visits.flatMap((visit, i) => {
-    const from = parseDay(visit.from);
-    const to = parseDay(visit.to);
-    return from && to && to < from ? [`visits.${i}.to`] : [];
-  });
-}
-
-const optional = (text: string) => (text.trim() ? text.trim() : undefined);
-
-/** The request a checked draft sends: days as YYYY-MM-DD, empty optional fields left out. */
-export function toRequest(draft: DeclarationDraft): SubmitDeclarationRequest {
-  const entry =
-    draft.kind === 'entry'
-      ? {
-          borderGate: draft.borderGate.trim(),
-          transport: draft.transport as Transport,
-          ...(optional(draft.transportNumber) && { transportNumber: optional(draft.transportNumber) }),
-          departurePlace: draft.departurePlace.trim(),
-          arrivalDate: parseDay(draft.arrivalDate) ?? '',
-          ...(draft.destinationElsewhere && draft.destination && { destination: { unitCode: draft.destination.code, address: draft.destinationAddress.trim() } }),
-        }
-      : undefined;
-  return {
-    kind: draft.kind,
-    fullName: draft.fullName.trim(),
-    yearOfBirth: Number(draft.yearOfBirth.trim()),
-    gender: draft.gender as Gender,
-    ...(optional(draft.nationality) && { nationality: optional(draft.nationality) }),
-    ...(optional(draft.idNumber) && { idNumber: optional(draft.idNumber) }),
-    phone: draft.phone.trim(),
-    ...(optional(draft.email) && { email: optional(draft.email) }),
-    residence: { unitCode: draft.residence?.code ?? '', address: draft.address.trim() },
-    visits: draft.visits.map((visit) => ({
-      ...(visit.where === 'vietnam' ? { unitCode: visit.place?.code ?? '' } : { place: visit.text.trim() }),
-      from: parseDay(visit.from) ?? '',
-      to: parseDay(visit.to) ?? '',
-    })),
-    symptoms: draft.symptoms,
-    ...(draft.symptoms.includes('other') && { otherSymptom: draft.otherSymptom.trim() }),
-    contacts: { confirmedOrSuspectedCase: draft.contactCase === 'yes', fromEpidemicArea: draft.contactArrival === 'yes', feverOrCough: draft.contactFever === 'yes' },
-    ...(optional(draft.chronicConditions) && { chronicConditions: optional(draft.chronicConditions) }),
-    ...(draft.warnedByApp === 'yes' || draft.warnedByApp === 'no' ? { warnedByApp: draft.warnedByApp === 'yes' } : {}),
-    ...(entry && { entry }),
-    ...(draft.onBehalf && { declaredBy: { fullName: draft.byName.trim(), phone: draft.byPhone.trim(), relationship: draft.relationship.trim() } }),
-    consent: true,
-    ...(draft.website ? { website: draft.website as '' } : {}),
-  };
+  return draft.consent ? missingAnswers(draft) : [...missingAnswers(draft), 'consent'];
 }

@@ -37,7 +37,7 @@ let nextVisitKey = 1;
 /** The 2020 declaration form (and its entry variant), checked on the phone before it goes, worded in either language. */
 export function DeclarationForm({ kind, residence, search, submit, onDone }: DeclarationFormProps) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<DeclarationDraft>(() => emptyDraft(kind, residence));
+  const [draft, setDraft] = useState<DeclarationDraft>(() => emptyDraft(kind, { residence }));
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   // Keyed by the paths the server names in its field problems; visits add theirs (`visits.0.from`).
@@ -275,7 +275,7 @@ export function DeclarationForm({ kind, residence, search, submit, onDone }: Dec
 
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="declaration-website">{t('declare.honeypot')}</label>
-        <input id="declaration-website" name="website" tabIndex={-1} autoComplete="off" value={draft.website} onChange={(e) => edit('website', e.target.value)} />
+        <input id="declaration-website" name="website" tabIndex={-1} autoComplete="off" value={draft.website ?? ''} onChange={(e) => edit('website', e.target.value)} />
       </div>
 
       <section className="card">

@@ -4,105 +4,21 @@ import {
   MAX_VISITS,
   SYMPTOMS,
   TRANSPORTS,
+  misorderedVisits,
+  missingChoices,
+  parseTypedDay,
   placeSchema,
   submitDeclarationRequestSchema,
-  type DeclarationKind,
+  toRequest,
+  type DeclarationDraft,
   type FieldError,
-  type Gender,
-  type Place,
-  type SubmitDeclarationRequest,
-  type Symptom,
-  type Transport,
 } from '@bluezone/contract';
 import { z } from 'zod';
 
-export type YesNo = 'yes' | 'no' | '';
-
-export interface VisitDraft {
-  /** Stable across edits, for React keys and test ids. */
-  key: number;
-  where: 'vietnam' | 'abroad';
-  place: Place | null;
-  text: string;
-  /** Days as typed (DD/MM/YYYY). */
-  from: string;
-  to: string;
-}
-
-/**
- * The declaration as typed, field for field the console's public form (`apps/console/src/public/declaration-draft.ts`),
- * so the two agree: text as typed, choices not made yet empty. It is what the phone keeps while the network is down.
- */
-export interface DeclarationDraft {
-  kind: DeclarationKind;
-  onBehalf: boolean;
-  byName: string;
-  byPhone: string;
-  relationship: string;
-  fullName: string;
-  yearOfBirth: string;
-  gender: Gender | '';
-  nationality: string;
-  idNumber: string;
-  phone: string;
-  email: string;
-  residence: Place | null;
-  address: string;
-  visits: VisitDraft[];
-  symptoms: Symptom[];
-  otherSymptom: string;
-  contactCase: YesNo;
-  contactArrival: YesNo;
-  contactFever: YesNo;
-  chronicConditions: string;
-  warnedByApp: YesNo | 'unknown';
-  borderGate: string;
-  transport: Transport | '';
-  transportNumber: string;
-  departurePlace: string;
-  arrivalDate: string;
-  destinationElsewhere: boolean;
-  destination: Place | null;
-  destinationAddress: string;
-  consent: boolean;
-}
-
-export function emptyDraft(kind: DeclarationKind = 'domestic', options: { warnedByApp?: boolean } = {}): DeclarationDraft {
-  return {
-    kind,
-    onBehalf: false,
-    byName: '',
-    byPhone: '',
-    relationship: '',
-    fullName: '',
-    yearOfBirth: '',
-    gender: '',
-    nationality: 'Việt Nam',
-    idNumber: '',
-    phone: '',
-    email: '',
-    residence: null,
-    address: '',
-    visits: [],
-    symptoms: [],
-    otherSymptom: '',
-    contactCase: '',
-    contactArrival: '',
-    contactFever: '',
-    chronicConditions: '',
-    // A user of this app is asked the question too; from the warning screen the answer is known.
-    warnedByApp: options.warnedByApp ? 'yes' : '',
-    borderGate: '',
-    transport: '',
-    transportNumber: '',
-    departurePlace: '',
-    arrivalDate: '',
-    destinationElsewhere: false,
-    destination: null,
-    destinationAddress: '',
-    consent: false,
-  };
-}
+// The draft, its conversion to the request and the day parser are the contract's, shared with the console's public
+// page, so a declaration made in the app reaches the officers as one made on the web. This module adds what the
+// phone needs: checking a draft read back from storage, and the form's steps.
+export { emptyDraft, toRequest, type DeclarationDraft, type VisitDraft, type YesNo } from '@bluezone/contract';
 
 const typed = (max: number) => z.string().max(max);
 const yesNo = z.enum(['yes', 'no', '']);
@@ -145,63 +61,6 @@ export const declarationDraftSchema: z.ZodType<DeclarationDraft> = z.object({
 });
 
 /**
- * A day as people type it in Vietnam, day first: 5/11/2023, 05.11.2023, 05112023 (or the ISO form). Returns
- * YYYY-MM-DD, '' for nothing typed, null for a day that does not exist.
- */
-export function parseDay(text: string): string | null {
-  const value = text.trim();
-  if (!value) return '';
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const match = iso ? [value, iso[3], iso[2], iso[1]] : (/^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{4})$/.exec(value) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(value));
-  if (!match) return null;
-  const [, day = '', month = '', year = ''] = match;
-  const result = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  const at = new Date(`${result}T00:00:00.000Z`);
-  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === result ? result : null;
-}
-
-const optional = (text: string) => (text.trim() ? text.trim() : undefined);
-
-/** The request a draft sends: days as YYYY-MM-DD, empty optional fields left out. Check it with `checkDraft` first. */
-export function toRequest(draft: DeclarationDraft): SubmitDeclarationRequest {
-  const entry =
-    draft.kind === 'entry'
-      ? {
-          borderGate: draft.borderGate.trim(),
-          transport: draft.transport as Transport,
-          ...(optional(draft.transportNumber) && { transportNumber: optional(draft.transportNumber) }),
-          departurePlace: draft.departurePlace.trim(),
-          arrivalDate: parseDay(draft.arrivalDate) ?? '',
-          ...(draft.destinationElsewhere && draft.destination && { destination: { unitCode: draft.destination.code, address: draft.destinationAddress.trim() } }),
-        }
-      : undefined;
-  return {
-    kind: draft.kind,
-    fullName: draft.fullName.trim(),
-    yearOfBirth: Number(draft.yearOfBirth.trim()),
-    gender: draft.gender as Gender,
-    ...(optional(draft.nationality) && { nationality: optional(draft.nationality) }),
-    ...(optional(draft.idNumber) && { idNumber: optional(draft.idNumber) }),
-    phone: draft.phone.trim(),
-    ...(optional(draft.email) && { email: optional(draft.email) }),
-    residence: { unitCode: draft.residence?.code ?? '', address: draft.address.trim() },
-    visits: draft.visits.map((visit) => ({
-      ...(visit.where === 'vietnam' ? { unitCode: visit.place?.code ?? '' } : { place: visit.text.trim() }),
-      from: parseDay(visit.from) ?? '',
-      to: parseDay(visit.to) ?? '',
-    })),
-    symptoms: SYMPTOMS.filter((symptom) => draft.symptoms.includes(symptom)),
-    ...(draft.symptoms.includes('other') && { otherSymptom: draft.otherSymptom.trim() }),
-    contacts: { confirmedOrSuspectedCase: draft.contactCase === 'yes', fromEpidemicArea: draft.contactArrival === 'yes', feverOrCough: draft.contactFever === 'yes' },
-    ...(optional(draft.chronicConditions) && { chronicConditions: optional(draft.chronicConditions) }),
-    ...(draft.warnedByApp === 'yes' || draft.warnedByApp === 'no' ? { warnedByApp: draft.warnedByApp === 'yes' } : {}),
-    ...(entry && { entry }),
-    ...(draft.onBehalf && { declaredBy: { fullName: draft.byName.trim(), phone: draft.byPhone.trim(), relationship: draft.relationship.trim() } }),
-    consent: true,
-  };
-}
-
-/**
  * What is wrong with one field, in the server's words (`FieldError` of the contract) or two of the form's own:
  * `day_order` (a visit ending before it starts) and `consent` (not agreed).
  */
@@ -212,33 +71,15 @@ export interface FieldIssue {
 /** Issues by the paths the server names (`residence.unitCode`, `visits.0.from`), so its answers land at the same fields. */
 export type FieldIssues = Record<string, FieldIssue>;
 
-/** Choices and pickers not made yet: `required` at their paths (the schema would only say "invalid value"). */
-function missingChoices(draft: DeclarationDraft): string[] {
-  const missing: string[] = [];
-  if (!draft.gender) missing.push('gender');
-  if (!draft.residence) missing.push('residence.unitCode');
-  draft.visits.forEach((visit, i) => {
-    if (visit.where === 'vietnam' && !visit.place) missing.push(`visits.${i}.unitCode`);
-    if (visit.where === 'abroad' && !visit.text.trim()) missing.push(`visits.${i}.place`);
-  });
-  if (draft.symptoms.includes('other') && !draft.otherSymptom.trim()) missing.push('otherSymptom');
-  if (!draft.contactCase) missing.push('contacts.confirmedOrSuspectedCase');
-  if (!draft.contactArrival) missing.push('contacts.fromEpidemicArea');
-  if (!draft.contactFever) missing.push('contacts.feverOrCough');
-  if (draft.kind === 'entry' && !draft.transport) missing.push('entry.transport');
-  if (draft.kind === 'entry' && draft.destinationElsewhere && !draft.destination) missing.push('entry.destination.unitCode');
-  return missing;
-}
-
 /** Typed text that cannot become the request's value (a year, a day): `invalid_format` before the schema runs. */
 function unreadable(draft: DeclarationDraft): string[] {
   const paths: string[] = [];
   if (draft.yearOfBirth.trim() && !/^\d{4}$/.test(draft.yearOfBirth.trim())) paths.push('yearOfBirth');
   draft.visits.forEach((visit, i) => {
-    if (parseDay(visit.from) === null) paths.push(`visits.${i}.from`);
-    if (parseDay(visit.to) === null) paths.push(`visits.${i}.to`);
+    if (parseTypedDay(visit.from) === null) paths.push(`visits.${i}.from`);
+    if (parseTypedDay(visit.to) === null) paths.push(`visits.${i}.to`);
   });
-  if (draft.kind === 'entry' && parseDay(draft.arrivalDate) === null) paths.push('entry.arrivalDate');
+  if (draft.kind === 'entry' && parseTypedDay(draft.arrivalDate) === null) paths.push('entry.arrivalDate');
   return paths;
 }
 
@@ -280,11 +121,7 @@ export function checkDraft(draft: DeclarationDraft, today: string): FieldIssues 
   for (const path of unreadable(draft)) add(path, { problem: 'invalid_format' });
   // An empty year would reach the schema as 0, "less than 1900": say what is wrong instead.
   if (!draft.yearOfBirth.trim()) add('yearOfBirth', { problem: 'required' });
-  draft.visits.forEach((visit, i) => {
-    const from = parseDay(visit.from);
-    const to = parseDay(visit.to);
-    if (from && to && to < from) add(`visits.${i}.to`, { problem: 'day_order' });
-  });
+  for (const path of misorderedVisits(draft)) add(path, { problem: 'day_order' });
   const request = toRequest(draft);
   const year = Number(today.slice(0, 4));
   if (request.yearOfBirth > year) add('yearOfBirth', { problem: 'too_big', limit: year });

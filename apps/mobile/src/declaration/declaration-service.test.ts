@@ -1,6 +1,7 @@
 import { DONG_DANG, error } from '../test-support/fake-server';
 import { T0, testPhone } from '../test-support/test-platform';
-import { checkDraft, emptyDraft, parseDay, toRequest, type DeclarationDraft } from './declaration-draft';
+import { parseTypedDay } from '@bluezone/contract';
+import { checkDraft, emptyDraft, toRequest, type DeclarationDraft } from './declaration-draft';
 import { DeclarationError } from './declaration-service';
 
 /** A domestic declaration with every required answer given. */
@@ -49,7 +50,7 @@ describe('the health declaration on the phone', () => {
       phone: '0912 345 678',
       residence: { unitCode: '06184', address: 'Thôn Pò Mã' },
       visits: [{ place: 'Nam Ninh, Trung Quốc', from: '2023-11-03', to: '2023-11-05' }],
-      symptoms: ['fever', 'other'],
+      symptoms: ['other', 'fever'],
       otherSymptom: 'Đau đầu',
       contacts: { confirmedOrSuspectedCase: false, fromEpidemicArea: false, feverOrCough: true },
       warnedByApp: true,
@@ -57,8 +58,9 @@ describe('the health declaration on the phone', () => {
     });
     expect(checkDraft(draft, '2023-11-14')).toEqual({});
     expect(toRequest(filled({ warnedByApp: 'unknown' }))).not.toHaveProperty('warnedByApp');
-    expect(parseDay('31/02/2023')).toBeNull();
-    expect(parseDay('2023-11-14')).toBe('2023-11-14');
+    expect(parseTypedDay('31/02/2023')).toBeNull();
+    // Day first only: year-first text is refused, not guessed at.
+    expect(parseTypedDay('2023-11-14')).toBeNull();
   });
 
   it('builds the entry variant with its border details, and names what an entry lacks', () => {
