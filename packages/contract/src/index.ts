@@ -25,6 +25,7 @@ export * from './places.js';
 export * from './epidemic-areas.js';
 export * from './declarations.js';
 export * from './declaration-draft.js';
+export * from './declaration-form-text.js';
 export * from './notifications.js';
 
 export const API_PREFIX = '/api/v1';
