@@ -16,7 +16,7 @@ describeEachDialect('publish and verification writes of concurrent phones', (dia
   afterAll(async () => t?.close());
 
   const meta = { reportType: 'confirmed' as const, traveler: false, healthAuthority: 'vn.bluezone', createdAt: '2026-11-23T08:00:00.000Z' };
-  const key = (keyData = randomBytes(16)): ValidKey => ({ keyData, rollingStartInterval: 2_000_000, rollingPeriod: 144, transmissionRisk: 2, daysSinceOnset: 1, availableAt: '2026-11-23T08:00:00.000Z' });
+  const key = (keyData: Buffer = randomBytes(16)): ValidKey => ({ keyData, rollingStartInterval: 2_000_000, rollingPeriod: 144, transmissionRisk: 2, daysSinceOnset: 1, availableAt: '2026-11-23T08:00:00.000Z' });
   const stored = async (keys: readonly ValidKey[]) =>
     (await t.db.selectFrom('exposures').select('key_data').where('key_data', 'in', keys.map((k) => k.keyData)).execute()).length;
 
