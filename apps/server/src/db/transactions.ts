@@ -3,13 +3,6 @@ import { isPostgres, type Db } from './database.js';
 
 /** Groups committing at once on PostgreSQL (its pool holds 10 connections; requests' reads need some too). */
 const GROUP_LANES_POSTGRES = 4;
-/**
- * Turns of the event loop a group gathers for on SQLite. Each turn lets the requests read from the sockets meanwhile
- * reach their commit; on SQLite a commit is an fsync on the server's thread, so fewer and larger groups pay off. Two
- * turns against one, five pairs of runs of the publish benchmark: more whole uploads a second in all five (1,033
- * against 984, for one), less server CPU an upload in all five.
- */
-const GATHER_TURNS_SQLITE = 2;
 
 /**
  * A change and its audit row commit together or not at all. A service wraps the steps in `transactions.run()`; every
@@ -51,7 +44,7 @@ export function databaseTransactions(root: Db): Transactions {
     return root.transaction().execute((trx) => open.run({ root, trx }, work));
   };
   const postgres = isPostgres(root);
-  const group = postgres ? new GroupCommit(run, GROUP_LANES_POSTGRES, 1) : new GroupCommit(run, 1, GATHER_TURNS_SQLITE);
+  const group = new GroupCommit(run, postgres ? GROUP_LANES_POSTGRES : 1);
   const grouped = <T>(work: () => Promise<T>): Promise<T> => (open.getStore()?.root === root ? work() : group.submit(work));
   return {
     run,
@@ -79,13 +72,11 @@ class GroupCommit {
 
   /**
    * `lanes`: groups committing at once. One on SQLite (one connection, one writer); several on PostgreSQL, whose
-   * own group commit then shares a WAL flush between them while the next group is being written. `turns`: turns of
-   * the event loop a group gathers for before it commits.
+   * own group commit then shares a WAL flush between them while the next group is being written.
    */
   constructor(
     private readonly run: <T>(work: () => Promise<T>) => Promise<T>,
     private readonly lanes: number,
-    private readonly turns: number,
     private readonly maxGroup = 200,
   ) {}
 
@@ -102,18 +93,14 @@ class GroupCommit {
       // Let every request already read from the sockets reach its commit first: SQLite runs a whole transaction
       // in microtasks, so without this turn of the event loop each group held only the request that started it
       // (measured: 1.5 works a group under the publish benchmark).
-      await this.gather();
+      await new Promise<void>((resolve) => setImmediate(resolve));
       while (this.queue.length > 0) {
         await this.commit(this.queue.splice(0, this.maxGroup));
-        await this.gather();
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } finally {
       this.running--;
     }
-  }
-
-  private async gather(): Promise<void> {
-    for (let turn = 0; turn < this.turns; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
   private async commit(group: Pending[]): Promise<void> {
