@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006_campaigns.js';
 import * as m0007 from './migrations/0007_declarations.js';
 import * as m0008 from './migrations/0008_scale.js';
 import * as m0009 from './migrations/0009_notices.js';
+import * as m0010 from './migrations/0010_exposures_revised_partial.js';
 import { isPostgres } from './database.js';
 
 /**
@@ -26,6 +27,8 @@ const migrations: Record<string, Migration> = {
   // Signing keys and verification secrets in the database, for several server processes.
   '0008_scale': m0008,
   '0009_notices': m0009,
+  // The index of revised keys holds only those: publishes no longer write into it.
+  '0010_exposures_revised_partial': m0010,
 };
 
 /**

@@ -135,8 +135,12 @@ export const noTransactions: Transactions = { run: (work) => work(), grouped: (w
 
 /** Base of every store: `this.db` is the open transaction when there is one, the database otherwise. */
 export abstract class Store {
-  constructor(private readonly root: Db) {}
+  constructor(protected readonly root: Db) {}
   protected get db(): Db {
     return executorFor(this.root);
+  }
+  /** Whether a transaction is open on this store's database in this call chain. */
+  protected get inTransaction(): boolean {
+    return open.getStore()?.root === this.root;
   }
 }

@@ -1,7 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import { SignJWT, decodeProtectedHeader, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { signEs256Jwt, verifyEs256Jwt } from './es256-jwt.js';
+import { signEs256Jwt, signHs256Jwt, verifyEs256Jwt, verifyHs256Jwt } from './es256-jwt.js';
 
 const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
 const other = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
@@ -53,5 +53,30 @@ describe('ES256 JWT', () => {
     for (const bad of [none, hs, tampered, padded, crit, '', 'a.b', 'a.b.c.d', `${header}.${payload}`, 'x'.repeat(5000), 42, null]) {
       expect(verifyEs256Jwt(bad, publicKey, expect_)).toBeUndefined();
     }
+  });
+});
+
+describe('HS256 JWT', () => {
+  const key = Buffer.alloc(32, 9);
+  it('makes tokens jose accepts under the same key, and accepts jose’s', async () => {
+    const token = signHs256Jwt(key, claims);
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', typ: 'JWT' });
+    const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: claims.iss, audience: claims.aud, currentDate: NOW });
+    expect(payload).toEqual(claims);
+    const theirs = await new SignJWT({ jti: 'j' }).setProtectedHeader({ alg: 'HS256' }).setIssuer(claims.iss).setAudience(claims.aud).setIssuedAt(iat).setExpirationTime(iat + 60).sign(key);
+    expect(verifyHs256Jwt(theirs, key, expect_)).toMatchObject({ jti: 'j' });
+  });
+
+  it('refuses another key, tampering, another time, ES256 tokens and ES256 checks of it', () => {
+    const token = signHs256Jwt(key, claims);
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    expect(verifyHs256Jwt(token, key, expect_)).toEqual(claims);
+    expect(verifyHs256Jwt(token, Buffer.alloc(32, 8), expect_)).toBeUndefined();
+    expect(verifyHs256Jwt(`${header}.${b64({ ...claims, sub: 'likely..' })}.${signature}`, key, expect_)).toBeUndefined();
+    expect(verifyHs256Jwt(`${token}A`, key, expect_)).toBeUndefined();
+    expect(verifyHs256Jwt(token, key, { ...expect_, now: new Date((iat + 900) * 1000) })).toBeUndefined();
+    expect(verifyHs256Jwt(`${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`, key, expect_)).toBeUndefined();
+    expect(verifyHs256Jwt(signEs256Jwt(privateKey, claims), key, expect_)).toBeUndefined();
+    expect(verifyEs256Jwt(token, publicKey, expect_)).toBeUndefined();
   });
 });

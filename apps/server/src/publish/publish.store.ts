@@ -1,5 +1,7 @@
-import { isUniqueViolation } from '../db/database.js';
+import { CompiledQuery } from 'kysely';
+import { isPostgres, isUniqueViolation, type Db } from '../db/database.js';
 import { QueryShapes } from '../db/query-shapes.js';
+import { StatementBatch } from '../db/statement-batch.js';
 import { Store } from '../db/transactions.js';
 import { vnDayOf, type DayCount } from '../db/vn-day.js';
 import { AppError } from '../errors.js';
@@ -31,27 +33,120 @@ export interface KeyRevision {
   revisedAt: string;
 }
 
+interface ExposureRow {
+  key_data: Buffer;
+  transmission_risk: number;
+  rolling_start_interval: number;
+  rolling_period: number;
+  report_type: string;
+  days_since_onset: number | null;
+  traveler: number;
+  health_authority: string;
+  created_at: string;
+  available_at: string;
+}
+
+/**
+ * The new keys of several publishes in one PostgreSQL statement, a column an array: its text is the same whatever
+ * the number of rows.
+ */
+const INSERT_MANY_POSTGRES = `insert into exposures (key_data, transmission_risk, rolling_start_interval, rolling_period, report_type, days_since_onset, traveler, health_authority, created_at, available_at)
+select * from unnest($1::bytea[], $2::integer[], $3::integer[], $4::integer[], $5::text[], $6::integer[], $7::integer[], $8::text[], $9::text[], $10::text[])`;
+
+function insertManyPostgres(db: Db, rows: readonly ExposureRow[]): Promise<unknown> {
+  const columns: unknown[][] = Array.from({ length: 10 }, () => []);
+  for (const r of rows) {
+    columns[0]!.push(r.key_data);
+    columns[1]!.push(r.transmission_risk);
+    columns[2]!.push(r.rolling_start_interval);
+    columns[3]!.push(r.rolling_period);
+    columns[4]!.push(r.report_type);
+    columns[5]!.push(r.days_since_onset);
+    columns[6]!.push(r.traveler);
+    columns[7]!.push(r.health_authority);
+    columns[8]!.push(r.created_at);
+    columns[9]!.push(r.available_at);
+  }
+  return db.executeQuery(CompiledQuery.raw(INSERT_MANY_POSTGRES, columns));
+}
+
+interface PublishedKeyRow {
+  id: number | string;
+  key_data: Buffer;
+  rolling_start_interval: number;
+  rolling_period: number;
+  report_type: string;
+  revised_report_type: string | null;
+}
+
+const toPublishedKey = (r: PublishedKeyRow): PublishedKey => ({
+  id: Number(r.id),
+  keyData: Buffer.from(r.key_data),
+  rollingStartInterval: r.rolling_start_interval,
+  rollingPeriod: r.rolling_period,
+  reportType: r.report_type as ReportType,
+  revisedReportType: r.revised_report_type as ReportType | null,
+});
+
+/** The published keys among those of several publishes, in one PostgreSQL query. */
+const FIND_MANY_POSTGRES = `select id, key_data, rolling_start_interval, rolling_period, report_type, revised_report_type
+from exposures where key_data = any($1::bytea[])`;
+
 export class PublishStore extends Store implements PublishRepository {
   /** Every publish reads its keys and inserts them: compiled once for each number of keys (see QueryShapes). */
   private readonly shapes = new QueryShapes();
+  /**
+   * On PostgreSQL, the inserts of concurrent publishes without revisions, outside a transaction, go out as one
+   * statement (see StatementBatch); a batch that fails runs each publish's insert alone, so a key published
+   * meanwhile fails its own publish only.
+   */
+  private readonly inserts = isPostgres(this.root)
+    ? new StatementBatch<readonly ExposureRow[], void>(
+        async (items) => {
+          await insertManyPostgres(this.root, items.flat());
+          return items.map(() => undefined);
+        },
+        (rows) => this.insertRows(this.root, rows),
+      )
+    : undefined;
+
+  /**
+   * On PostgreSQL, the look-ups of concurrent publishes outside a transaction go out as one query (see
+   * StatementBatch), whose rows are dealt back to the publishes whose keys they are.
+   */
+  private readonly lookups = isPostgres(this.root)
+    ? new StatementBatch<readonly Buffer[], PublishedKey[]>(
+        async (items) => {
+          const { rows } = await this.root.executeQuery<PublishedKeyRow>(CompiledQuery.raw(FIND_MANY_POSTGRES, [items.flat()]));
+          if (rows.length === 0) return items.map(() => []);
+          const found = new Map(rows.map((r) => [Buffer.from(r.key_data).toString('hex'), toPublishedKey(r)]));
+          return items.map((keys) => keys.flatMap((k) => found.get(k.toString('hex')) ?? []));
+        },
+        (keys) => this.findPublishedOne(keys, this.root),
+      )
+    : undefined;
+
+  private async insertRows(db: Db, rows: readonly ExposureRow[]): Promise<void> {
+    // The parameters row by row, in the columns' order of ExposureRow: what kysely's insert of these rows compiles to.
+    const parameters = rows.flatMap((r) => Object.values(r));
+    await this.shapes.execute(db, `insert:${rows.length}`, parameters, () => db.insertInto('exposures').values([...rows]));
+  }
 
   async findPublished(keys: readonly Buffer[]): Promise<PublishedKey[]> {
     if (keys.length === 0) return [];
-    const { rows } = await this.shapes.execute(this.db, `findPublished:${keys.length}`, keys, () =>
-      this.db
+    return this.lookups && !this.inTransaction ? this.lookups.submit(keys) : this.findPublishedOne(keys, this.db);
+  }
+
+  private async findPublishedOne(keys: readonly Buffer[], db: Db): Promise<PublishedKey[]> {
+    const { rows } = await this.shapes.execute(db, `findPublished:${keys.length}`, keys, () =>
+      db
         .selectFrom('exposures')
         .select(['id', 'key_data', 'rolling_start_interval', 'rolling_period', 'report_type', 'revised_report_type'])
         .where('key_data', 'in', [...keys]),
     );
-    return rows.map((r) => ({
-      id: Number(r.id),
-      keyData: Buffer.from(r.key_data),
-      rollingStartInterval: r.rolling_start_interval,
-      rollingPeriod: r.rolling_period,
-      reportType: r.report_type as ReportType,
-      revisedReportType: r.revised_report_type as ReportType | null,
-    }));
+    return rows.map(toPublishedKey);
   }
+
 
   /**
    * Inserts new keys and revises old ones. With revisions, call it inside a transaction (the service's
@@ -60,7 +155,7 @@ export class PublishStore extends Store implements PublishRepository {
   async save(inserts: readonly ValidKey[], meta: NewExposureMeta, revisions: readonly KeyRevision[]): Promise<void> {
     try {
       if (inserts.length > 0) {
-        const rows = inserts.map((k) => ({
+        const rows = inserts.map((k): ExposureRow => ({
           key_data: k.keyData,
           transmission_risk: k.transmissionRisk,
           rolling_start_interval: k.rollingStartInterval,
@@ -72,9 +167,8 @@ export class PublishStore extends Store implements PublishRepository {
           created_at: meta.createdAt,
           available_at: k.availableAt,
         }));
-        // The parameters row by row, in the columns' order above: what kysely's insert of these rows compiles to.
-        const parameters = rows.flatMap((r) => Object.values(r));
-        await this.shapes.execute(this.db, `insert:${rows.length}`, parameters, () => this.db.insertInto('exposures').values(rows));
+        if (this.inserts && revisions.length === 0 && !this.inTransaction) await this.inserts.submit(rows);
+        else await this.insertRows(this.db, rows);
       }
       for (const r of revisions) {
         await this.db

@@ -1,8 +1,11 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
+import { signEs256Jwt } from '../platform/es256-jwt.js';
 import { describeEachDialect } from '../test-support/databases.js';
+import { loadVerificationSecrets } from './signing-key.js';
 import { createTestApp, errorCode, login, type Session, type TestApp, TOP_VIEWER } from '../test-support/test-app.js';
 
 const EKEYHMAC = Buffer.alloc(32, 7).toString('base64');
@@ -83,7 +86,8 @@ describeEachDialect('upload codes, verify and certificate over HTTP', (dialect) 
     const body = response.json<{ token: string; testType: string; symptomDate: string; testDate: string; padding: string }>();
     expect(body).toMatchObject({ testType: 'likely', symptomDate: '2026-11-20', testDate: '2026-11-22' });
     expect(body.padding.length).toBeGreaterThan(100);
-    expect(decodeProtectedHeader(body.token).alg).toBe('ES256');
+    // Read back only by this server: an HMAC under its secret, not a signature (see VerificationService).
+    expect(decodeProtectedHeader(body.token).alg).toBe('HS256');
     const claims = decodeJwt(body.token);
     expect(claims).toMatchObject({ iss: 'bluezone-verification', sub: 'likely.2026-11-20.2026-11-22' });
     expect(claims.exp! - claims.iat!).toBe(24 * 3600);
@@ -164,6 +168,17 @@ describeEachDialect('upload codes, verify and certificate over HTTP', (dialect) 
     await advance(24 * 3600);
     expect(await t.services.verification.sweepUsedTokens()).toBeGreaterThanOrEqual(1);
     expect(await kept()).toBe(0);
+  });
+
+  it('still accepts, once, a token an earlier version signed ES256 with the signing key', async () => {
+    const { token } = (await verify((await issue({ testType: 'likely' })).code)).json<{ token: string }>();
+    const { privateKey } = loadVerificationSecrets(t.config.verification.dir);
+    const earlier = signEs256Jwt(privateKey, decodeJwt(token));
+    expect((await certificate(earlier)).statusCode).toBe(200);
+    expect(errorCode(await certificate(token))).toBe('token_used');
+    // Another key's ES256 token is refused as before.
+    const stranger = signEs256Jwt(generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey, decodeJwt(token));
+    expect(errorCode(await certificate(stranger))).toBe('token_invalid');
   });
 
   it('refuses a forged, altered or expired token', async () => {

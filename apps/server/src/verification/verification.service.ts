@@ -1,12 +1,12 @@
 import { isCalendarDay, vnDay, type CertificateResponse, type IssueCodeRequest, type IssueCodeResponse, type ListCodesQuery, type ListCodesResponse, type User, type VerifyResponse } from '@bluezone/contract';
-import type { KeyObject } from 'node:crypto';
+import { createHmac, randomBytes, type KeyObject } from 'node:crypto';
 import { actorOf } from '../audit/audit.model.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { decodeCursor, encodeCursor } from '../db/keyset.js';
 import type { Transactions } from '../db/transactions.js';
 import type { DayCount } from '../db/vn-day.js';
 import { AppError } from '../errors.js';
-import { signEs256Jwt, verifyEs256Jwt, type JwtClaims } from '../platform/es256-jwt.js';
+import { signEs256Jwt, signHs256Jwt, verifyEs256Jwt, verifyHs256Jwt, type JwtClaims } from '../platform/es256-jwt.js';
 import type { Platform } from '../platform/platform.js';
 import type { RateLimiter } from '../platform/rate-limiter.js';
 import type { VerificationSecrets } from './signing-key.js';
@@ -42,8 +42,20 @@ export interface VerificationRepository {
 const INVALID_CODE = 'the code is not valid';
 const EKEYHMAC = /^[A-Za-z0-9+/]{43}=$/; // standard base64 of a 32-byte HMAC-SHA256
 
-/** Issues upload codes to health officers and exchanges them, on a phone's behalf, for a token, then a certificate. */
+/**
+ * Issues upload codes to health officers and exchanges them, on a phone's behalf, for a token, then a certificate.
+ *
+ * The verification token is read back only by this server (any process sharing its secret), at /certificate: the
+ * phone treats it as opaque, as with Google's verification server. So it is an HS256 JWT under a key derived from
+ * the server secret, which costs microseconds, where the certificate, which the key server and any other verifier
+ * check with the public key, stays ES256. Tokens signed ES256 by the signing key (by an earlier version) are still
+ * accepted until they expire.
+ */
 export class VerificationService {
+  private readonly tokenKey: Buffer;
+  /** Signs chaff tokens: no server knows it, so a chaff token can never become a certificate. New at every start. */
+  private readonly chaffTokenKey = randomBytes(32);
+
   constructor(
     private readonly store: VerificationRepository,
     private readonly secrets: VerificationSecrets,
@@ -53,7 +65,9 @@ export class VerificationService {
     private readonly config: VerificationConfig,
     private readonly platform: Platform,
     private readonly transactions: Transactions,
-  ) {}
+  ) {
+    this.tokenKey = createHmac('sha256', secrets.secret).update('bluezone verification token v1').digest();
+  }
 
   async issueCode(officer: User, request: IssueCodeRequest): Promise<IssueCodeResponse> {
     // A symptom or test day is a day in Vietnam: at 06:00 in Hà Nội (23:00 UTC the day before) today has begun.
@@ -144,14 +158,14 @@ export class VerificationService {
     const hash = hashCode(this.secrets.secret, input);
     if (chaff) {
       await this.store.peek(hash, now);
-      const token = await this.signToken(this.chaffKey, 'confirmed', null, null, now);
+      const token = await this.signToken(this.chaffTokenKey, 'confirmed', null, null, now);
       return { token, testType: 'confirmed' as const };
     }
     // The claim (one statement) is durable before the token is answered; concurrent verifies share a commit where
     // commits are dear (see Transactions.groupedStatement).
     const code = await this.transactions.groupedStatement(() => this.store.claim(hash, now));
     if (!code) throw new AppError('invalid_code', INVALID_CODE);
-    const token = await this.signToken(this.secrets.privateKey, code.testType, code.symptomDate, code.testDate, now);
+    const token = await this.signToken(this.tokenKey, code.testType, code.symptomDate, code.testDate, now);
     return {
       token,
       testType: code.testType,
@@ -167,7 +181,8 @@ export class VerificationService {
    */
   async issueCertificate(token: string, ekeyhmac: string, chaff: boolean): Promise<CertificateResponse> {
     const now = this.platform.clock.now();
-    const claims: JwtClaims | undefined = verifyEs256Jwt(token, this.secrets.publicKey, { issuer: this.config.issuer, audience: this.config.issuer, now });
+    const expected = { issuer: this.config.issuer, audience: this.config.issuer, now };
+    const claims: JwtClaims | undefined = verifyHs256Jwt(token, this.tokenKey, expected) ?? verifyEs256Jwt(token, this.secrets.publicKey, expected);
     if (chaff) {
       const certificate = await this.signCertificate(this.chaffKey, 'confirmed', null, null, 'A'.repeat(43) + '=', now);
       return { certificate };
@@ -186,10 +201,10 @@ export class VerificationService {
     return { certificate };
   }
 
-  private signToken(key: KeyObject, testType: string, symptomDate: string | null, testDate: string | null, now: Date): Promise<string> {
+  private signToken(key: Buffer, testType: string, symptomDate: string | null, testDate: string | null, now: Date): Promise<string> {
     const iat = Math.floor(now.getTime() / 1000);
     return Promise.resolve(
-      signEs256Jwt(key, {
+      signHs256Jwt(key, {
         sub: tokenSubject(testType as 'confirmed', symptomDate, testDate),
         jti: uuidFrom(this.platform.random),
         iss: this.config.issuer,

@@ -1,6 +1,7 @@
-import type { Selectable } from 'kysely';
-import { isUniqueViolation } from '../db/database.js';
+import { CompiledQuery, type Selectable } from 'kysely';
+import { isPostgres, isUniqueViolation, type Db } from '../db/database.js';
 import { QueryShapes } from '../db/query-shapes.js';
+import { StatementBatch } from '../db/statement-batch.js';
 import { Store } from '../db/transactions.js';
 import { unitWithin } from '../db/unit-tree.js';
 import { vnDayOf, type DayCount } from '../db/vn-day.js';
@@ -20,9 +21,83 @@ const toRecord = (r: Selectable<VerificationCodeTable>): VerificationCodeRecord 
   claimedAt: r.claimed_at,
 });
 
+interface Claim {
+  hash: string;
+  at: string;
+}
+
+interface TokenUse {
+  jti: string;
+  usedAt: string;
+  expiresAt: string;
+}
+
+/**
+ * The claims of several phones in one PostgreSQL statement: each code is matched by its hash as in `claim`, and the
+ * hash it was claimed with is answered beside the row (whose hashes are erased by then).
+ */
+const CLAIM_MANY_POSTGRES = `update verification_codes as v set claimed_at = c.at, code_hash = null, long_code_hash = null
+from unnest($1::text[], $2::text[]) as c(hash, at)
+where v.claimed_at is null and ((v.code_hash = c.hash and v.expires_at > c.at) or (v.long_code_hash = c.hash and v.long_expires_at > c.at))
+returning c.hash as claimed_with, v.*`;
+
+/** The token uses of several phones in one PostgreSQL statement; the ids it answers are the ones recorded now. */
+const USE_TOKENS_POSTGRES = `insert into verification_tokens_used (jti, used_at, expires_at)
+select * from unnest($1::text[], $2::text[], $3::text[]) on conflict (jti) do nothing returning jti`;
+
+/**
+ * Items of a batch that repeat an earlier one's key (two phones with the same code, a token sent twice at once): only
+ * the first goes into the merged statement, so at most one of them can win, as when they run one after the other.
+ */
+function firstOfEach<I>(items: readonly I[], key: (item: I) => string): { unique: I[]; first: boolean[] } {
+  const seen = new Set<string>();
+  const first = items.map((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return { unique: items.filter((_, i) => first[i]), first };
+}
+
 export class VerificationStore extends Store implements VerificationRepository {
   /** A phone's claim and token use run on every upload: compiled once (see QueryShapes). */
   private readonly shapes = new QueryShapes();
+  /**
+   * On PostgreSQL, the claims and token uses of concurrent phones, outside a transaction, go out as one statement
+   * each (see StatementBatch); the answer of each phone is as if its statement had run alone.
+   */
+  private readonly claims = isPostgres(this.root)
+    ? new StatementBatch<Claim, VerificationCodeRecord | undefined>(
+        async (items) => {
+          const { unique, first } = firstOfEach(items, (c) => c.hash);
+          const { rows } = await this.root.executeQuery<Selectable<VerificationCodeTable> & { claimed_with: string }>(
+            CompiledQuery.raw(CLAIM_MANY_POSTGRES, [unique.map((c) => c.hash), unique.map((c) => c.at)]),
+          );
+          const byHash = new Map(rows.map((r) => [r.claimed_with, r]));
+          return items.map((c, i) => {
+            const row = first[i] ? byHash.get(c.hash) : undefined;
+            if (!row) return undefined;
+            const { claimed_with: _, ...code } = row;
+            return toRecord(code);
+          });
+        },
+        (c) => this.claimOne(c, this.root),
+      )
+    : undefined;
+  private readonly tokenUses = isPostgres(this.root)
+    ? new StatementBatch<TokenUse, boolean>(
+        async (items) => {
+          const { unique, first } = firstOfEach(items, (t) => t.jti);
+          const { rows } = await this.root.executeQuery<{ jti: string }>(
+            CompiledQuery.raw(USE_TOKENS_POSTGRES, [unique.map((t) => t.jti), unique.map((t) => t.usedAt), unique.map((t) => t.expiresAt)]),
+          );
+          const recorded = new Set(rows.map((r) => r.jti));
+          return items.map((t, i) => first[i]! && recorded.has(t.jti));
+        },
+        (t) => this.useTokenOne(t, this.root),
+      )
+    : undefined;
 
   /** False when a live code already has the same hash (the caller draws another code). */
   async insertCode(code: NewVerificationCode): Promise<boolean> {
@@ -61,9 +136,13 @@ export class VerificationStore extends Store implements VerificationRepository {
    * the same code cannot both win; both hashes are erased with the claim.
    */
   async claim(hash: string, now: Date): Promise<VerificationCodeRecord | undefined> {
-    const at = now.toISOString();
-    const { rows } = await this.shapes.execute(this.db, 'claim', [at, null, null, hash, at, hash, at], () =>
-      this.db
+    const claim = { hash, at: now.toISOString() };
+    return this.claims && !this.inTransaction ? this.claims.submit(claim) : this.claimOne(claim, this.db);
+  }
+
+  private async claimOne({ hash, at }: Claim, db: Db): Promise<VerificationCodeRecord | undefined> {
+    const { rows } = await this.shapes.execute(db, 'claim', [at, null, null, hash, at, hash, at], () =>
+      db
         .updateTable('verification_codes')
         .set({ claimed_at: at, code_hash: null, long_code_hash: null })
         .where('claimed_at', 'is', null)
@@ -108,9 +187,13 @@ export class VerificationStore extends Store implements VerificationRepository {
    * transaction with other writes.
    */
   async useToken(jti: string, now: Date, expiresAt: string): Promise<boolean> {
-    const usedAt = now.toISOString();
-    const result = await this.shapes.execute(this.db, 'useToken', [jti, usedAt, expiresAt], () =>
-      this.db
+    const use = { jti, usedAt: now.toISOString(), expiresAt };
+    return this.tokenUses && !this.inTransaction ? this.tokenUses.submit(use) : this.useTokenOne(use, this.db);
+  }
+
+  private async useTokenOne({ jti, usedAt, expiresAt }: TokenUse, db: Db): Promise<boolean> {
+    const result = await this.shapes.execute(db, 'useToken', [jti, usedAt, expiresAt], () =>
+      db
         .insertInto('verification_tokens_used')
         .values({ jti, used_at: usedAt, expires_at: expiresAt })
         .onConflict((oc) => oc.column('jti').doNothing()),
