@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { withPostgres } from './bench-support.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -108,26 +108,6 @@ async function run(database, env, reports) {
     return out;
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-async function withPostgres(fn) {
-  const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch (error) {
-    return { database: 'postgres', skipped: `unreachable: ${error.message}` };
-  }
-  const name = `bz_bench_${randomBytes(5).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  try {
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    return await fn(target.toString());
-  } finally {
-    await admin.query(`drop database ${name} with (force)`).catch(() => undefined);
-    await admin.end();
   }
 }
 

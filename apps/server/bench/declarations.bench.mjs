@@ -22,15 +22,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp, loadConfig, prepareRuntime } from '../dist/index.js';
 import { DeclarationListsStore } from '../dist/declarations/declaration-lists.store.js';
+import { numberFlag, timed, withPostgres } from './bench-support.mjs';
 
 const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : Number(args[i + 1]);
-};
+const flag = (name, fallback) => numberFlag(args, name, fallback);
 const declarations = flag('--declarations', 2000);
 const fill = flag('--fill', 1_000_000);
 const concurrency = 8;
@@ -52,16 +49,6 @@ async function request(base, method, route, body, headers = {}, retried = false)
   const text = await response.text();
   if (response.status >= 300) throw new Error(`${method} ${route}: ${response.status} ${text}`);
   return { body: text ? JSON.parse(text) : undefined, cookie: response.headers.get('set-cookie') };
-}
-
-/** Runs `task(i)` for i in 0..count-1, `concurrency` at a time; returns the seconds it took. */
-async function timed(count, task) {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, async () => {
-    while (next < count) await task(next++);
-  }));
-  return (performance.now() - started) / 1000;
 }
 
 const vnDay = (date) => new Date(date.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -155,7 +142,7 @@ async function run(database, env) {
       await runtime.services.epidemicAreas.create(cdc, { name, unitCode, from: daysAgo(20) });
     }
 
-    const accepted = await timed(declarations, async (i) => {
+    const accepted = await timed(declarations, concurrency, async (i) => {
       const { body } = await request(base, 'POST', '/api/v1/declarations', publicDeclaration(i, wards));
       if (!body.receipt) throw new Error('no receipt');
     });
@@ -182,26 +169,6 @@ async function run(database, env) {
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-async function withPostgres(fn) {
-  const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch (error) {
-    return { database: 'postgres', skipped: `unreachable: ${error.message}` };
-  }
-  const name = `bz_bench_${randomBytes(5).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  try {
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    return await fn(target.toString());
-  } finally {
-    await admin.query(`drop database ${name} with (force)`).catch(() => undefined);
-    await admin.end();
   }
 }
 

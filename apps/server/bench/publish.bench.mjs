@@ -22,15 +22,12 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Session } from 'node:inspector/promises';
-import pg from 'pg';
 import { calculateExposureKeyHmac } from '@bluezone/protocol';
 import { buildApp, loadConfig, prepareRuntime } from '../dist/index.js';
+import { numberFlag, timed, withPostgres } from './bench-support.mjs';
 
 const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : Number(args[i + 1]);
-};
+const flag = (name, fallback) => numberFlag(args, name, fallback);
 const uploads = flag('--uploads', 300);
 const concurrency = flag('--concurrency', 8);
 const json = args.includes('--json');
@@ -92,16 +89,6 @@ function postgresCpuSeconds() {
   }
 }
 
-/** Runs `task(i)` for i in 0..count-1, `concurrency` at a time; returns the seconds it took. */
-async function timed(count, task) {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, async () => {
-    while (next < count) await task(next++);
-  }));
-  return (performance.now() - started) / 1000;
-}
-
 function phoneKeys() {
   const today = Math.floor(Date.now() / 600_000 / 144) * 144;
   return Array.from({ length: KEYS }, (_, i) => ({ key: randomBytes(16).toString('base64'), rollingStartNumber: today - (i + 1) * 144, rollingPeriod: 144, transmissionRisk: 0 }));
@@ -111,13 +98,13 @@ function phoneKeys() {
 async function phones(base, codes) {
   const phones = codes.map((code) => ({ code, keys: phoneKeys(), hmacKey: randomBytes(32) }));
   const cpuBefore = process.cpuUsage();
-  const certify = await timed(uploads, async (i) => {
+  const certify = await timed(uploads, concurrency, async (i) => {
     const phone = phones[i];
     const { token } = await post(base, '/api/v1/verify', { code: phone.code });
     const ekeyhmac = calculateExposureKeyHmac(phone.keys.map((k) => ({ key: k.key, rollingStartIntervalNumber: k.rollingStartNumber, rollingPeriod: k.rollingPeriod, transmissionRisk: 0 })), phone.hmacKey);
     phone.certificate = (await post(base, '/api/v1/certificate', { token, ekeyhmac })).certificate;
   });
-  const publish = await timed(uploads, async (i) => {
+  const publish = await timed(uploads, concurrency, async (i) => {
     const phone = phones[i];
     const body = await post(base, '/api/v1/publish', { temporaryExposureKeys: phone.keys, healthAuthorityID: 'vn.bluezone', verificationPayload: phone.certificate, hmacKey: phone.hmacKey.toString('base64') });
     if (body.insertedExposures !== KEYS) throw new Error(`published ${body.insertedExposures} keys, not ${KEYS}`);
@@ -173,26 +160,6 @@ async function run(database, env) {
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-async function withPostgres(fn) {
-  const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch (error) {
-    return { database: 'postgres', skipped: `unreachable: ${error.message}` };
-  }
-  const name = `bz_bench_${randomBytes(5).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  try {
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    return await fn(target.toString());
-  } finally {
-    await admin.query(`drop database ${name} with (force)`).catch(() => undefined);
-    await admin.end();
   }
 }
 

@@ -16,12 +16,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { numberFlag } from './bench-support.mjs';
 
 const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : Number(args[i + 1]);
-};
+const flag = (name, fallback) => numberFlag(args, name, fallback);
 const seconds = flag('--seconds', 5);
 const concurrency = flag('--concurrency', 32);
 if (!(seconds > 0) || !Number.isSafeInteger(concurrency) || concurrency < 1) throw new Error('--seconds and --concurrency must be positive');

@@ -1,0 +1,49 @@
+// What the server's benchmarks share: reading numeric flags, running a task many times a few at a time, and a
+// scratch PostgreSQL database. Each benchmark stays one file a reader can follow; only these pieces repeat.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/** The number after `name` in `args`, or `fallback` when the flag is absent. */
+export function numberFlag(args, name, fallback) {
+  const i = args.indexOf(name);
+  return i === -1 ? fallback : Number(args[i + 1]);
+}
+
+/** Runs `task(i)` for i in 0..count-1, `concurrency` at a time; returns the seconds it took. */
+export async function timed(count, concurrency, task) {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
+  return (performance.now() - started) / 1000;
+}
+
+/** The PostgreSQL the benchmarks use: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server. */
+export const postgresBaseUrl = () => process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * Runs `fn(url)` on a new database, created for it and dropped afterwards. When PostgreSQL cannot be reached, answers
+ * `{ database: 'postgres', skipped }` with the reason instead, so a benchmark still prints its SQLite figures.
+ */
+export async function withPostgres(fn) {
+  const url = postgresBaseUrl();
+  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+  } catch (error) {
+    return { database: 'postgres', skipped: `unreachable: ${error.message}` };
+  }
+  const name = `bz_bench_${randomBytes(5).toString('hex')}`;
+  await admin.query(`create database ${name}`);
+  try {
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    return await fn(target.toString());
+  } finally {
+    await admin.query(`drop database ${name} with (force)`).catch(() => undefined);
+    await admin.end();
+  }
+}
