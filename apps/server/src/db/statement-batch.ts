@@ -12,8 +12,8 @@ interface Waiting<I, O> {
  * PostgreSQL's side of TCP and wakes its backend) and a commit with its WAL flush in PostgreSQL; a batch pays those
  * once.
  *
- * Batches form as GroupCommit's groups do: every request already read from the sockets (one turn of the event loop),
- * no timer, at most `lanes` batches in flight. A batch of one runs `one`, the plain statement. If the merged statement
+ * Batches form from every request already read from the sockets (one turn of the event loop), with no timer, at most
+ * `lanes` batches in flight; group commit (transactions.ts) batches whole transactions the same way. A batch of one runs `one`, the plain statement. If the merged statement
  * fails (a unique violation, say), nothing of it was written, and each item runs again alone with `one`, in order,
  * so only the failing one fails, with its own error.
  */
@@ -42,6 +42,9 @@ export class StatementBatch<I, O> {
   private async lane(): Promise<void> {
     this.running++;
     try {
+      // Let every request already read from the sockets reach the batch first: SQLite runs a whole transaction in
+      // microtasks, so without this turn of the event loop each group held only the request that started it
+      // (measured: 1.5 works a group under the publish benchmark).
       await new Promise<void>((resolve) => setImmediate(resolve));
       while (this.queue.length > 0) {
         await this.flush(this.queue.splice(0, this.maxBatch));

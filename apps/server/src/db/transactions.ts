@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { isPostgres, type Db } from './database.js';
+import { StatementBatch } from './statement-batch.js';
 
 /** Groups committing at once on PostgreSQL (its pool holds 10 connections; requests' reads need some too). */
 const GROUP_LANES_POSTGRES = 4;
@@ -44,8 +45,8 @@ export function databaseTransactions(root: Db): Transactions {
     return root.transaction().execute((trx) => open.run({ root, trx }, work));
   };
   const postgres = isPostgres(root);
-  const group = new GroupCommit(run, postgres ? GROUP_LANES_POSTGRES : 1);
-  const grouped = <T>(work: () => Promise<T>): Promise<T> => (open.getStore()?.root === root ? work() : group.submit(work));
+  const group = groupCommit(run, postgres ? GROUP_LANES_POSTGRES : 1);
+  const grouped = <T>(work: () => Promise<T>): Promise<T> => (open.getStore()?.root === root ? work() : (group.submit(work) as Promise<T>));
   return {
     run,
     grouped,
@@ -53,75 +54,25 @@ export function databaseTransactions(root: Db): Transactions {
   };
 }
 
-interface Pending {
-  work: () => Promise<unknown>;
-  resolve(value: unknown): void;
-  reject(error: unknown): void;
-}
+type Work = () => Promise<unknown>;
 
 /**
- * Runs the works submitted while the previous group was committing as one transaction: no timer, so a lone work
- * waits for nothing, and groups grow with the load. On SQLite (one connection, FULL sync) a commit is an fsync of a
- * few milliseconds on the project's machine, which capped uploads at a few hundred a second; on PostgreSQL a group
- * saves the round trips of a transaction each. If any work of a group throws, the group's transaction rolls back
- * and each of its works runs again alone, so only the failing one fails.
+ * Group commit: runs the works submitted while the previous group was committing as one transaction, batched as
+ * StatementBatch batches (no timer, so a lone work waits for nothing, and groups grow with the load). On SQLite (one
+ * connection, FULL sync) a commit is an fsync of a few milliseconds on the project's machine, which capped uploads
+ * at a few hundred a second; on PostgreSQL a group saves the round trips of a transaction each. If any work of a
+ * group throws, the group's transaction rolls back and each of its works runs again alone, so only the failing one
+ * fails. `lanes`: groups committing at once. One on SQLite (one connection, one writer); several on PostgreSQL,
+ * whose own group commit then shares a WAL flush between them while the next group is being written.
  */
-class GroupCommit {
-  private queue: Pending[] = [];
-  private running = 0;
-
-  /**
-   * `lanes`: groups committing at once. One on SQLite (one connection, one writer); several on PostgreSQL, whose
-   * own group commit then shares a WAL flush between them while the next group is being written.
-   */
-  constructor(
-    private readonly run: <T>(work: () => Promise<T>) => Promise<T>,
-    private readonly lanes: number,
-    private readonly maxGroup = 200,
-  ) {}
-
-  submit<T>(work: () => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (this.running < this.lanes) void this.lane();
+function groupCommit(run: <T>(work: () => Promise<T>) => Promise<T>, lanes: number): StatementBatch<Work, unknown> {
+  const together = (works: readonly Work[]) =>
+    run(async () => {
+      const out: unknown[] = [];
+      for (const work of works) out.push(await work());
+      return out;
     });
-  }
-
-  private async lane(): Promise<void> {
-    this.running++;
-    try {
-      // Let every request already read from the sockets reach its commit first: SQLite runs a whole transaction
-      // in microtasks, so without this turn of the event loop each group held only the request that started it
-      // (measured: 1.5 works a group under the publish benchmark).
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      while (this.queue.length > 0) {
-        await this.commit(this.queue.splice(0, this.maxGroup));
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
-    } finally {
-      this.running--;
-    }
-  }
-
-  private async commit(group: Pending[]): Promise<void> {
-    if (group.length > 1) {
-      let results: unknown[] | undefined;
-      try {
-        results = await this.run(async () => {
-          const out: unknown[] = [];
-          for (const item of group) out.push(await item.work());
-          return out;
-        });
-      } catch {
-        results = undefined;
-      }
-      if (results) {
-        group.forEach((item, i) => item.resolve(results[i]));
-        return;
-      }
-    }
-    for (const item of group) await this.run(item.work).then(item.resolve, item.reject);
-  }
+  return new StatementBatch<Work, unknown>(together, (work) => run(work), lanes, 200);
 }
 
 /** What a store should run its queries on: the transaction open on this database in this call chain, if any. */
