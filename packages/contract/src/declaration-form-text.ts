@@ -195,3 +195,30 @@ export const DECLARATION_FORM_TEXT_EN: Widen<typeof DECLARATION_FORM_TEXT_VI> = 
     show_receipt: 'Show your receipt code when asked.',
   },
 };
+
+/** What a receipt says about the answers and what to do next: the same on the web page's receipt and the app's. */
+export const DECLARATION_RECEIPT_TEXT_VI = {
+  title: 'Đã nhận tờ khai',
+  code: 'Mã biên nhận',
+  suspected: 'Bạn thuộc diện nghi ngờ mắc bệnh.',
+  arrival: 'Bạn là người từ vùng dịch về: tự theo dõi sức khỏe đến hết ngày {{date}}.',
+  clear: 'Bạn không thuộc diện nghi ngờ mắc bệnh hay từ vùng dịch về.',
+  why: 'Vì sao',
+  next: 'Việc cần làm',
+  station: 'Trạm y tế {{unit}}',
+  call: 'Gọi {{phone}}',
+  noPhone: 'Trạm y tế {{unit}} đã nhận tờ khai và sẽ liên hệ với bạn.',
+};
+
+export const DECLARATION_RECEIPT_TEXT_EN: Widen<typeof DECLARATION_RECEIPT_TEXT_VI> = {
+  title: 'Declaration received',
+  code: 'Receipt code',
+  suspected: 'You are a suspected case.',
+  arrival: 'You are back from an epidemic area: watch your health every day until the end of {{date}}.',
+  clear: 'You are neither a suspected case nor back from an epidemic area.',
+  why: 'Why',
+  next: 'What to do',
+  station: '{{unit}} health station',
+  call: 'Call {{phone}}',
+  noPhone: 'The {{unit}} health station has your declaration and will contact you.',
+};

@@ -1,5 +1,5 @@
 import type { declarationsVi } from './declarations.vi.js';
-import { DECLARATION_FORM_TEXT_EN } from '@bluezone/contract/declaration-form-text';
+import { DECLARATION_FORM_TEXT_EN, DECLARATION_RECEIPT_TEXT_EN } from '@bluezone/contract/declaration-form-text';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
@@ -34,19 +34,10 @@ export const declarationsEn: Widen<typeof declarationsVi> = {
       inProvince: '{{name}}, {{province}}',
     },
     receipt: {
-      title: 'Declaration received',
-      code: 'Receipt code',
+      ...DECLARATION_RECEIPT_TEXT_EN,
       validUntil: 'Valid until {{date}}',
       qrAlt: 'QR code of receipt {{code}}',
       show: 'Show this code (or the QR code) at a checkpoint or the health station. Take a screenshot to keep it.',
-      suspected: 'You are a suspected case.',
-      arrival: 'You are back from an epidemic area: watch your health every day until the end of {{date}}.',
-      clear: 'You are neither a suspected case nor back from an epidemic area.',
-      why: 'Why',
-      next: 'What to do',
-      station: '{{unit}} health station',
-      call: 'Call {{phone}}',
-      noPhone: 'The {{unit}} health station has your declaration and will contact you.',
       another: 'Declare for someone else',
       print: 'Print the receipt',
     },

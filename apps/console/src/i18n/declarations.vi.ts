@@ -1,4 +1,4 @@
-import { DECLARATION_FORM_TEXT_VI } from '@bluezone/contract/declaration-form-text';
+import { DECLARATION_FORM_TEXT_VI, DECLARATION_RECEIPT_TEXT_VI } from '@bluezone/contract/declaration-form-text';
 // Health declarations, epidemic areas, the checkpoint and notifications, in Vietnamese. Spread into vi.ts; en.ts
 // spreads declarations.en.ts, which must hold the same keys (checked by i18n.test.ts).
 export const declarationsVi = {
@@ -31,19 +31,10 @@ export const declarationsVi = {
       inProvince: '{{name}}, {{province}}',
     },
     receipt: {
-      title: 'Đã nhận tờ khai',
-      code: 'Mã biên nhận',
+      ...DECLARATION_RECEIPT_TEXT_VI,
       validUntil: 'Có giá trị đến {{date}}',
       qrAlt: 'Mã QR của biên nhận {{code}}',
       show: 'Xuất trình mã này (hoặc mã QR) tại chốt kiểm tra hoặc trạm y tế. Hãy chụp lại màn hình để giữ mã.',
-      suspected: 'Bạn thuộc diện nghi ngờ mắc bệnh.',
-      arrival: 'Bạn là người từ vùng dịch về: tự theo dõi sức khỏe đến hết ngày {{date}}.',
-      clear: 'Bạn không thuộc diện nghi ngờ mắc bệnh hay từ vùng dịch về.',
-      why: 'Vì sao',
-      next: 'Việc cần làm',
-      station: 'Trạm y tế {{unit}}',
-      call: 'Gọi {{phone}}',
-      noPhone: 'Trạm y tế {{unit}} đã nhận tờ khai và sẽ liên hệ với bạn.',
       another: 'Khai báo cho người khác',
       print: 'In biên nhận',
     },

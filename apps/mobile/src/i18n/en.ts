@@ -1,5 +1,5 @@
 import type { vi } from './vi';
-import { DECLARATION_FORM_TEXT_EN } from '@bluezone/contract';
+import { DECLARATION_FORM_TEXT_EN, DECLARATION_RECEIPT_TEXT_EN } from '@bluezone/contract';
 
 type Shape<T> = { [K in keyof T]: T[K] extends readonly string[] ? string[] : T[K] extends object ? Shape<T[K]> : string };
 
@@ -200,21 +200,12 @@ export const en: Shape<typeof vi> = {
       invalid: 'The server found answers to fix; each is marked beside its field.',
     },
     receipt: {
-      title: 'Declaration received',
-      code: 'Receipt code',
+      ...DECLARATION_RECEIPT_TEXT_EN,
       qrLabel: 'QR code of receipt {{code}}',
       forWhom: 'Declaration for {{name}}',
       validUntil: 'Valid until {{time}}',
       expired: 'This receipt expired at {{time}}. Declare again if you need one.',
       show: 'Show this code or the QR code at a checkpoint or the health station. The receipt is kept in the app, under "My declarations".',
-      suspected: 'You are a suspected case.',
-      arrival: 'You are back from an epidemic area: watch your health every day until the end of {{date}}.',
-      clear: 'You are neither a suspected case nor back from an epidemic area.',
-      why: 'Why',
-      next: 'What to do',
-      station: '{{unit}} health station',
-      call: 'Call {{phone}}',
-      noPhone: 'The {{unit}} health station has your declaration and will contact you.',
       done: 'Done',
       remove: 'Delete this receipt from the phone',
       removeHint: 'Deletes it from this phone only; the health station keeps the declaration.',

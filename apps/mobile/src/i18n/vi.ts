@@ -1,4 +1,4 @@
-import { DECLARATION_FORM_TEXT_VI } from '@bluezone/contract';
+import { DECLARATION_FORM_TEXT_VI, DECLARATION_RECEIPT_TEXT_VI } from '@bluezone/contract';
 // Vietnamese is the app's first language; en.ts holds exactly the same keys (checked by i18n.test.ts).
 export const vi = {
   app: { name: 'Bluezone', tagline: 'Bảo vệ mình, bảo vệ cộng đồng' },
@@ -196,21 +196,12 @@ export const vi = {
       invalid: 'Máy chủ thấy có chỗ cần sửa, được đánh dấu bên cạnh từng ô.',
     },
     receipt: {
-      title: 'Đã nhận tờ khai',
-      code: 'Mã biên nhận',
+      ...DECLARATION_RECEIPT_TEXT_VI,
       qrLabel: 'Mã QR của biên nhận {{code}}',
       forWhom: 'Tờ khai của {{name}}',
       validUntil: 'Có giá trị đến {{time}}',
       expired: 'Biên nhận đã hết hạn lúc {{time}}. Nếu cần, hãy khai báo lại.',
       show: 'Xuất trình mã này hoặc mã QR tại chốt kiểm tra hoặc trạm y tế. Biên nhận được giữ trong ứng dụng, ở mục "Tờ khai của tôi".',
-      suspected: 'Bạn thuộc diện nghi ngờ mắc bệnh.',
-      arrival: 'Bạn là người từ vùng dịch về: tự theo dõi sức khỏe đến hết ngày {{date}}.',
-      clear: 'Bạn không thuộc diện nghi ngờ mắc bệnh hay từ vùng dịch về.',
-      why: 'Vì sao',
-      next: 'Việc cần làm',
-      station: 'Trạm y tế {{unit}}',
-      call: 'Gọi {{phone}}',
-      noPhone: 'Trạm y tế {{unit}} đã nhận tờ khai và sẽ liên hệ với bạn.',
       done: 'Xong',
       remove: 'Xóa biên nhận này khỏi máy',
       removeHint: 'Chỉ xóa trên điện thoại này; trạm y tế vẫn có tờ khai.',
