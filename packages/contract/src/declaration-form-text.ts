@@ -222,3 +222,24 @@ export const DECLARATION_RECEIPT_TEXT_EN: Widen<typeof DECLARATION_RECEIPT_TEXT_
   call: 'Call {{phone}}',
   noPhone: 'The {{unit}} health station has your declaration and will contact you.',
 };
+
+/** Why the screening rule flagged a declaration (its `reasons`), as a receipt and an officer's page list them. */
+export const DECLARATION_REASON_TEXT_VI = {
+  symptoms: 'Triệu chứng: {{symptoms}}',
+  epidemic_area: 'Đến vùng dịch {{area}} ({{from}} – {{to}})',
+  contact_with_case: 'Tiếp xúc với người bệnh hoặc nghi ngờ mắc bệnh',
+  contact_with_arrival: 'Tiếp xúc với người từ vùng dịch về',
+  contact_with_fever_or_cough: 'Tiếp xúc với người sốt, ho',
+  app_exposure_warning: 'Ứng dụng Bluezone cảnh báo tiếp xúc gần',
+  monitoring_check: 'Có triệu chứng khi theo dõi ngày {{day}}',
+};
+
+export const DECLARATION_REASON_TEXT_EN: Widen<typeof DECLARATION_REASON_TEXT_VI> = {
+  symptoms: 'Symptoms: {{symptoms}}',
+  epidemic_area: 'Was in the epidemic area {{area}} ({{from}} – {{to}})',
+  contact_with_case: 'Contact with a confirmed or suspected case',
+  contact_with_arrival: 'Contact with someone back from an epidemic area',
+  contact_with_fever_or_cough: 'Contact with someone with a fever or cough',
+  app_exposure_warning: 'Bluezone warned of a close contact',
+  monitoring_check: 'Symptoms at the check of {{day}}',
+};

@@ -1,5 +1,5 @@
 import type { declarationsVi } from './declarations.vi.js';
-import { DECLARATION_FORM_TEXT_EN, DECLARATION_RECEIPT_TEXT_EN } from '@bluezone/contract/declaration-form-text';
+import { DECLARATION_FORM_TEXT_EN, DECLARATION_RECEIPT_TEXT_EN, DECLARATION_REASON_TEXT_EN } from '@bluezone/contract/declaration-form-text';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
@@ -42,15 +42,7 @@ export const declarationsEn: Widen<typeof declarationsVi> = {
       print: 'Print the receipt',
     },
   },
-  reasons: {
-    symptoms: 'Symptoms: {{symptoms}}',
-    epidemic_area: 'Was in the epidemic area {{area}} ({{from}} – {{to}})',
-    contact_with_case: 'Contact with a confirmed or suspected case',
-    contact_with_arrival: 'Contact with someone back from an epidemic area',
-    contact_with_fever_or_cough: 'Contact with someone with a fever or cough',
-    app_exposure_warning: 'Bluezone warned of a close contact',
-    monitoring_check: 'Symptoms at the check of {{day}}',
-  },
+  reasons: DECLARATION_REASON_TEXT_EN,
   declarations: {
     title: 'Health declarations',
     intro: 'Declarations of the people of your unit, suspected cases first, then arrivals from epidemic areas. Every reading is logged.',

@@ -1,4 +1,4 @@
-import { DECLARATION_FORM_TEXT_VI, DECLARATION_RECEIPT_TEXT_VI } from '@bluezone/contract/declaration-form-text';
+import { DECLARATION_FORM_TEXT_VI, DECLARATION_RECEIPT_TEXT_VI, DECLARATION_REASON_TEXT_VI } from '@bluezone/contract/declaration-form-text';
 // Health declarations, epidemic areas, the checkpoint and notifications, in Vietnamese. Spread into vi.ts; en.ts
 // spreads declarations.en.ts, which must hold the same keys (checked by i18n.test.ts).
 export const declarationsVi = {
@@ -39,15 +39,7 @@ export const declarationsVi = {
       print: 'In biên nhận',
     },
   },
-  reasons: {
-    symptoms: 'Triệu chứng: {{symptoms}}',
-    epidemic_area: 'Đến vùng dịch {{area}} ({{from}} – {{to}})',
-    contact_with_case: 'Tiếp xúc với người bệnh hoặc nghi ngờ mắc bệnh',
-    contact_with_arrival: 'Tiếp xúc với người từ vùng dịch về',
-    contact_with_fever_or_cough: 'Tiếp xúc với người sốt, ho',
-    app_exposure_warning: 'Ứng dụng Bluezone cảnh báo tiếp xúc gần',
-    monitoring_check: 'Có triệu chứng khi theo dõi ngày {{day}}',
-  },
+  reasons: DECLARATION_REASON_TEXT_VI,
   declarations: {
     title: 'Tờ khai y tế',
     intro: 'Tờ khai của người dân thuộc đơn vị bạn, người nghi ngờ mắc bệnh lên đầu, rồi người từ vùng dịch về. Mọi lần xem đều được ghi nhật ký.',

@@ -1,5 +1,5 @@
 import type { vi } from './vi';
-import { DECLARATION_FORM_TEXT_EN, DECLARATION_RECEIPT_TEXT_EN } from '@bluezone/contract';
+import { DECLARATION_FORM_TEXT_EN, DECLARATION_RECEIPT_TEXT_EN, DECLARATION_REASON_TEXT_EN } from '@bluezone/contract';
 
 type Shape<T> = { [K in keyof T]: T[K] extends readonly string[] ? string[] : T[K] extends object ? Shape<T[K]> : string };
 
@@ -212,15 +212,7 @@ export const en: Shape<typeof vi> = {
       removeConfirm: 'Delete the receipt',
       gone: 'This receipt is no longer on the phone.',
     },
-    reasons: {
-      symptoms: 'Symptoms: {{symptoms}}',
-      epidemic_area: 'Was in the epidemic area {{area}} ({{from}} – {{to}})',
-      contact_with_case: 'Contact with a confirmed or suspected case',
-      contact_with_arrival: 'Contact with someone back from an epidemic area',
-      contact_with_fever_or_cough: 'Contact with someone with a fever or cough',
-      app_exposure_warning: 'Bluezone warned of a close contact',
-      monitoring_check: 'Symptoms at the check of {{day}}',
-    },
+    reasons: DECLARATION_REASON_TEXT_EN,
     mine: {
       title: 'My declarations',
       intro: 'The receipts of the declarations you sent from this phone. Tap one to see its QR code.',

@@ -1,4 +1,4 @@
-import { DECLARATION_FORM_TEXT_VI, DECLARATION_RECEIPT_TEXT_VI } from '@bluezone/contract';
+import { DECLARATION_FORM_TEXT_VI, DECLARATION_RECEIPT_TEXT_VI, DECLARATION_REASON_TEXT_VI } from '@bluezone/contract';
 // Vietnamese is the app's first language; en.ts holds exactly the same keys (checked by i18n.test.ts).
 export const vi = {
   app: { name: 'Bluezone', tagline: 'Bảo vệ mình, bảo vệ cộng đồng' },
@@ -208,15 +208,7 @@ export const vi = {
       removeConfirm: 'Xóa biên nhận',
       gone: 'Biên nhận này không còn trên máy.',
     },
-    reasons: {
-      symptoms: 'Triệu chứng: {{symptoms}}',
-      epidemic_area: 'Đến vùng dịch {{area}} ({{from}} – {{to}})',
-      contact_with_case: 'Tiếp xúc với người bệnh hoặc nghi ngờ mắc bệnh',
-      contact_with_arrival: 'Tiếp xúc với người từ vùng dịch về',
-      contact_with_fever_or_cough: 'Tiếp xúc với người sốt, ho',
-      app_exposure_warning: 'Ứng dụng Bluezone cảnh báo tiếp xúc gần',
-      monitoring_check: 'Có triệu chứng khi theo dõi ngày {{day}}',
-    },
+    reasons: DECLARATION_REASON_TEXT_VI,
     mine: {
       title: 'Tờ khai của tôi',
       intro: 'Biên nhận các tờ khai bạn đã gửi từ điện thoại này. Chạm vào một biên nhận để xem mã QR.',
