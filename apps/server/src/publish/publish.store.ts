@@ -1,6 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import { isPostgres, isUniqueViolation, type Db } from '../db/database.js';
 import { QueryShapes } from '../db/query-shapes.js';
+import type { ExposureTable } from '../db/schema.js';
 import { StatementBatch } from '../db/statement-batch.js';
 import { Store } from '../db/transactions.js';
 import { vnDayOf, type DayCount } from '../db/vn-day.js';
@@ -33,18 +34,8 @@ export interface KeyRevision {
   revisedAt: string;
 }
 
-interface ExposureRow {
-  key_data: Buffer;
-  transmission_risk: number;
-  rolling_start_interval: number;
-  rolling_period: number;
-  report_type: string;
-  days_since_onset: number | null;
-  traveler: number;
-  health_authority: string;
-  created_at: string;
-  available_at: string;
-}
+/** A new key's row as inserted: the table's columns but its id and the revision's. */
+type ExposureRow = Pick<ExposureTable, 'key_data' | 'transmission_risk' | 'rolling_start_interval' | 'rolling_period' | 'report_type' | 'days_since_onset' | 'traveler' | 'health_authority' | 'created_at' | 'available_at'>;
 
 /**
  * The new keys of several publishes in one PostgreSQL statement, a column an array: its text is the same whatever
