@@ -12,7 +12,8 @@
 // machine shared with other work the rate falls, the CPU time per upload much less. Prints per database
 //   sqlite: 300 uploads of 14 keys, 8 at a time: 95.1 uploads/s (verify+certificate+publish), publish alone 240.3/s
 // --database sqlite or --database postgres runs one of them only. With --profile DIR, the server process's CPU profile of each database's measured phases (not the setup: issuing
-// codes, starting the server) is written to DIR/<database>.cpuprofile, for Chrome DevTools or any cpuprofile reader.
+// codes, starting the server) is written to DIR/<database>.cpuprofile, and the phones' process's to
+// DIR/phones-<database>.cpuprofile, for Chrome DevTools or any cpuprofile reader.
 // or, with --json, [{"database","uploads","keysPerUpload","concurrency","flowPerSecond","publishPerSecond",...}].
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -114,9 +115,10 @@ async function phones(base, codes) {
 }
 
 /** The phones, in a child process: codes in on stdin, the seconds of each phase out on stdout. */
-function inChild(base, codes) {
+function inChild(database, base, codes) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--phones', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const profile = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=phones-${database}.cpuprofile`];
+    const child = spawn(process.execPath, [...profile, fileURLToPath(import.meta.url), '--phones', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.once('error', reject);
@@ -144,7 +146,7 @@ async function run(database, env) {
     }
     const postgresBefore = env.DATABASE_URL ? postgresCpuSeconds() : undefined;
     const cpuBefore = process.cpuUsage();
-    const { certify, publish, cpuMs: phonesCpuMs } = await inChild(base, codes);
+    const { certify, publish, cpuMs: phonesCpuMs } = await inChild(database, base, codes);
     const cpu = process.cpuUsage(cpuBefore);
     const postgresAfter = postgresBefore === undefined ? undefined : postgresCpuSeconds();
     const postgresCpuMsPerUpload = postgresAfter === undefined ? undefined : ((postgresAfter - postgresBefore) * 1000) / uploads;

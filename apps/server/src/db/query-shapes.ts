@@ -1,5 +1,6 @@
 import { CompiledQuery, type Compilable, type QueryResult } from 'kysely';
 import type { Db } from './database.js';
+import { prepared } from './prepared-statements.js';
 
 /**
  * The SQL text of a hot query's shape, compiled by kysely once and reused with each call's parameters. kysely builds
@@ -21,7 +22,7 @@ export class QueryShapes {
       if (compiled.parameters.length !== parameters.length || compiled.parameters.some((p, i) => !sameValue(p, parameters[i]))) {
         throw new Error(`query shape ${key}: the parameters given are not the ones its query compiles`);
       }
-      text = compiled.sql;
+      text = prepared(compiled.sql);
       this.texts.set(key, text);
     }
     return db.executeQuery<R>(CompiledQuery.raw(text, [...parameters]) as CompiledQuery<R>);

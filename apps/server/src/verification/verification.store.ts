@@ -1,5 +1,6 @@
 import { CompiledQuery, type Selectable } from 'kysely';
 import { isPostgres, isUniqueViolation, type Db } from '../db/database.js';
+import { prepared } from '../db/prepared-statements.js';
 import { QueryShapes } from '../db/query-shapes.js';
 import { StatementBatch } from '../db/statement-batch.js';
 import { Store } from '../db/transactions.js';
@@ -36,14 +37,14 @@ interface TokenUse {
  * The claims of several phones in one PostgreSQL statement: each code is matched by its hash as in `claim`, and the
  * hash it was claimed with is answered beside the row (whose hashes are erased by then).
  */
-const CLAIM_MANY_POSTGRES = `update verification_codes as v set claimed_at = c.at, code_hash = null, long_code_hash = null
+const CLAIM_MANY_POSTGRES = prepared(`update verification_codes as v set claimed_at = c.at, code_hash = null, long_code_hash = null
 from unnest($1::text[], $2::text[]) as c(hash, at)
 where v.claimed_at is null and ((v.code_hash = c.hash and v.expires_at > c.at) or (v.long_code_hash = c.hash and v.long_expires_at > c.at))
-returning c.hash as claimed_with, v.*`;
+returning c.hash as claimed_with, v.*`);
 
 /** The token uses of several phones in one PostgreSQL statement; the ids it answers are the ones recorded now. */
-const USE_TOKENS_POSTGRES = `insert into verification_tokens_used (jti, used_at, expires_at)
-select * from unnest($1::text[], $2::text[], $3::text[]) on conflict (jti) do nothing returning jti`;
+const USE_TOKENS_POSTGRES = prepared(`insert into verification_tokens_used (jti, used_at, expires_at)
+select * from unnest($1::text[], $2::text[], $3::text[]) on conflict (jti) do nothing returning jti`);
 
 /**
  * Items of a batch that repeat an earlier one's key (two phones with the same code, a token sent twice at once): only
