@@ -12,8 +12,17 @@ import type { RevisionTokens } from './revision-token.js';
 /** What the service needs of its store. */
 export interface PublishRepository {
   findPublished(keys: readonly Buffer[]): Promise<PublishedKey[]>;
+  /** Stores keys none of which was published before, in one statement; false, with nothing written, if one was. */
+  insertNew(keys: readonly ValidKey[], meta: NewExposureMeta): Promise<boolean>;
   save(inserts: readonly ValidKey[], meta: NewExposureMeta, revisions: readonly KeyRevision[]): Promise<void>;
   keysPublishedPerDay(since: string): Promise<DayCount[]>;
+}
+
+/** A publish that passed every check but those of keys published before. */
+interface CheckedPublish {
+  keys: ValidKey[];
+  warnings: string[];
+  reportType: 'confirmed' | 'likely' | 'negative';
 }
 
 interface PublishPlan {
@@ -21,7 +30,6 @@ interface PublishPlan {
   revisions: KeyRevision[];
   covered: ValidKey[];
   warnings: string[];
-  reportType: 'confirmed' | 'likely' | 'negative';
 }
 
 /**
@@ -43,21 +51,30 @@ export class PublishService {
   async publish(request: PublishRequest, chaff: boolean): Promise<PublishResponse> {
     const now = this.platform.clock.now();
     if (chaff) {
-      await this.plan(request, now).catch(() => undefined);
+      await this.check(request, now)
+        .then((checked) => this.plan(request, checked, now))
+        .catch(() => undefined);
       return { insertedExposures: Math.min(request.temporaryExposureKeys.length, this.config.maxKeys), revisionToken: this.revisionTokens.seal([]) };
     }
-    const plan = await this.plan(request, now);
+    const checked = await this.check(request, now);
+    const meta = { reportType: checked.reportType, traveler: request.traveler === true, healthAuthority: request.healthAuthorityID, createdAt: now.toISOString() };
+    const answer = (inserted: number, covered: readonly ValidKey[], warnings: readonly string[]): PublishResponse => ({
+      insertedExposures: inserted,
+      revisionToken: this.revisionTokens.seal(covered),
+      ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
+    });
+    // Nearly every publish is of keys never published: they are inserted at once, in one statement, and published
+    // keys are looked for only when that statement finds one (key_data is unique, so it then writes nothing). The
+    // look-up first cost every upload a statement more. A negative test publishes no new keys, so it looks first.
     // Group commit: the keys are durable before the phone hears they were taken, and concurrent publishes share a
-    // commit (see Transactions.grouped). Without revisions the save is one statement, the insert, which needs no
-    // transaction around it (Transactions.groupedStatement).
-    const meta = { reportType: plan.reportType, traveler: request.traveler === true, healthAuthority: request.healthAuthorityID, createdAt: now.toISOString() };
+    // commit (see Transactions.grouped); a single statement needs no transaction around it (groupedStatement).
+    if (checked.reportType !== 'negative' && (await this.transactions.groupedStatement(() => this.store.insertNew(checked.keys, meta)))) {
+      return answer(checked.keys.length, checked.keys, checked.warnings);
+    }
+    const plan = await this.plan(request, checked, now);
     const save = () => this.store.save(plan.inserts, meta, plan.revisions);
     await (plan.revisions.length === 0 ? this.transactions.groupedStatement(save) : this.transactions.grouped(save));
-    return {
-      insertedExposures: plan.inserts.length + plan.revisions.length,
-      revisionToken: this.revisionTokens.seal(plan.covered),
-      ...(plan.warnings.length > 0 ? { warnings: plan.warnings } : {}),
-    };
+    return answer(plan.inserts.length + plan.revisions.length, plan.covered, plan.warnings);
   }
 
   /** Keys published per Vietnamese day since an instant, for the anonymous statistics. */
@@ -65,8 +82,8 @@ export class PublishService {
     return this.store.keysPublishedPerDay(since);
   }
 
-  /** Every check, in the order of Google's publish handler; throws the first refusal. */
-  private async plan(request: PublishRequest, now: Date): Promise<PublishPlan> {
+  /** Every check, in the order of Google's publish handler, but those of keys published before; throws the first refusal. */
+  private async check(request: PublishRequest, now: Date): Promise<CheckedPublish> {
     if (!this.config.healthAuthorities.includes(request.healthAuthorityID)) {
       throw new AppError('unknown_health_authority', `unknown healthAuthorityID "${request.healthAuthorityID.slice(0, 64)}"`);
     }
@@ -81,25 +98,30 @@ export class PublishService {
     const onset = certificate.symptomOnsetInterval ?? request.symptomOnsetInterval ?? certificate.testDateInterval;
     const transformed = transformKeys(keys, { now, reportType: certificate.reportType, symptomOnsetInterval: onset ?? null }, this.config);
     if ('overlapping' in transformed) throw new AppError('overlapping_keys', transformed.overlapping);
-    const { warnings } = transformed;
-    if (transformed.keys.length === 0) throw new AppError('invalid_key', `no valid key: ${warnings.join('; ')}`);
+    if (transformed.keys.length === 0) throw new AppError('invalid_key', `no valid key: ${transformed.warnings.join('; ')}`);
+    return { keys: transformed.keys, warnings: transformed.warnings, reportType: certificate.reportType };
+  }
 
-    const published = new Map((await this.store.findPublished(transformed.keys.map((k) => k.keyData))).map((p) => [p.keyData.toString('hex'), p]));
+  /** What to insert and what to revise, given the keys published before; throws when a revision is refused. */
+  private async plan(request: PublishRequest, checked: CheckedPublish, now: Date): Promise<PublishPlan> {
+    const { keys, reportType } = checked;
+    const warnings = [...checked.warnings];
+    const published = new Map((await this.store.findPublished(keys.map((k) => k.keyData))).map((p) => [p.keyData.toString('hex'), p]));
     const inserts: ValidKey[] = [];
     const revisions: KeyRevision[] = [];
     const covered: ValidKey[] = [];
     if (published.size > 0) {
       const vouched = new Set((request.revisionToken ? this.revisionTokens.open(request.revisionToken) : undefined)?.map(revisableId) ?? []);
-      for (const key of transformed.keys) {
+      for (const key of keys) {
         const old = published.get(key.keyData.toString('hex'));
         if (old && !vouched.has(revisableId(old))) throw new AppError('invalid_revision_token', 'some keys were published before and the revision token does not cover them');
       }
     }
-    for (const key of transformed.keys) {
+    for (const key of keys) {
       const old = published.get(key.keyData.toString('hex'));
       if (!old) {
         // A negative test withdraws keys; it never publishes new ones (they would warn nobody of anything).
-        if (certificate.reportType === 'negative') {
+        if (reportType === 'negative') {
           warnings.push(`key ${key.keyData.toString('base64')}: a negative test publishes no new keys; not published`);
           continue;
         }
@@ -108,14 +130,14 @@ export class PublishService {
         continue;
       }
       covered.push(key);
-      const to = revisedReportType(old.revisedReportType ?? old.reportType, certificate.reportType);
+      const to = revisedReportType(old.revisedReportType ?? old.reportType, reportType);
       if (to === 'unchanged') continue;
       if (to === undefined || old.revisedReportType !== null) {
-        throw new AppError('revision_not_allowed', `keys reported ${old.revisedReportType ?? old.reportType} cannot become ${certificate.reportType}`);
+        throw new AppError('revision_not_allowed', `keys reported ${old.revisedReportType ?? old.reportType} cannot become ${reportType}`);
       }
       revisions.push({ id: old.id, reportType: to, transmissionRisk: key.transmissionRisk, daysSinceOnset: key.daysSinceOnset, revisedAt: now.toISOString() });
     }
-    return { inserts, revisions, covered, warnings, reportType: certificate.reportType };
+    return { inserts, revisions, covered, warnings };
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { databaseTransactions } from '../db/transactions.js';
 import { describeEachDialect, openTestDatabase, type TestDatabase } from '../test-support/databases.js';
 import { VerificationStore } from '../verification/verification.store.js';
 import type { ValidKey } from './publish.model.js';
@@ -38,6 +39,24 @@ describeEachDialect('publish and verification writes of concurrent phones', (dia
     await Promise.all(more.map((keys) => store.save(keys, meta, [])));
     expect(await stored(more.flat())).toBe(6);
     if (dialect === 'postgres') expect(store['inserts']!.counts).toEqual({ merged: 3, failedMerges: 1 });
+  });
+
+  it('inserts the keys of concurrent new publishes, and refuses whole, writing nothing, one with a key published already', async () => {
+    const store = new PublishStore(t.db);
+    const taken = key();
+    await store.save([taken], meta, []);
+    const uploads = [[key(), key()], [key(), key(taken.keyData)], [key()]];
+    expect(await Promise.all(uploads.map((keys) => store.insertNew(keys, meta)))).toEqual([true, false, true]);
+    expect(await stored(uploads[0]!)).toBe(2);
+    expect(await stored([uploads[1]![0]!])).toBe(0);
+    expect(await stored(uploads[2]!)).toBe(1);
+    // Inside a transaction the refusal leaves it usable: what follows in it still commits.
+    const later = key();
+    await databaseTransactions(t.db).run(async () => {
+      expect(await store.insertNew([key(), key(taken.keyData)], meta)).toBe(false);
+      expect(await store.insertNew([later], meta)).toBe(true);
+    });
+    expect(await stored([later])).toBe(1);
   });
 
   it('answers each concurrent look-up the published keys among its own', async () => {

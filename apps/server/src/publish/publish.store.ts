@@ -1,5 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import { isPostgres, isUniqueViolation, type Db } from '../db/database.js';
+import { prepared } from '../db/prepared-statements.js';
 import { QueryShapes } from '../db/query-shapes.js';
 import type { ExposureTable } from '../db/schema.js';
 import { StatementBatch } from '../db/statement-batch.js';
@@ -41,8 +42,8 @@ type ExposureRow = Pick<ExposureTable, 'key_data' | 'transmission_risk' | 'rolli
  * The new keys of several publishes in one PostgreSQL statement, a column an array: its text is the same whatever
  * the number of rows.
  */
-const INSERT_MANY_POSTGRES = `insert into exposures (key_data, transmission_risk, rolling_start_interval, rolling_period, report_type, days_since_onset, traveler, health_authority, created_at, available_at)
-select * from unnest($1::bytea[], $2::integer[], $3::integer[], $4::integer[], $5::text[], $6::integer[], $7::integer[], $8::text[], $9::text[], $10::text[])`;
+const INSERT_MANY_POSTGRES = prepared(`insert into exposures (key_data, transmission_risk, rolling_start_interval, rolling_period, report_type, days_since_onset, traveler, health_authority, created_at, available_at)
+select * from unnest($1::bytea[], $2::integer[], $3::integer[], $4::integer[], $5::text[], $6::integer[], $7::integer[], $8::text[], $9::text[], $10::text[])`);
 
 function insertManyPostgres(db: Db, rows: readonly ExposureRow[]): Promise<unknown> {
   const columns: unknown[][] = Array.from({ length: 10 }, () => []);
@@ -59,6 +60,27 @@ function insertManyPostgres(db: Db, rows: readonly ExposureRow[]): Promise<unkno
     columns[9]!.push(r.available_at);
   }
   return db.executeQuery(CompiledQuery.raw(INSERT_MANY_POSTGRES, columns));
+}
+
+function exposureRows(keys: readonly ValidKey[], meta: NewExposureMeta): ExposureRow[] {
+  return keys.map((k) => ({
+    key_data: k.keyData,
+    transmission_risk: k.transmissionRisk,
+    rolling_start_interval: k.rollingStartInterval,
+    rolling_period: k.rollingPeriod,
+    report_type: meta.reportType,
+    days_since_onset: k.daysSinceOnset,
+    traveler: meta.traveler ? 1 : 0,
+    health_authority: meta.healthAuthority,
+    created_at: meta.createdAt,
+    available_at: k.availableAt,
+  }));
+}
+
+/** A key published already (unique key_data) refused the insert whole: false. Any other failure is thrown. */
+function unlessDuplicate(error: unknown): false {
+  if (isUniqueViolation(error)) return false;
+  throw error;
 }
 
 interface PublishedKeyRow {
@@ -80,8 +102,8 @@ const toPublishedKey = (r: PublishedKeyRow): PublishedKey => ({
 });
 
 /** The published keys among those of several publishes, in one PostgreSQL query. */
-const FIND_MANY_POSTGRES = `select id, key_data, rolling_start_interval, rolling_period, report_type, revised_report_type
-from exposures where key_data = any($1::bytea[])`;
+const FIND_MANY_POSTGRES = prepared(`select id, key_data, rolling_start_interval, rolling_period, report_type, revised_report_type
+from exposures where key_data = any($1::bytea[])`);
 
 export class PublishStore extends Store implements PublishRepository {
   /** Every publish reads its keys and inserts them: compiled once for each number of keys (see QueryShapes). */
@@ -139,6 +161,20 @@ export class PublishStore extends Store implements PublishRepository {
   }
 
 
+  async insertNew(keys: readonly ValidKey[], meta: NewExposureMeta): Promise<boolean> {
+    const rows = exposureRows(keys, meta);
+    if (this.inserts && !this.inTransaction) return this.inserts.submit(rows).then(() => true, unlessDuplicate);
+    if (isPostgres(this.root)) {
+      // A failed statement would abort the open transaction: look first (a key stored between the two fails the
+      // insert, and the transaction with it, as a save's race does).
+      if ((await this.findPublishedOne(keys.map((k) => k.keyData), this.db)).length > 0) return false;
+      await this.save(keys, meta, []);
+      return true;
+    }
+    // SQLite undoes the failed statement only; the transaction, if one is open, goes on.
+    return this.insertRows(this.db, rows).then(() => true, unlessDuplicate);
+  }
+
   /**
    * Inserts new keys and revises old ones. With revisions, call it inside a transaction (the service's
    * `transactions.grouped`), so a publish lands whole or not at all; without, it is one statement, whole by itself.
@@ -146,18 +182,7 @@ export class PublishStore extends Store implements PublishRepository {
   async save(inserts: readonly ValidKey[], meta: NewExposureMeta, revisions: readonly KeyRevision[]): Promise<void> {
     try {
       if (inserts.length > 0) {
-        const rows = inserts.map((k): ExposureRow => ({
-          key_data: k.keyData,
-          transmission_risk: k.transmissionRisk,
-          rolling_start_interval: k.rollingStartInterval,
-          rolling_period: k.rollingPeriod,
-          report_type: meta.reportType,
-          days_since_onset: k.daysSinceOnset,
-          traveler: meta.traveler ? 1 : 0,
-          health_authority: meta.healthAuthority,
-          created_at: meta.createdAt,
-          available_at: k.availableAt,
-        }));
+        const rows = exposureRows(inserts, meta);
         if (this.inserts && revisions.length === 0 && !this.inTransaction) await this.inserts.submit(rows);
         else await this.insertRows(this.db, rows);
       }
