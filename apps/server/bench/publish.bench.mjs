@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Publish benchmark: verified uploads per second over HTTP on loopback, on SQLite and on PostgreSQL.
 //
-//   npm run build && node apps/server/bench/publish.bench.mjs [--uploads 300] [--concurrency 8] [--json] [--profile DIR]
+//   npm run build && node apps/server/bench/publish.bench.mjs [--uploads 300] [--concurrency 8] [--warmup 1000] [--json] [--profile DIR]
 //
 // For each database the real server (built dist) listens on 127.0.0.1 on a fresh store: SQLite in a new temporary
 // data directory; PostgreSQL in a new database (created and dropped) on BENCH_DATABASE_URL, else TEST_DATABASE_URL,
@@ -9,12 +9,14 @@
 // through the service layer; then each upload is a phone's three calls, 14 keys each: verify → certificate (phase 1,
 // all uploads) → publish (phase 2). The phones run in a child process, as a load generator (wrk, autocannon) runs
 // beside a server rather than inside it, so the server's CPU time per upload is measured apart from theirs: on a
-// machine shared with other work the rate falls, the CPU time per upload much less. Prints per database
-//   sqlite: 300 uploads of 14 keys, 8 at a time: 95.1 uploads/s (verify+certificate+publish), publish alone 240.3/s
-// --database sqlite or --database postgres runs one of them only. With --profile DIR, the server process's CPU profile of each database's measured phases (not the setup: issuing
-// codes, starting the server) is written to DIR/<database>.cpuprofile, and the phones' process's to
-// DIR/phones-<database>.cpuprofile, for Chrome DevTools or any cpuprofile reader.
-// or, with --json, [{"database","uploads","keysPerUpload","concurrency","flowPerSecond","publishPerSecond",...}].
+// machine shared with other work the rate falls, the CPU time per upload much less. Before the measured uploads,
+// --warmup uploads (1000 by default) run the same two phases unmeasured. Prints per database
+//   sqlite: 300 uploads of 14 keys, 8 at a time: 95.1 uploads/s (verify+certificate+publish), publish alone 240.3/s; …
+// or, with --json, [{"database","uploads","warmup","keysPerUpload","concurrency","flowPerSecond","publishPerSecond",...}].
+// --database sqlite or --database postgres runs one of them only. With --profile DIR, the server process's CPU
+// profile of each database's measured phases (not the setup: issuing codes, starting the server, warming up) is
+// written to DIR/<database>.cpuprofile, and the phones' process's (whole) to DIR/phones-<database>.cpuprofile, for
+// Chrome DevTools or any cpuprofile reader.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -23,6 +25,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Session } from 'node:inspector/promises';
+import { createInterface } from 'node:readline';
 import { calculateExposureKeyHmac } from '@bluezone/protocol';
 import { buildApp, loadConfig, prepareRuntime } from '../dist/index.js';
 import { numberFlag, timed, withPostgres } from './bench-support.mjs';
@@ -31,13 +34,14 @@ const args = process.argv.slice(2);
 const flag = (name, fallback) => numberFlag(args, name, fallback);
 const uploads = flag('--uploads', 300);
 const concurrency = flag('--concurrency', 8);
+const warmup = flag('--warmup', 1000);
 const json = args.includes('--json');
 const databaseIndex = args.indexOf('--database');
 const only = databaseIndex === -1 ? undefined : args[databaseIndex + 1];
 const profileIndex = args.indexOf('--profile');
 const profileDir = profileIndex === -1 ? undefined : args[profileIndex + 1];
-if (!Number.isSafeInteger(uploads) || uploads < 1 || !Number.isSafeInteger(concurrency) || concurrency < 1) {
-  throw new Error('--uploads and --concurrency must be positive integers');
+if (!Number.isSafeInteger(uploads) || uploads < 1 || !Number.isSafeInteger(concurrency) || concurrency < 1 || !Number.isSafeInteger(warmup) || warmup < 0) {
+  throw new Error('--uploads and --concurrency must be positive integers, --warmup a whole number');
 }
 const KEYS = 14;
 
@@ -95,35 +99,54 @@ function phoneKeys() {
   return Array.from({ length: KEYS }, (_, i) => ({ key: randomBytes(16).toString('base64'), rollingStartNumber: today - (i + 1) * 144, rollingPeriod: 144, transmissionRisk: 0 }));
 }
 
-/** In the worker: the phones' two phases against the server at `base`; answers the seconds each took. */
-async function phones(base, codes) {
-  const phones = codes.map((code) => ({ code, keys: phoneKeys(), hmacKey: randomBytes(32) }));
-  const cpuBefore = process.cpuUsage();
-  const certify = await timed(uploads, concurrency, async (i) => {
-    const phone = phones[i];
+/** The phones' two phases for phones[from, to): the seconds each took. */
+async function phases(base, phones, from, to) {
+  const certify = await timed(to - from, concurrency, async (i) => {
+    const phone = phones[from + i];
     const { token } = await post(base, '/api/v1/verify', { code: phone.code });
     const ekeyhmac = calculateExposureKeyHmac(phone.keys.map((k) => ({ key: k.key, rollingStartIntervalNumber: k.rollingStartNumber, rollingPeriod: k.rollingPeriod, transmissionRisk: 0 })), phone.hmacKey);
     phone.certificate = (await post(base, '/api/v1/certificate', { token, ekeyhmac })).certificate;
   });
-  const publish = await timed(uploads, concurrency, async (i) => {
-    const phone = phones[i];
+  const publish = await timed(to - from, concurrency, async (i) => {
+    const phone = phones[from + i];
     const body = await post(base, '/api/v1/publish', { temporaryExposureKeys: phone.keys, healthAuthorityID: 'vn.bluezone', verificationPayload: phone.certificate, hmacKey: phone.hmacKey.toString('base64') });
     if (body.insertedExposures !== KEYS) throw new Error(`published ${body.insertedExposures} keys, not ${KEYS}`);
   });
+  return { certify, publish };
+}
+
+/**
+ * In the phones' process: first the warm-up uploads, unmeasured, as a benchmark harness warms up the code it
+ * measures (the server's and the phones' JIT, PostgreSQL's caches: without them, the first thousand uploads ran at
+ * half the speed of the rest); then, once the server has started its counters, the measured uploads.
+ */
+async function phones(base, codes, started) {
+  const phones = codes.map((code) => ({ code, keys: phoneKeys(), hmacKey: randomBytes(32) }));
+  await phases(base, phones, 0, warmup);
+  await started();
+  const cpuBefore = process.cpuUsage();
+  const { certify, publish } = await phases(base, phones, warmup, phones.length);
   const cpu = process.cpuUsage(cpuBefore);
   return { certify, publish, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
-/** The phones, in a child process: codes in on stdin, the seconds of each phase out on stdout. */
-function inChild(database, base, codes) {
+/**
+ * The phones, in a child process. Over its stdin and stdout, one line each: the codes in; "warm" out when the
+ * warm-up is done; "go" in once the server's counters run; the seconds of each measured phase out.
+ */
+function inChild(database, base, codes, onWarm) {
   return new Promise((resolve, reject) => {
     const profile = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=phones-${database}.cpuprofile`];
     const child = spawn(process.execPath, [...profile, fileURLToPath(import.meta.url), '--phones', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
+    const lines = createInterface({ input: child.stdout });
+    let result;
+    lines.on('line', (line) => {
+      if (line === 'warm') void onWarm().then(() => child.stdin.end('go\n'), reject);
+      else result = line;
+    });
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`the phones' process exited with ${code}`))));
-    child.stdin.end(JSON.stringify({ base, codes }));
+    child.once('exit', (code) => (code === 0 && result ? resolve(JSON.parse(result)) : reject(new Error(`the phones' process exited with ${code}`))));
+    child.stdin.write(`${JSON.stringify({ base, codes })}\n`);
   });
 }
 
@@ -137,16 +160,21 @@ async function run(database, env) {
   try {
     const admin = { id: 1, username: 'admin', role: 'admin' };
     const codes = [];
-    for (let i = 0; i < uploads; i++) codes.push((await runtime.services.verification.issueCode(admin, { testType: 'confirmed' })).code);
+    for (let i = 0; i < warmup + uploads; i++) codes.push((await runtime.services.verification.issueCode(admin, { testType: 'confirmed' })).code);
     const session = profileDir === undefined ? undefined : new Session();
-    if (session) {
-      session.connect();
-      await session.post('Profiler.enable');
-      await session.post('Profiler.start');
-    }
-    const postgresBefore = env.DATABASE_URL ? postgresCpuSeconds() : undefined;
-    const cpuBefore = process.cpuUsage();
-    const { certify, publish, cpuMs: phonesCpuMs } = await inChild(database, base, codes);
+    let postgresBefore;
+    let cpuBefore;
+    // Counters start when the phones are warm, so they hold the measured uploads only.
+    const start = async () => {
+      if (session) {
+        session.connect();
+        await session.post('Profiler.enable');
+        await session.post('Profiler.start');
+      }
+      postgresBefore = env.DATABASE_URL ? postgresCpuSeconds() : undefined;
+      cpuBefore = process.cpuUsage();
+    };
+    const { certify, publish, cpuMs: phonesCpuMs } = await inChild(database, base, codes, start);
     const cpu = process.cpuUsage(cpuBefore);
     const postgresAfter = postgresBefore === undefined ? undefined : postgresCpuSeconds();
     const postgresCpuMsPerUpload = postgresAfter === undefined ? undefined : ((postgresAfter - postgresBefore) * 1000) / uploads;
@@ -158,7 +186,7 @@ async function run(database, env) {
     }
     // The server's process: its main thread and libuv's pool (crypto, zlib); the phones' process is not counted.
     const serverCpuMsPerUpload = (cpu.user + cpu.system) / 1000 / uploads;
-    return { database, uploads, keysPerUpload: KEYS, concurrency, certifySeconds: certify, publishSeconds: publish, flowPerSecond: uploads / (certify + publish), publishPerSecond: uploads / publish, serverCpuMsPerUpload, phonesCpuMsPerUpload: phonesCpuMs / uploads, postgresCpuMsPerUpload };
+    return { database, uploads, warmup, keysPerUpload: KEYS, concurrency, certifySeconds: certify, publishSeconds: publish, flowPerSecond: uploads / (certify + publish), publishPerSecond: uploads / publish, serverCpuMsPerUpload, phonesCpuMsPerUpload: phonesCpuMs / uploads, postgresCpuMsPerUpload };
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -166,10 +194,13 @@ async function run(database, env) {
 }
 
 if (args[0] === '--phones') {
-  let input = '';
-  for await (const chunk of process.stdin) input += chunk;
-  const { base, codes } = JSON.parse(input);
-  process.stdout.write(JSON.stringify(await phones(base, codes)));
+  const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+  const { base, codes } = JSON.parse((await lines.next()).value);
+  const result = await phones(base, codes, async () => {
+    process.stdout.write('warm\n');
+    if ((await lines.next()).value !== 'go') throw new Error('the benchmark did not start its counters');
+  });
+  process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
 }
 const results = [];
@@ -180,6 +211,6 @@ if (json) {
 } else {
   for (const r of results) {
     if (r.skipped) process.stdout.write(`${r.database}: skipped (${r.skipped})\n`);
-    else process.stdout.write(`${r.database}: ${r.uploads} uploads of ${r.keysPerUpload} keys, ${r.concurrency} at a time: ${r.flowPerSecond.toFixed(1)} uploads/s (verify+certificate+publish), publish alone ${r.publishPerSecond.toFixed(1)}/s; server CPU ${r.serverCpuMsPerUpload.toFixed(2)} ms an upload (phones ${r.phonesCpuMsPerUpload.toFixed(2)} ms${r.postgresCpuMsPerUpload === undefined ? '' : `, PostgreSQL ${r.postgresCpuMsPerUpload.toFixed(2)} ms`})\n`);
+    else process.stdout.write(`${r.database}: ${r.uploads} uploads of ${r.keysPerUpload} keys, ${r.concurrency} at a time, after ${r.warmup} to warm up: ${r.flowPerSecond.toFixed(1)} uploads/s (verify+certificate+publish), publish alone ${r.publishPerSecond.toFixed(1)}/s; server CPU ${r.serverCpuMsPerUpload.toFixed(2)} ms an upload (phones ${r.phonesCpuMsPerUpload.toFixed(2)} ms${r.postgresCpuMsPerUpload === undefined ? '' : `, PostgreSQL ${r.postgresCpuMsPerUpload.toFixed(2)} ms`})\n`);
   }
 }
