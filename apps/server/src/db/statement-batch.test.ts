@@ -73,7 +73,7 @@ describe('StatementBatch', () => {
         inFlight--;
         return n;
       },
-      { lanes: 2 },
+      2,
     );
     const waves = [];
     for (let wave = 0; wave < 5; wave++) {
@@ -82,31 +82,5 @@ describe('StatementBatch', () => {
     }
     expect(await Promise.all(waves)).toEqual(Array.from({ length: 15 }, (_, i) => i));
     expect(most).toBeLessThanOrEqual(2);
-  });
-
-  it('without gathering, sends at once on a free lane and merges what waits while every lane is busy', async () => {
-    const sent: number[][] = [];
-    const release: (() => void)[] = [];
-    const hold = (items: number[]) =>
-      new Promise<number[]>((resolve) => {
-        sent.push(items);
-        release.push(() => resolve(items));
-      });
-    const batch = new StatementBatch<number, number>(
-      (items) => hold([...items]),
-      (n) => hold([n]).then(([v]) => v!),
-      { lanes: 1, gather: false },
-    );
-    const first = batch.submit(1);
-    // Sent before any turn of the event loop: a lone request waits for nothing.
-    expect(sent).toEqual([[1]]);
-    const rest = [2, 3, 4].map((n) => batch.submit(n));
-    expect(sent).toEqual([[1]]);
-    release.shift()!();
-    expect(await first).toBe(1);
-    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
-    expect(sent).toEqual([[1], [2, 3, 4]]);
-    release.shift()!();
-    expect(await Promise.all(rest)).toEqual([2, 3, 4]);
   });
 });

@@ -12,52 +12,25 @@ interface Waiting<I, O> {
  * PostgreSQL's side of TCP and wakes its backend) and a commit with its WAL flush in PostgreSQL; a batch pays those
  * once.
  *
- * Batches form without a timer, at most `lanes` in flight, so a lone request waits for nothing and batches grow with
- * the load. Where `gather` is set (the default), a lane first lets every request already read from the sockets reach
- * the queue (one turn of the event loop); without it, a free lane sends what it has at once, and batches form only
- * while every lane is busy. Group commit (transactions.ts) batches whole transactions the same way, gathering. A
- * batch of one runs `one`, the plain statement. If the merged statement fails (a unique violation, say), nothing of
- * it was written, and each item runs again alone with `one`, in order, so only the failing one fails, with its own
- * error.
+ * Batches form from every request already read from the sockets (one turn of the event loop), with no timer, at most
+ * `lanes` batches in flight; group commit (transactions.ts) batches whole transactions the same way. A batch of one runs `one`, the plain statement. If the merged statement
+ * fails (a unique violation, say), nothing of it was written, and each item runs again alone with `one`, in order,
+ * so only the failing one fails, with its own error.
  */
-export interface BatchOptions {
-  /** Batches in flight at once. */
-  lanes?: number;
-  /** Items in one batch at most. */
-  maxBatch?: number;
-  /** Whether a lane waits one turn of the event loop before its first batch. */
-  gather?: boolean;
-}
-
-/**
- * The merged statements of a phone's upload on PostgreSQL send at once when a lane is free. Waiting a turn to gather
- * made batches larger but every statement later, while the server's thread sat idle half the time waiting on
- * PostgreSQL: sending at once gave 1,094–1,193 against 1,023–1,100 whole uploads a second (publish benchmark, three
- * pairs, 8 phones at a time, warm). SQLite's group commit still gathers (see lane()).
- */
-export const MERGED_ON_POSTGRES: BatchOptions = { gather: false };
-
 export class StatementBatch<I, O> {
   private queue: Waiting<I, O>[] = [];
   private running = 0;
   /** Items answered by a merged statement, and merged statements that failed (their items then ran alone). */
   readonly counts = { merged: 0, failedMerges: 0 };
 
-  private readonly lanes: number;
-  private readonly maxBatch: number;
-  private readonly gather: boolean;
-
   constructor(
     /** The merged statement: answers one result per item, in the items' order. */
     private readonly many: (items: readonly I[]) => Promise<O[]>,
     /** The statement of one item. */
     private readonly one: (item: I) => Promise<O>,
-    { lanes = 4, maxBatch = 100, gather = true }: BatchOptions = {},
-  ) {
-    this.lanes = lanes;
-    this.maxBatch = maxBatch;
-    this.gather = gather;
-  }
+    private readonly lanes = 4,
+    private readonly maxBatch = 100,
+  ) {}
 
   submit(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
@@ -72,7 +45,7 @@ export class StatementBatch<I, O> {
       // Let every request already read from the sockets reach the batch first: SQLite runs a whole transaction in
       // microtasks, so without this turn of the event loop each group held only the request that started it
       // (measured: 1.5 works a group under the publish benchmark).
-      if (this.gather) await new Promise<void>((resolve) => setImmediate(resolve));
+      await new Promise<void>((resolve) => setImmediate(resolve));
       while (this.queue.length > 0) {
         await this.flush(this.queue.splice(0, this.maxBatch));
         await new Promise<void>((resolve) => setImmediate(resolve));

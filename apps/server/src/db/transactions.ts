@@ -72,7 +72,7 @@ function groupCommit(run: <T>(work: () => Promise<T>) => Promise<T>, lanes: numb
       for (const work of works) out.push(await work());
       return out;
     });
-  return new StatementBatch<Work, unknown>(together, (work) => run(work), { lanes, maxBatch: 200 });
+  return new StatementBatch<Work, unknown>(together, (work) => run(work), lanes, 200);
 }
 
 /** What a store should run its queries on: the transaction open on this database in this call chain, if any. */

@@ -9,9 +9,6 @@ import { PublishStore } from './publish.store.js';
 
 // Concurrent publishes, claims and token uses: merged into one statement each on PostgreSQL (StatementBatch), one
 // after the other in one transaction on SQLite; the answers must be those of each alone either way.
-// Each wave of concurrent calls in one merged statement, as under load, rather than the first few alone on free lanes.
-const WAVES = { gather: true };
-
 describeEachDialect('publish and verification writes of concurrent phones', (dialect) => {
   let t: TestDatabase;
   beforeAll(async () => {
@@ -25,7 +22,7 @@ describeEachDialect('publish and verification writes of concurrent phones', (dia
     (await t.db.selectFrom('exposures').select('key_data').where('key_data', 'in', keys.map((k) => k.keyData)).execute()).length;
 
   it('stores the keys of every concurrent publish but the one with a key published already, which fails alone', async () => {
-    const store = new PublishStore(t.db, WAVES);
+    const store = new PublishStore(t.db);
     const taken = key();
     await store.save([taken], meta, []);
     const uploads = [[key(), key()], [key(), key(taken.keyData)], [key()], [key(), key(), key()]];
@@ -45,7 +42,7 @@ describeEachDialect('publish and verification writes of concurrent phones', (dia
   });
 
   it('inserts the keys of concurrent new publishes, and refuses whole, writing nothing, one with a key published already', async () => {
-    const store = new PublishStore(t.db, WAVES);
+    const store = new PublishStore(t.db);
     const taken = key();
     await store.save([taken], meta, []);
     const uploads = [[key(), key()], [key(), key(taken.keyData)], [key()]];
@@ -63,7 +60,7 @@ describeEachDialect('publish and verification writes of concurrent phones', (dia
   });
 
   it('answers each concurrent look-up the published keys among its own', async () => {
-    const store = new PublishStore(t.db, WAVES);
+    const store = new PublishStore(t.db);
     const [a, b, c] = [key(), key(), key()];
     await store.save([a, b], meta, []);
     const found = await Promise.all([[a.keyData, key().keyData], [key().keyData], [b.keyData, a.keyData], [c.keyData]].map((keys) => store.findPublished(keys)));
@@ -73,7 +70,7 @@ describeEachDialect('publish and verification writes of concurrent phones', (dia
   });
 
   it('lets one of two concurrent uses of a token win, and records the others', async () => {
-    const store = new VerificationStore(t.db, WAVES);
+    const store = new VerificationStore(t.db);
     const now = new Date('2026-11-23T08:00:00Z');
     const used = await Promise.all(['t1', 't2', 't1', 't3', 't2'].map((jti) => store.useToken(jti, now, '2026-11-24T08:00:00.000Z')));
     expect(used).toEqual([true, true, false, true, false]);
@@ -82,7 +79,7 @@ describeEachDialect('publish and verification writes of concurrent phones', (dia
   });
 
   it('claims each code once among concurrent phones, by its short or long code, and only while it lives', async () => {
-    const store = new VerificationStore(t.db, WAVES);
+    const store = new VerificationStore(t.db);
     const now = new Date('2026-11-23T08:00:00Z');
     const code = (n: number, expiresAt = '2026-11-23T08:15:00.000Z') => ({
       uuid: `u${n}`,

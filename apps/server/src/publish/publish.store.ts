@@ -3,7 +3,7 @@ import { isPostgres, isUniqueViolation, type Db } from '../db/database.js';
 import { prepared } from '../db/prepared-statements.js';
 import { QueryShapes } from '../db/query-shapes.js';
 import type { ExposureTable } from '../db/schema.js';
-import { MERGED_ON_POSTGRES, StatementBatch, type BatchOptions } from '../db/statement-batch.js';
+import { StatementBatch } from '../db/statement-batch.js';
 import { Store } from '../db/transactions.js';
 import { vnDayOf, type DayCount } from '../db/vn-day.js';
 import { AppError } from '../errors.js';
@@ -113,28 +113,21 @@ export class PublishStore extends Store implements PublishRepository {
    * statement (see StatementBatch); a batch that fails runs each publish's insert alone, so a key published
    * meanwhile fails its own publish only.
    */
-  private readonly inserts: StatementBatch<readonly ExposureRow[], void> | undefined;
-
-  /**
-   * On PostgreSQL, the look-ups of concurrent publishes outside a transaction go out as one query (see
-   * StatementBatch), whose rows are dealt back to the publishes whose keys they are.
-   */
-  private readonly lookups: StatementBatch<readonly Buffer[], PublishedKey[]> | undefined;
-
-  /** `batching`: how concurrent statements merge on PostgreSQL (tests gather each wave into one statement). */
-  constructor(root: Db, batching: BatchOptions = MERGED_ON_POSTGRES) {
-    super(root);
-    this.inserts = isPostgres(this.root)
+  private readonly inserts = isPostgres(this.root)
     ? new StatementBatch<readonly ExposureRow[], void>(
         async (items) => {
           await insertManyPostgres(this.root, items.flat());
           return items.map(() => undefined);
         },
         (rows) => this.insertRows(this.root, rows),
-        batching,
       )
     : undefined;
-    this.lookups = isPostgres(this.root)
+
+  /**
+   * On PostgreSQL, the look-ups of concurrent publishes outside a transaction go out as one query (see
+   * StatementBatch), whose rows are dealt back to the publishes whose keys they are.
+   */
+  private readonly lookups = isPostgres(this.root)
     ? new StatementBatch<readonly Buffer[], PublishedKey[]>(
         async (items) => {
           const { rows } = await this.root.executeQuery<PublishedKeyRow>(CompiledQuery.raw(FIND_MANY_POSTGRES, [items.flat()]));
@@ -143,10 +136,8 @@ export class PublishStore extends Store implements PublishRepository {
           return items.map((keys) => keys.flatMap((k) => found.get(k.toString('hex')) ?? []));
         },
         (keys) => this.findPublishedOne(keys, this.root),
-        batching,
       )
     : undefined;
-  }
 
   private async insertRows(db: Db, rows: readonly ExposureRow[]): Promise<void> {
     // The parameters row by row, in the columns' order of ExposureRow: what kysely's insert of these rows compiles to.

@@ -2,7 +2,7 @@ import { CompiledQuery, type Selectable } from 'kysely';
 import { isPostgres, isUniqueViolation, type Db } from '../db/database.js';
 import { prepared } from '../db/prepared-statements.js';
 import { QueryShapes } from '../db/query-shapes.js';
-import { MERGED_ON_POSTGRES, StatementBatch, type BatchOptions } from '../db/statement-batch.js';
+import { StatementBatch } from '../db/statement-batch.js';
 import { Store } from '../db/transactions.js';
 import { unitWithin } from '../db/unit-tree.js';
 import { vnDayOf, type DayCount } from '../db/vn-day.js';
@@ -68,13 +68,7 @@ export class VerificationStore extends Store implements VerificationRepository {
    * On PostgreSQL, the claims and token uses of concurrent phones, outside a transaction, go out as one statement
    * each (see StatementBatch); the answer of each phone is as if its statement had run alone.
    */
-  private readonly claims: StatementBatch<Claim, VerificationCodeRecord | undefined> | undefined;
-  private readonly tokenUses: StatementBatch<TokenUse, boolean> | undefined;
-
-  /** `batching`: how concurrent statements merge on PostgreSQL (tests gather each wave into one statement). */
-  constructor(root: Db, batching: BatchOptions = MERGED_ON_POSTGRES) {
-    super(root);
-    this.claims = isPostgres(this.root)
+  private readonly claims = isPostgres(this.root)
     ? new StatementBatch<Claim, VerificationCodeRecord | undefined>(
         async (items) => {
           const { unique, first } = firstOfEach(items, (c) => c.hash);
@@ -90,10 +84,9 @@ export class VerificationStore extends Store implements VerificationRepository {
           });
         },
         (c) => this.claimOne(c, this.root),
-        batching,
       )
     : undefined;
-    this.tokenUses = isPostgres(this.root)
+  private readonly tokenUses = isPostgres(this.root)
     ? new StatementBatch<TokenUse, boolean>(
         async (items) => {
           const { unique, first } = firstOfEach(items, (t) => t.jti);
@@ -104,10 +97,8 @@ export class VerificationStore extends Store implements VerificationRepository {
           return items.map((t, i) => first[i]! && recorded.has(t.jti));
         },
         (t) => this.useTokenOne(t, this.root),
-        batching,
       )
     : undefined;
-  }
 
   /** False when a live code already has the same hash (the caller draws another code). */
   async insertCode(code: NewVerificationCode): Promise<boolean> {
