@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { Session } from 'node:inspector/promises';
 import { createInterface } from 'node:readline';
 import { calculateExposureKeyHmac } from '@bluezone/protocol';
-import { buildApp, loadConfig, prepareRuntime } from '../dist/index.js';
+import { buildApp, checkpointInBackground, loadConfig, prepareRuntime } from '../dist/index.js';
 import { numberFlag, timed, withPostgres } from './bench-support.mjs';
 
 const args = process.argv.slice(2);
@@ -154,6 +154,8 @@ async function run(database, env) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bluezone-publish-bench-'));
   const config = loadConfig({ BLUEZONE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', BLUEZONE_EXPORT_PERIOD: '0', BLUEZONE_VERIFY_RATE_LIMIT: '100000', BLUEZONE_ADMIN_PASSWORD: randomBytes(12).toString('base64'), ...env });
   const runtime = await prepareRuntime(config, () => undefined);
+  // As `bluezone serve` does (startServer): SQLite's checkpoints in a worker thread.
+  checkpointInBackground(runtime.db);
   const app = await buildApp({ config, db: runtime.db, services: runtime.services });
   app.addHook('onClose', async () => runtime.close());
   const base = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -4,7 +4,7 @@ export { ConfigError, type Env } from './platform/env-reader.js';
 export { buildApp, type AppDeps } from './app.js';
 export { startServer, prepareRuntime, openRuntime, scheduledJobs, type RunningServer, type Runtime } from './server.js';
 export { DOMAINS } from './domains.js';
-export { openDatabase, type Db } from './db/database.js';
+export { checkpointInBackground, openDatabase, type Db } from './db/database.js';
 export { migrateToLatest } from './db/migrate.js';
 export { createServices, type Services } from './services.js';
 export { AppError } from './errors.js';

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { ServerConfig } from './config.js';
-import { openDatabase, type Db } from './db/database.js';
+import { checkpointInBackground, openDatabase, type Db } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { AnyDomain } from './platform/domain.js';
 import { DOMAINS } from './domains.js';
@@ -78,6 +78,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const announce = options.announce ?? ((line) => void process.stdout.write(line));
   const runtime = await prepareRuntime(config, announce, options.platform);
+  checkpointInBackground(runtime.db);
   const app = await buildApp({ config, services: runtime.services, logger: { level: 'info' } });
   app.addHook('onClose', async () => runtime.close());
   const jobs = startJobs(scheduledJobs(config, runtime.services), app.log);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
-import { openSqlite } from './database.js';
+import { checkpointInBackground, openSqlite } from './database.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -17,6 +17,9 @@ it('copies committed pages into the database file in the background, the writer 
   const file = path.join(dir, 'test.sqlite');
   const db = openSqlite(file);
   try {
+    // A one-shot command's connection checkpoints itself, as SQLite does by default.
+    expect((await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db)).rows[0]!.wal_autocheckpoint).toBe(1000);
+    checkpointInBackground(db);
     expect((await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db)).rows[0]!.wal_autocheckpoint).toBe(10000);
     await sql`create table t (x blob)`.execute(db);
     const before = statSync(file).size;

@@ -33,11 +33,11 @@ const sqliteHandles = new WeakMap<Db, SQLite.Database>();
  * the most recent 500 (queries with `in (…)` lists differ by their length, so the set is small but not fixed).
  * kysely never streams a statement here, so a cached one is never busy when it is used again.
  */
-function withStatementCache(database: SQLite.Database, onClose: () => void = () => undefined): SqliteDatabase {
+function withStatementCache(database: SQLite.Database): SqliteDatabase {
   const statements = new Map<string, SQLite.Statement>();
   return {
     close: () => {
-      onClose();
+      checkpointers.get(database)?.();
       database.close();
     },
     prepare: (text: string) => {
@@ -76,23 +76,31 @@ setInterval(() => {
 }, workerData.everyMs);
 `;
 
+/** The stop of each SQLite connection's checkpointer, called when the connection closes. */
+const checkpointers = new WeakMap<SQLite.Database, () => void>();
+
 /**
- * Moves SQLite's checkpoints off the server's thread. By default the connection that commits checkpoints itself,
+ * Moves SQLite's checkpoints off the server's thread, for a server (startServer) rather than a one-shot command,
+ * which would only pay for a thread it never uses. By default the connection that commits checkpoints itself,
  * every 1,000 pages of WAL, inside a commit: copying the pages and two fsyncs, on the one thread that answers every
  * request (half the wall time of commits in the publish benchmark's profile). A worker thread checkpoints instead;
  * the writer's own automatic checkpoint stays as a safety net, at 10,000 pages (40 MB of WAL), should the worker
- * ever stop. Durability is unchanged: a commit is durable once in the WAL, and a checkpoint is crash-safe.
+ * ever stop. Durability is unchanged: a commit is durable once in the WAL, and a checkpoint is crash-safe. Nothing
+ * happens on PostgreSQL or on an in-memory database, or when the checkpointer runs already; it stops when the
+ * database closes.
  */
-function startCheckpointer(database: SQLite.Database, file: string): () => void {
+export function checkpointInBackground(db: Db): void {
+  const database = sqliteHandles.get(db);
+  if (!database || database.memory || checkpointers.has(database)) return;
   database.pragma('wal_autocheckpoint = 10000');
   const worker = new Worker(CHECKPOINTER, {
     eval: true,
-    workerData: { module: createRequire(import.meta.url).resolve('better-sqlite3'), file, everyMs: CHECKPOINT_EVERY_MS },
+    workerData: { module: createRequire(import.meta.url).resolve('better-sqlite3'), file: database.name, everyMs: CHECKPOINT_EVERY_MS },
   });
   worker.unref();
   // A worker that fails leaves the writer's own checkpoints to do the work.
   worker.on('error', () => undefined);
-  return () => void worker.terminate();
+  checkpointers.set(database, () => void worker.terminate());
 }
 
 export function openSqlite(file: string): Db {
@@ -101,8 +109,7 @@ export function openSqlite(file: string): Db {
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  const stop = database.memory ? undefined : startCheckpointer(database, file);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database, stop) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   sqliteHandles.set(db, database);
   return db;
 }
