@@ -18,9 +18,9 @@
 // written to DIR/<database>.cpuprofile, and the phones' process's (whole) to DIR/phones-<database>.cpuprofile, for
 // Chrome DevTools or any cpuprofile reader.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { devNull, tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -156,7 +156,8 @@ async function run(database, env) {
   const runtime = await prepareRuntime(config, () => undefined);
   // As `bluezone serve` does (startServer): SQLite's checkpoints in a worker thread.
   checkpointInBackground(runtime.db);
-  const app = await buildApp({ config, db: runtime.db, services: runtime.services });
+  // Logging as `bluezone serve` does (an access line a request), to the null device rather than a terminal.
+  const app = await buildApp({ config, db: runtime.db, services: runtime.services, logger: { level: 'info', stream: createWriteStream(devNull) } });
   app.addHook('onClose', async () => runtime.close());
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   try {

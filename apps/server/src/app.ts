@@ -6,6 +6,7 @@ import type { ServerConfig } from './config.js';
 import type { AnyDomain } from './platform/domain.js';
 import { DOMAINS } from './domains.js';
 import { installAccess, PUBLIC } from './http/access.js';
+import { AccessLog, requestLogSerializers } from './http/access-log.js';
 import { CONTENT_SECURITY_POLICY } from './http/content-security-policy.js';
 import { installErrorHandler } from './http/errors.js';
 import { installInputGuard } from './http/input-guard.js';
@@ -25,19 +26,11 @@ export interface AppDeps {
   random?: Platform['random'];
 }
 
-/**
- * Request log lines hold the method and the path only: never the client's address (the one thing that would tie an
- * uploaded key to a person, on any route, with or without a trailing slash) and never the query string (officials'
- * searches hold names).
- */
-const requestLogSerializers = {
-  req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url.split('?')[0] }),
-};
-
 /** The HTTP application, not listening: tests drive it with `app.inject()`, `startServer` makes it listen. */
 export async function buildApp({ config, services, logger = false, random = systemRandom }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger === false || logger === true || logger === undefined ? logger : { ...logger, serializers: requestLogSerializers },
+    logController: new AccessLog(),
     bodyLimit: config.http.bodyLimit,
     trustProxy: config.http.trustProxy,
   });
