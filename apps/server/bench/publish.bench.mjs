@@ -18,13 +18,14 @@
 // written to DIR/<database>.cpuprofile, and the phones' process's (whole) to DIR/phones-<database>.cpuprofile, for
 // Chrome DevTools or any cpuprofile reader.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import http from 'node:http';
 import { devNull, tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Session } from 'node:inspector/promises';
+import { Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { calculateExposureKeyHmac } from '@bluezone/protocol';
 import { buildApp, checkpointInBackground, loadConfig, prepareRuntime } from '../dist/index.js';
@@ -156,8 +157,11 @@ async function run(database, env) {
   const runtime = await prepareRuntime(config, () => undefined);
   // As `bluezone serve` does (startServer): SQLite's checkpoints in a worker thread.
   checkpointInBackground(runtime.db);
-  // Logging as `bluezone serve` does (an access line a request), to the null device rather than a terminal.
-  const app = await buildApp({ config, db: runtime.db, services: runtime.services, logger: { level: 'info', stream: createWriteStream(devNull) } });
+  // Logging as `bluezone serve` does (an access line a request, each written at once, as pino writes to stdout), to
+  // the null device rather than a terminal.
+  const logFile = openSync(devNull, 'w');
+  const log = new Writable({ write: (line, _encoding, done) => (writeSync(logFile, line), done()) });
+  const app = await buildApp({ config, db: runtime.db, services: runtime.services, logger: { level: 'info', stream: log } });
   app.addHook('onClose', async () => runtime.close());
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   try {
@@ -192,6 +196,7 @@ async function run(database, env) {
     return { database, uploads, warmup, keysPerUpload: KEYS, concurrency, certifySeconds: certify, publishSeconds: publish, flowPerSecond: uploads / (certify + publish), publishPerSecond: uploads / publish, serverCpuMsPerUpload, phonesCpuMsPerUpload: phonesCpuMs / uploads, postgresCpuMsPerUpload };
   } finally {
     await app.close();
+    closeSync(logFile);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
