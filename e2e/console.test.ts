@@ -153,6 +153,44 @@ describe.skipIf(skipReason !== null)('console in Chromium', () => {
     await page.getByRole('heading', { name: 'Phường Lương Văn Tri', level: 3 }).waitFor();
   });
 
+  it('lets the administrator add a village below a ward and rename it', { timeout: 90_000 }, async () => {
+    await page.goto(`${server.baseUrl}/units?unit=05983`);
+    await page.getByRole('heading', { name: 'Phường Lương Văn Tri', level: 3 }).waitFor();
+    await page.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
+    const form = page.getByRole('form', { name: 'Thêm đơn vị trực thuộc Phường Lương Văn Tri' });
+    // Checked before sending, in Vietnamese, naming the field.
+    await form.getByLabel('Cấp').fill('Thôn');
+    await form.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
+    await form.getByText('Mã đơn vị mới: cần điền').waitFor();
+    await form.getByText('Cấp: chỉ gồm chữ thường không dấu (a–z) và dấu _').waitFor();
+    await form.getByLabel('Mã đơn vị mới').fill('LS-T01');
+    await form.getByLabel('Cấp').fill('village');
+    await form.getByLabel('Tên', { exact: true }).fill('Thôn Thử');
+    await form.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
+    await page.getByText('Đã thêm Thôn Thử.').waitFor();
+    const children = page.getByRole('region', { name: 'Đơn vị trực thuộc' });
+    await children.getByRole('button', { name: 'Mở Thôn Thử' }).click();
+    await page.getByRole('heading', { name: 'Thôn Thử', level: 3 }).waitFor();
+    await page.getByText('Thôn, bản').waitFor();
+
+    await page.getByRole('button', { name: 'Đổi tên' }).click();
+    const rename = page.getByRole('form', { name: 'Đổi tên Thôn Thử' });
+    await rename.getByLabel('Tên đầy đủ (không bắt buộc)', { exact: true }).fill('Thôn Thử Nghiệm');
+    await rename.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã đổi tên đơn vị.').waitFor();
+    await page.getByRole('heading', { name: 'Thôn Thử Nghiệm', level: 3 }).waitFor();
+
+    // A code already used comes back from the server as a problem of the code field.
+    await page.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
+    const again = page.getByRole('form', { name: 'Thêm đơn vị trực thuộc Thôn Thử Nghiệm' });
+    await again.getByLabel('Mã đơn vị mới').fill('LS-T01');
+    await again.getByLabel('Cấp').fill('residential_group');
+    await again.getByLabel('Tên', { exact: true }).fill('Tổ 1');
+    await again.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
+    await again.getByText('Mã đơn vị này đã được dùng.').waitFor();
+    expect(await again.getByLabel('Mã đơn vị mới').getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('lets the administrator create a ward officer chosen from the unit search', { timeout: 90_000 }, async () => {
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     await nav.getByRole('link', { name: 'Người dùng' }).click();

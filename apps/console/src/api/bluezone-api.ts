@@ -29,6 +29,8 @@ import type {
   Agency,
   AgencyChanges,
   AgencyInput,
+  NewUnit,
+  UnitNames,
   AuditEntry,
   AuditFilter,
   AuditPage,
@@ -89,6 +91,8 @@ export function bluezoneApi(client: ApiClient) {
     },
     unit: (code: string) => client.get<UnitDetail>(`${V1}/units/${id(code)}`),
     unitBoundaries: () => client.get<UnitBoundaries>(`${V1}/units/boundaries`),
+    createUnit: (unit: NewUnit) => client.post<UnitDetail>(`${V1}/units`, unit),
+    renameUnit: (code: string, names: UnitNames) => client.patch<UnitDetail>(`${V1}/units/${id(code)}`, names),
 
     agencies: async (unit: string, cursor?: string): Promise<Page<Agency>> => {
       const answer = await client.get<{ agencies: Agency[]; nextCursor: string | null }>(`${V1}/agencies`, { unit, cursor });

@@ -7,6 +7,7 @@ import type {
   AuditEntry,
   AuditFilterQuery,
   CreateAgencyRequest,
+  CreateUnitRequest,
   CreateUserRequest,
   ErrorCode as ContractErrorCode,
   FieldError,
@@ -21,6 +22,7 @@ import type {
   UnitDetail,
   UnitSummary,
   UpdateAgencyRequest,
+  UpdateUnitRequest,
   UpdateUserRequest,
   User,
 } from '@bluezone/contract';
@@ -31,6 +33,8 @@ export type Unit = UnitSummary;
 export type NewUser = CreateUserRequest;
 export type UserChanges = UpdateUserRequest;
 export type AgencyInput = CreateAgencyRequest;
+export type NewUnit = CreateUnitRequest;
+export type UnitNames = UpdateUnitRequest;
 export type AgencyChanges = UpdateAgencyRequest;
 export type AuditPage = ListAuditResponse;
 export type AuditQuery = Partial<ListAuditQuery>;

@@ -41,6 +41,20 @@ export const UNIT_CODE: FieldSpec = {
   formatKey: 'fields.formats.unitCode',
 };
 
+/** createUnitRequestSchema and updateUnitRequestSchema (packages/contract/src/units.ts) */
+export const UNIT_NEW_CODE: FieldSpec = { ...UNIT_CODE, labelKey: 'units.newCode', required: true, takenKey: 'units.codeTaken' };
+export const UNIT_LEVEL: FieldSpec = {
+  labelKey: 'units.level',
+  required: true,
+  maxLength: 32,
+  pattern: /^[a-z_]+$/,
+  formatKey: 'fields.formats.unitLevel',
+};
+export const UNIT_NAME: FieldSpec = { labelKey: 'units.name', required: true, maxLength: 200 };
+export const UNIT_FULL_NAME: FieldSpec = { labelKey: 'units.fullName', maxLength: 300 };
+export const UNIT_NAME_EN: FieldSpec = { labelKey: 'units.nameEn', maxLength: 200 };
+export const UNIT_FULL_NAME_EN: FieldSpec = { labelKey: 'units.fullNameEn', maxLength: 300 };
+
 /** createAgencyRequestSchema */
 export const AGENCY_NAME: FieldSpec = { labelKey: 'agencies.name', required: true, maxLength: 300 };
 export const AGENCY_CODE: FieldSpec = {

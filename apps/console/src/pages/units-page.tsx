@@ -19,7 +19,7 @@ export function UnitsPage() {
   return (
     <>
       <h1>{t('units.title')}</h1>
-      <UnitBrowser searchable manageAgencies place={place} onPlace={onPlace} />
+      <UnitBrowser searchable manageAgencies manageUnits place={place} onPlace={onPlace} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { Field } from '../forms/field.js';
 import { SEARCH_TEXT } from '../forms/specs.js';
 import { useFormCheck } from '../forms/use-form-check.js';
 import { AgencyList } from './agency-list.js';
+import { UnitForms } from './unit-forms.js';
 import { UnitList } from './unit-list.js';
 import { MIN_SEARCH_LENGTH, ancestorsOf, unitLabel, useChildUnits, useUnit, useUnitSearch } from './unit-queries.js';
 
@@ -21,6 +22,8 @@ interface UnitBrowserProps {
   rootCode?: string;
   searchable: boolean;
   manageAgencies: boolean;
+  /** Whether the open unit may be renamed and units added below it (administrators; the server checks the subtree). */
+  manageUnits?: boolean;
   /** The place, when the caller keeps it (the units page keeps it in the URL); otherwise the browser keeps its own. */
   place?: UnitPlace;
   onPlace?: (next: UnitPlace) => void;
@@ -29,7 +32,7 @@ interface UnitBrowserProps {
 const SEARCH_SPECS = { q: { ...SEARCH_TEXT, labelKey: 'units.searchLabel', required: true, minLength: MIN_SEARCH_LENGTH } };
 
 /** Walks the unit tree: the current unit's place, the units below it, and its agencies. */
-export function UnitBrowser({ rootCode, searchable, manageAgencies, place: controlled, onPlace }: UnitBrowserProps) {
+export function UnitBrowser({ rootCode, searchable, manageAgencies, manageUnits = false, place: controlled, onPlace }: UnitBrowserProps) {
   const { t } = useTranslation();
   const id = useId();
   const [own, setOwn] = useState<UnitPlace>({ code: rootCode });
@@ -149,6 +152,7 @@ export function UnitBrowser({ rootCode, searchable, manageAgencies, place: contr
               <dd>{t(`units.levels.${unit.data.level}`, { defaultValue: unit.data.level })}</dd>
             </div>
           </dl>
+          {manageUnits ? <UnitForms key={unit.data.code} unit={unit.data} /> : null}
         </div>
       ) : null}
 
