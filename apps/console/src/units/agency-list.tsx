@@ -1,85 +1,29 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.js';
 import { AGENCY_GROUP_SUGGESTIONS } from '../api/contract-values.js';
 import type { Agency } from '../api/types.js';
 import { ErrorMessage, SuccessMessage } from '../components/error-message.js';
 import { LoadMore, usePagedQuery } from '../components/paged.js';
-import { Field } from '../forms/field.js';
 import { AGENCY_CODE, AGENCY_GROUP, AGENCY_NAME } from '../forms/specs.js';
-import { useFormCheck } from '../forms/use-form-check.js';
-
-interface AgencyFormValue {
-  code: string;
-  name: string;
-  group: string;
-}
+import { TextFieldsForm, type TextValues } from '../forms/text-fields-form.js';
 
 // Keyed by the names of createAgencyRequestSchema, as the server reports its field problems.
 const SPECS = { name: AGENCY_NAME, code: AGENCY_CODE, group: AGENCY_GROUP };
+type AgencyValues = TextValues<keyof typeof SPECS>;
 
-function AgencyForm({
-  title,
-  initial,
-  pending,
-  error,
-  onSubmit,
-  onCancel,
-}: {
-  title: string;
-  initial: AgencyFormValue;
-  pending: boolean;
-  error: unknown;
-  onSubmit: (value: AgencyFormValue) => void;
-  onCancel?: () => void;
-}) {
+/** The agency form: name, code (made from the unit's when left empty) and group, with the usual groups suggested. */
+function AgencyForm(props: { title: string; initial: AgencyValues; pending: boolean; error: unknown; onSubmit: (value: AgencyValues) => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const id = useId();
-  const [value, setValue] = useState(initial);
-  const form = useFormCheck(SPECS, error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (form.check(value)) onSubmit(value);
-  };
-  const field = (key: keyof AgencyFormValue, hint?: string) => (
-    <Field label={t(SPECS[key].labelKey)} id={form.idOf(key)} error={form.errorOf(key)} hint={hint} optional={!SPECS[key].required}>
-      {(control) => (
-        <input
-          {...control}
-          value={value[key]}
-          list={key === 'group' ? `${id}-groups` : undefined}
-          onChange={(event) => {
-            form.touched(key);
-            setValue({ ...value, [key]: event.target.value });
-          }}
-        />
-      )}
-    </Field>
-  );
   return (
-    <form className="card form-inline" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-      <h4 id={`${id}-title`}>{title}</h4>
-      {field('name')}
-      {field('code', t('agencies.codeHint'))}
-      {field('group')}
-      <datalist id={`${id}-groups`}>
-        {AGENCY_GROUP_SUGGESTIONS.map((group) => (
-          <option key={group} value={group} />
-        ))}
-      </datalist>
-      <ErrorMessage error={error} fieldsShown={form.hasServerFieldIssues} others={form.otherIssues} />
-      <div className="form-actions">
-        <button type="submit" disabled={pending}>
-          {pending ? t('common.saving') : t('common.save')}
-        </button>
-        {onCancel ? (
-          <button type="button" className="button-secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-      </div>
-    </form>
+    <TextFieldsForm
+      {...props}
+      specs={SPECS}
+      hints={{ code: t('agencies.codeHint') }}
+      suggestions={{ group: AGENCY_GROUP_SUGGESTIONS.map((group) => ({ value: group })) }}
+      submitLabel={t('common.save')}
+    />
   );
 }
 
@@ -96,7 +40,7 @@ export function AgencyList({ unitCode, unitName, manage }: { unitCode: string; u
 
   const optional = (text: string) => (text.trim() ? text.trim() : undefined);
   const create = useMutation({
-    mutationFn: (value: AgencyFormValue) =>
+    mutationFn: (value: AgencyValues) =>
       api.createAgency({ name: value.name.trim(), code: optional(value.code), group: optional(value.group), unitCode }),
     onSuccess: async () => {
       setAdding(false);
@@ -105,7 +49,7 @@ export function AgencyList({ unitCode, unitName, manage }: { unitCode: string; u
     },
   });
   const update = useMutation({
-    mutationFn: ({ agency, value }: { agency: Agency; value: AgencyFormValue }) =>
+    mutationFn: ({ agency, value }: { agency: Agency; value: AgencyValues }) =>
       api.updateAgency(agency.id, {
         name: value.name.trim(),
         code: optional(value.code),

@@ -1,96 +1,24 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.js';
 import type { UnitDetail } from '../api/types.js';
-import { ErrorMessage, SuccessMessage } from '../components/error-message.js';
-import { Field } from '../forms/field.js';
+import { SuccessMessage } from '../components/error-message.js';
 import { UNIT_FULL_NAME, UNIT_FULL_NAME_EN, UNIT_LEVEL, UNIT_NAME, UNIT_NAME_EN, UNIT_NEW_CODE } from '../forms/specs.js';
-import type { FieldSpec } from '../forms/validation.js';
-import { useFormCheck } from '../forms/use-form-check.js';
+import { TextFieldsForm, type TextValues } from '../forms/text-fields-form.js';
 import { unitLabel } from './unit-queries.js';
 
 // Keyed by the names of createUnitRequestSchema and updateUnitRequestSchema, as the server reports its field problems.
 const NAME_SPECS = { name: UNIT_NAME, fullName: UNIT_FULL_NAME, nameEn: UNIT_NAME_EN, fullNameEn: UNIT_FULL_NAME_EN };
 const NEW_SPECS = { code: UNIT_NEW_CODE, level: UNIT_LEVEL, ...NAME_SPECS };
 
-type Values = Record<string, string>;
-
 /** Levels an administrator adds below the official ones, offered as suggestions; any lower-case word is accepted. */
 const LEVEL_SUGGESTIONS = ['village', 'residential_group', 'commune', 'ward'];
 
-/** A form of text fields checked against `specs` before it is sent; the server's field problems show at the fields. */
-function UnitForm({
-  title,
-  specs,
-  hints,
-  initial,
-  submitLabel,
-  pending,
-  error,
-  onSubmit,
-  onCancel,
-}: {
-  title: string;
-  specs: Record<string, FieldSpec>;
-  hints: Record<string, string>;
-  initial: Values;
-  submitLabel: string;
-  pending: boolean;
-  error: unknown;
-  onSubmit: (value: Values) => void;
-  onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [value, setValue] = useState(initial);
-  const form = useFormCheck(specs, error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (form.check(value)) onSubmit(value);
-  };
-  return (
-    <form className="card form-inline" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-      <h4 id={`${id}-title`}>{title}</h4>
-      {Object.entries(specs).map(([key, spec]) => (
-        <Field key={key} label={t(spec.labelKey)} id={form.idOf(key)} error={form.errorOf(key)} hint={hints[key]} optional={!spec.required}>
-          {(control) => (
-            <input
-              {...control}
-              value={value[key] ?? ''}
-              list={key === 'level' ? `${id}-levels` : undefined}
-              onChange={(event) => {
-                form.touched(key);
-                setValue({ ...value, [key]: event.target.value });
-              }}
-            />
-          )}
-        </Field>
-      ))}
-      <datalist id={`${id}-levels`}>
-        {LEVEL_SUGGESTIONS.map((level) => (
-          <option key={level} value={level}>
-            {t(`units.levels.${level}`)}
-          </option>
-        ))}
-      </datalist>
-      <ErrorMessage error={error} fieldsShown={form.hasServerFieldIssues} others={form.otherIssues} />
-      <div className="form-actions">
-        <button type="submit" disabled={pending}>
-          {pending ? t('common.saving') : submitLabel}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
 /** Optional names: an empty field is left out (the server then keeps the name, or takes it from the Vietnamese one). */
-function names(value: Values) {
-  const optional = (key: string) => (value[key]?.trim() ? value[key].trim() : undefined);
-  return { name: value.name!.trim(), fullName: optional('fullName'), nameEn: optional('nameEn'), fullNameEn: optional('fullNameEn') };
+function names(value: TextValues<keyof typeof NAME_SPECS>) {
+  const optional = (key: keyof typeof NAME_SPECS) => value[key].trim() || undefined;
+  return { name: value.name.trim(), fullName: optional('fullName'), nameEn: optional('nameEn'), fullNameEn: optional('fullNameEn') };
 }
 
 /**
@@ -107,7 +35,7 @@ export function UnitForms({ unit }: { unit: UnitDetail }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['units'] });
 
   const rename = useMutation({
-    mutationFn: (value: Values) => api.renameUnit(unit.code, names(value)),
+    mutationFn: (value: TextValues<keyof typeof NAME_SPECS>) => api.renameUnit(unit.code, names(value)),
     onSuccess: async () => {
       setOpen(null);
       setNotice(t('units.renamed'));
@@ -115,7 +43,7 @@ export function UnitForms({ unit }: { unit: UnitDetail }) {
     },
   });
   const add = useMutation({
-    mutationFn: (value: Values) => api.createUnit({ code: value.code!.trim(), level: value.level!.trim(), parentCode: unit.code, ...names(value) }),
+    mutationFn: (value: TextValues<keyof typeof NEW_SPECS>) => api.createUnit({ code: value.code.trim(), level: value.level.trim(), parentCode: unit.code, ...names(value) }),
     onSuccess: async (created) => {
       setOpen(null);
       setNotice(t('units.created', { name: unitLabel(created) }));
@@ -143,7 +71,7 @@ export function UnitForms({ unit }: { unit: UnitDetail }) {
         </div>
       ) : null}
       {open === 'rename' ? (
-        <UnitForm
+        <TextFieldsForm
           title={t('units.renameTitle', { name: label })}
           specs={NAME_SPECS}
           hints={{ fullNameEn: t('units.namesHint') }}
@@ -156,10 +84,11 @@ export function UnitForms({ unit }: { unit: UnitDetail }) {
         />
       ) : null}
       {open === 'add' ? (
-        <UnitForm
+        <TextFieldsForm
           title={t('units.addChildTitle', { unit: label })}
           specs={NEW_SPECS}
           hints={{ code: t('units.newCodeHint'), level: t('units.levelHint'), fullNameEn: t('units.namesHint') }}
+          suggestions={{ level: LEVEL_SUGGESTIONS.map((level) => ({ value: level, label: t(`units.levels.${level}`) })) }}
           initial={{ code: '', level: '', name: '', fullName: '', nameEn: '', fullNameEn: '' }}
           submitLabel={t('units.addChild')}
           pending={add.isPending}
