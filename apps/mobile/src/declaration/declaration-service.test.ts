@@ -131,6 +131,18 @@ describe('the health declaration on the phone', () => {
     expect(await declarations.receipts()).toEqual([]);
   });
 
+  it('deletes a receipt once it has expired, and keeps it until then', async () => {
+    const phone = await testPhone();
+    const { declarations } = phone.services;
+    const stored = await declarations.submit(filled());
+    const left = Date.parse(stored.answer.receiptExpiresAt) - phone.clock.now();
+    await phone.clock.advance(left - 1);
+    expect((await declarations.receipts()).map((r) => r.receipt)).toEqual(['ABCD-2222']);
+    await phone.clock.advance(1);
+    expect(await declarations.receipts()).toEqual([]);
+    expect(await phone.db.all('SELECT receipt FROM declaration_receipts')).toEqual([]);
+  });
+
   it('keeps the draft when the network fails, and sends it unchanged on retry', async () => {
     const phone = await testPhone();
     const { declarations } = phone.services;

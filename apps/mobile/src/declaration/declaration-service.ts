@@ -37,7 +37,7 @@ const storedSchema = z.object({ kind: z.enum(['domestic', 'entry']), fullName: z
 
 /**
  * The health declaration on the phone: the draft kept while it is typed (and when the network fails), the request
- * sent to the public `POST /api/v1/declarations`, and the receipts kept until the user deletes them. Nothing from the
+ * sent to the public `POST /api/v1/declarations`, and the receipts kept until the user deletes them or they expire. Nothing from the
  * tracing side (sightings, keys, exposure windows) goes into a declaration: only what the user typed, and the
  * "warned by Bluezone" answer they can see and change.
  */
@@ -96,17 +96,27 @@ export class DeclarationService {
     return stored;
   }
 
-  /** Newest first. A row that no longer reads as a receipt (a damaged database) is left out rather than shown wrong. */
+  /**
+   * Newest first. A receipt past its expiry is deleted rather than shown: no checkpoint accepts it any more, and the
+   * phone keeps no health answers it no longer needs (as "delete all my data" would, a receipt at a time). A row that
+   * no longer reads as a receipt (a damaged database) is left out rather than shown wrong.
+   */
   async receipts(): Promise<StoredReceipt[]> {
     const rows = await this.deps.db.all<{ receipt: string; declared_at: number; data: string }>('SELECT receipt, declared_at, data FROM declaration_receipts ORDER BY declared_at DESC, receipt');
-    return rows.flatMap((row) => {
+    const now = this.deps.clock.now();
+    const receipts: StoredReceipt[] = [];
+    for (const row of rows) {
+      let parsed;
       try {
-        const parsed = storedSchema.safeParse(JSON.parse(row.data));
-        return parsed.success ? [{ receipt: row.receipt, declaredAt: row.declared_at, ...parsed.data }] : [];
+        parsed = storedSchema.safeParse(JSON.parse(row.data));
       } catch {
-        return [];
+        continue;
       }
-    });
+      if (!parsed.success) continue;
+      if (Date.parse(parsed.data.answer.receiptExpiresAt) <= now) await this.remove(row.receipt);
+      else receipts.push({ receipt: row.receipt, declaredAt: row.declared_at, ...parsed.data });
+    }
+    return receipts;
   }
 
   async receipt(code: string): Promise<StoredReceipt | undefined> {

@@ -11,6 +11,8 @@ import { memoryDatabase } from './sql';
 export interface TestPhone {
   services: AppServices;
   clock: FakeClock;
+  /** The phone's database, for tests that look at what is stored. */
+  db: Platform['db'];
   server: FakeServer;
   radio: SimulatedRadio;
   permissions: MemoryPermissions;
@@ -47,5 +49,5 @@ export async function testPhone(options: { id?: string; air?: MemoryAir; clock?:
     baseServerUrl: server.origin,
   };
   const services = await createAppServices(platform);
-  return { services, clock, server, radio, permissions, secrets, notifications, rssi };
+  return { services, clock, db: platform.db, server, radio, permissions, secrets, notifications, rssi };
 }
