@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { useCurrentUser } from '../auth/session.js';
 import { UnitBrowser, type UnitPlace } from '../units/unit-browser.js';
 
 /**
@@ -8,6 +9,7 @@ import { UnitBrowser, type UnitPlace } from '../units/unit-browser.js';
  */
 export function UnitsPage() {
   const { t } = useTranslation();
+  const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const place: UnitPlace = { code: params.get('unit') || undefined, q: params.get('q') || undefined };
   const onPlace = (next: UnitPlace) => {
@@ -19,7 +21,7 @@ export function UnitsPage() {
   return (
     <>
       <h1>{t('units.title')}</h1>
-      <UnitBrowser searchable manageAgencies manageUnits place={place} onPlace={onPlace} />
+      <UnitBrowser searchable manageAgencies manageUnitsWithin={user.unitCode} place={place} onPlace={onPlace} />
     </>
   );
 }

@@ -22,8 +22,11 @@ interface UnitBrowserProps {
   rootCode?: string;
   searchable: boolean;
   manageAgencies: boolean;
-  /** Whether the open unit may be renamed and units added below it (administrators; the server checks the subtree). */
-  manageUnits?: boolean;
+  /**
+   * An administrator's unit: the open unit may be renamed, and units added below it, when it is this unit or lies
+   * below it, as the server allows (above it, or beside it, no form is offered that would be refused).
+   */
+  manageUnitsWithin?: string;
   /** The place, when the caller keeps it (the units page keeps it in the URL); otherwise the browser keeps its own. */
   place?: UnitPlace;
   onPlace?: (next: UnitPlace) => void;
@@ -32,7 +35,7 @@ interface UnitBrowserProps {
 const SEARCH_SPECS = { q: { ...SEARCH_TEXT, labelKey: 'units.searchLabel', required: true, minLength: MIN_SEARCH_LENGTH } };
 
 /** Walks the unit tree: the current unit's place, the units below it, and its agencies. */
-export function UnitBrowser({ rootCode, searchable, manageAgencies, manageUnits = false, place: controlled, onPlace }: UnitBrowserProps) {
+export function UnitBrowser({ rootCode, searchable, manageAgencies, manageUnitsWithin, place: controlled, onPlace }: UnitBrowserProps) {
   const { t } = useTranslation();
   const id = useId();
   const [own, setOwn] = useState<UnitPlace>({ code: rootCode });
@@ -152,7 +155,9 @@ export function UnitBrowser({ rootCode, searchable, manageAgencies, manageUnits 
               <dd>{t(`units.levels.${unit.data.level}`, { defaultValue: unit.data.level })}</dd>
             </div>
           </dl>
-          {manageUnits ? <UnitForms key={unit.data.code} unit={unit.data} /> : null}
+          {manageUnitsWithin !== undefined && [unit.data, ...unit.data.path].some((u) => u.code === manageUnitsWithin) ? (
+            <UnitForms key={unit.data.code} unit={unit.data} />
+          ) : null}
         </div>
       ) : null}
 
