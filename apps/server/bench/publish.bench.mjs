@@ -142,7 +142,15 @@ function inChild(database, base, codes, onWarm) {
     const lines = createInterface({ input: child.stdout });
     let result;
     lines.on('line', (line) => {
-      if (line === 'warm') void onWarm().then(() => child.stdin.end('go\n'), reject);
+      // Should the counters fail to start, the phones are stopped rather than left waiting for "go".
+      if (line === 'warm')
+        void onWarm().then(
+          () => child.stdin.end('go\n'),
+          (error) => {
+            child.kill();
+            reject(error);
+          },
+        );
       else result = line;
     });
     child.once('error', reject);
