@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '**/*.gen.*', 'apps/mobile/android/**', 'apps/mobile/ios/**', 'apps/mobile/.expo/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '**/*.gen.*', '**/gen/**', 'apps/mobile/android/**', 'apps/mobile/ios/**', 'apps/mobile/.expo/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -25,7 +25,7 @@ config.resolver.resolveRequest = (context, moduleName, platform) => {
       const candidate = path.resolve(path.dirname(context.originModulePath), moduleName.replace(/\.js$/, '.ts'));
       return { type: 'sourceFile', filePath: candidate };
     }
-    // Their dependencies (@noble/*, fflate, protobufjs, zod) come from this app's node_modules, so the app's
+    // Their dependencies (@noble/*, fflate, @bufbuild/protobuf, zod) come from this app's node_modules, so the app's
     // lockfile alone decides what ships in it.
     return context.resolveRequest({ ...context, originModulePath: path.join(projectRoot, 'index.js') }, moduleName, platform);
   }

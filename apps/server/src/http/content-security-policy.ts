@@ -20,17 +20,16 @@ export const CONTENT_SECURITY_POLICY = {
 /**
  * The policy of the citizen app's web demo under /app/ (its documents only; the console keeps the one above). The
  * demo runs the app's own code unchanged, and two of its libraries need what the console never does:
- * - `'unsafe-eval'`: protobufjs (light build, in @bluezone/protocol) compiles each message's decoder with
- *   `Function()` when it reads an export file;
- * - `'wasm-unsafe-eval'`: sql.js, the demo's SQLite, is WebAssembly;
+ * - `'wasm-unsafe-eval'`: sql.js, the demo's SQLite, is WebAssembly. It allows compiling WebAssembly only, not
+ *   `eval()` or `Function()` of JavaScript (the export files are read by @bufbuild/protobuf, which compiles no code);
  * - the SHA-256 of the empty string: react-native-web adds one empty `<style>` element and fills it through the CSSOM
  *   (`insertRule`), which the policy does not govern; no inline style with content is allowed.
  * Scripts still come from this server only, and the demo renders every text as text (React Native's `<Text>`), never
- * as HTML. What remains is the risk that an injected string reaches `eval` inside the demo's own bundle.
+ * as HTML.
  */
 export const APP_CONTENT_SECURITY_POLICY = {
   ...CONTENT_SECURITY_POLICY,
-  scriptSrc: ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"],
+  scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
   styleSrc: ["'self'", "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"],
 } as const;
 

@@ -1,15 +1,16 @@
+import { create, toBinary } from '@bufbuild/protobuf';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProtocolError } from '../errors.js';
 import { EXPORT_BIN_HEADER, decodeExportBin, encodeExportBin, type ExportKey, type ExposureKeyExport } from './export-bin.js';
 import { ExportBinWriter } from './export-bin-writer.js';
-import { exportProtoTypes } from './export-schema.js';
+import { TemporaryExposureKeyExportSchema } from './export-schema.js';
 
 /**
- * The oracle: protobufjs encoding the same content with the schema, as export-bin.ts did before it had a writer of
- * its own (optional fields set only when present, 144 rolling periods and empty strings left out).
+ * The oracle: @bufbuild/protobuf encoding the same content with the schema (optional fields set only when present,
+ * 144 rolling periods and empty strings left out).
  */
-function protobufjsExportBin(e: ExposureKeyExport): Uint8Array {
+function libraryExportBin(e: ExposureKeyExport): Uint8Array {
   const info = (s: ExposureKeyExport['signatureInfos'][number]) =>
     Object.fromEntries(Object.entries(s).filter(([, v]) => v !== ''));
   const key = (k: ExportKey) => ({
@@ -20,16 +21,19 @@ function protobufjsExportBin(e: ExposureKeyExport): Uint8Array {
     ...(k.reportType !== null ? { reportType: k.reportType } : {}),
     ...(k.daysSinceOnsetOfSymptoms !== null ? { daysSinceOnsetOfSymptoms: k.daysSinceOnsetOfSymptoms } : {}),
   });
-  const body = exportProtoTypes.TemporaryExposureKeyExport.encode({
-    startTimestamp: e.startTimestamp,
-    endTimestamp: e.endTimestamp,
-    region: e.region,
-    batchNum: e.batchNum,
-    batchSize: e.batchSize,
-    signatureInfos: e.signatureInfos.map(info),
-    keys: e.keys.map(key),
-    revisedKeys: e.revisedKeys.map(key),
-  }).finish();
+  const body = toBinary(
+    TemporaryExposureKeyExportSchema,
+    create(TemporaryExposureKeyExportSchema, {
+      startTimestamp: BigInt(e.startTimestamp),
+      endTimestamp: BigInt(e.endTimestamp),
+      region: e.region,
+      batchNum: e.batchNum,
+      batchSize: e.batchSize,
+      signatureInfos: e.signatureInfos.map(info),
+      keys: e.keys.map(key),
+      revisedKeys: e.revisedKeys.map(key),
+    }),
+  );
   const out = new Uint8Array(EXPORT_BIN_HEADER.length + body.length);
   out.set(EXPORT_BIN_HEADER);
   out.set(body, EXPORT_BIN_HEADER.length);
@@ -58,10 +62,10 @@ const exportData = fc.record({
 });
 
 describe('ExportBinWriter', () => {
-  it('writes the bytes protobufjs writes for the same export, on random batches', () => {
+  it('writes the bytes the protobuf library writes for the same export, on random batches', () => {
     fc.assert(
       fc.property(exportData, (e) => {
-        expect(encodeExportBin(e)).toEqual(protobufjsExportBin(e));
+        expect(encodeExportBin(e)).toEqual(libraryExportBin(e));
       }),
       { numRuns: 300 },
     );

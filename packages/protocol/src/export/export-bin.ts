@@ -1,7 +1,14 @@
 import { assertBytes } from '../assert.js';
 import { ProtocolError } from '../errors.js';
 import { ExportBinWriter } from './export-bin-writer.js';
-import { exportProtoTypes, hasField, uint64ToNumber } from './export-schema.js';
+import { fromBinary, isFieldSet } from '@bufbuild/protobuf';
+import {
+  TemporaryExposureKeyExportSchema,
+  TemporaryExposureKeySchema,
+  uint64ToNumber,
+  type SignatureInfo,
+  type TemporaryExposureKey,
+} from './export-schema.js';
 
 /**
  * export.bin: the 16-byte header `EK Export v1    ` (space-padded) followed by a TemporaryExposureKeyExport
@@ -78,34 +85,33 @@ export function signatureInfoToProtoObject(info: ExportSignatureInfo, name: stri
   return out;
 }
 
-/** @internal */
-export function signatureInfoFromProtoObject(message: Record<string, unknown>): ExportSignatureInfo {
-  const str = (field: string) => (hasField(message, field) ? String(message[field]) : '');
+/** @internal An absent string is `''`, as an empty one (which our own files never write). */
+export function signatureInfoFromProto(message: SignatureInfo): ExportSignatureInfo {
   return {
-    verificationKeyVersion: str('verificationKeyVersion'),
-    verificationKeyId: str('verificationKeyId'),
-    signatureAlgorithm: str('signatureAlgorithm'),
+    verificationKeyVersion: message.verificationKeyVersion,
+    verificationKeyId: message.verificationKeyId,
+    signatureAlgorithm: message.signatureAlgorithm,
   };
 }
 
-function keyFromProto(message: Record<string, unknown>, name: string): ExportKey {
-  const keyData = hasField(message, 'keyData') ? (message.keyData as Uint8Array) : new Uint8Array(0);
+function keyFromProto(message: TemporaryExposureKey, name: string): ExportKey {
+  const field = TemporaryExposureKeySchema.field;
+  const keyData = isFieldSet(message, field.keyData) ? message.keyData : new Uint8Array(0);
   if (keyData.length !== EXPORT_KEY_LENGTH) {
     throw new ProtocolError('export_bad_key', `${name}: key_data must be ${EXPORT_KEY_LENGTH} bytes, got ${keyData.length}`);
   }
-  if (!hasField(message, 'rollingStartIntervalNumber')) {
+  if (!isFieldSet(message, field.rollingStartIntervalNumber)) {
     throw new ProtocolError('export_bad_key', `${name}: rolling_start_interval_number is missing`);
   }
-  const optional = (field: string) => (hasField(message, field) ? (message[field] as number) : null);
-  const rollingPeriod = optional('rollingPeriod') ?? DEFAULT_ROLLING_PERIOD;
   return {
-    // A copy: protobufjs hands out views into the input buffer, and callers may keep keys longer than the file.
+    // A copy: the decoder hands out views into the input buffer, and callers may keep keys longer than the file.
     keyData: Uint8Array.from(keyData),
-    transmissionRiskLevel: optional('transmissionRiskLevel'),
-    rollingStartIntervalNumber: message.rollingStartIntervalNumber as number,
-    rollingPeriod,
-    reportType: optional('reportType'),
-    daysSinceOnsetOfSymptoms: optional('daysSinceOnsetOfSymptoms'),
+    transmissionRiskLevel: isFieldSet(message, field.transmissionRiskLevel) ? message.transmissionRiskLevel : null,
+    rollingStartIntervalNumber: message.rollingStartIntervalNumber,
+    // Absent means 144, the schema's default, which is what the field reads then.
+    rollingPeriod: message.rollingPeriod,
+    reportType: isFieldSet(message, field.reportType) ? message.reportType : null,
+    daysSinceOnsetOfSymptoms: isFieldSet(message, field.daysSinceOnsetOfSymptoms) ? message.daysSinceOnsetOfSymptoms : null,
   };
 }
 
@@ -150,29 +156,27 @@ export function decodeExportBin(bytes: Uint8Array): ExposureKeyExport {
   if (!hasExportBinHeader(bytes)) {
     throw new ProtocolError('export_bad_header', 'export.bin does not start with the header "EK Export v1    "');
   }
-  let message: Record<string, unknown>;
+  let message;
   try {
-    const decoded = exportProtoTypes.TemporaryExposureKeyExport.decode(bytes.subarray(EXPORT_BIN_HEADER.length));
-    message = decoded as unknown as Record<string, unknown>;
+    // Unknown fields (SignatureInfo's reserved 1 and 2 in old files, say) are skipped, not kept.
+    message = fromBinary(TemporaryExposureKeyExportSchema, bytes.subarray(EXPORT_BIN_HEADER.length), { readUnknownFields: false });
   } catch (error) {
     throw new ProtocolError('export_bad_protobuf', `export.bin protobuf does not decode: ${(error as Error).message}`);
   }
-  const timestamp = (field: string) => {
-    if (!hasField(message, field)) return 0;
-    const n = uint64ToNumber(message[field]);
-    if (n === undefined) throw new ProtocolError('export_bad_protobuf', `${field} is beyond 2^53`);
+  const field = TemporaryExposureKeyExportSchema.field;
+  const timestamp = (name: 'startTimestamp' | 'endTimestamp') => {
+    const n = uint64ToNumber(message[name]);
+    if (n === undefined) throw new ProtocolError('export_bad_protobuf', `${name} is beyond 2^53`);
     return n;
   };
-  const int = (field: string, fallback: number) => (hasField(message, field) ? (message[field] as number) : fallback);
-  const list = (field: string) => (message[field] as Record<string, unknown>[] | undefined) ?? [];
   return {
     startTimestamp: timestamp('startTimestamp'),
     endTimestamp: timestamp('endTimestamp'),
-    region: hasField(message, 'region') ? String(message.region) : '',
-    batchNum: int('batchNum', 1),
-    batchSize: int('batchSize', 1),
-    signatureInfos: list('signatureInfos').map((m) => signatureInfoFromProtoObject(m)),
-    keys: list('keys').map((m, i) => keyFromProto(m, `keys[${i}]`)),
-    revisedKeys: list('revisedKeys').map((m, i) => keyFromProto(m, `revisedKeys[${i}]`)),
+    region: message.region,
+    batchNum: isFieldSet(message, field.batchNum) ? message.batchNum : 1,
+    batchSize: isFieldSet(message, field.batchSize) ? message.batchSize : 1,
+    signatureInfos: message.signatureInfos.map(signatureInfoFromProto),
+    keys: message.keys.map((m, i) => keyFromProto(m, `keys[${i}]`)),
+    revisedKeys: message.revisedKeys.map((m, i) => keyFromProto(m, `revisedKeys[${i}]`)),
   };
 }

@@ -1,7 +1,8 @@
 import { assertBytes, assertInteger } from '../assert.js';
 import { ProtocolError } from '../errors.js';
-import { signatureInfoFromProtoObject, signatureInfoToProtoObject, type ExportSignatureInfo } from './export-bin.js';
-import { exportProtoTypes, hasField } from './export-schema.js';
+import { create, fromBinary, isFieldSet, toBinary } from '@bufbuild/protobuf';
+import { signatureInfoFromProto, signatureInfoToProtoObject, type ExportSignatureInfo } from './export-bin.js';
+import { TEKSignatureListSchema, TEKSignatureSchema } from './export-schema.js';
 
 /**
  * export.sig: a TEKSignatureList protobuf (export.proto), one TEKSignature per signing key. Each signature is an
@@ -26,7 +27,7 @@ const INT32_MAX = 2 ** 31 - 1;
  */
 export function encodeExportSignatureList(signatures: ExportSignature[]): Uint8Array {
   if (!Array.isArray(signatures)) throw new ProtocolError('invalid_argument', 'signatures must be an array');
-  const message = {
+  const message = create(TEKSignatureListSchema, {
     signatures: signatures.map((s, i) => {
       const name = `signatures[${i}]`;
       assertBytes(s.signature, `${name}.signature`);
@@ -39,8 +40,8 @@ export function encodeExportSignatureList(signatures: ExportSignature[]): Uint8A
         signature: s.signature,
       };
     }),
-  };
-  return exportProtoTypes.TEKSignatureList.encode(message).finish();
+  });
+  return toBinary(TEKSignatureListSchema, message);
 }
 
 /**
@@ -52,23 +53,23 @@ export function encodeExportSignatureList(signatures: ExportSignature[]): Uint8A
  */
 export function decodeExportSignatureList(bytes: Uint8Array): ExportSignature[] {
   assertBytes(bytes, 'bytes');
-  let message: Record<string, unknown>;
+  let message;
   try {
-    message = exportProtoTypes.TEKSignatureList.decode(bytes) as unknown as Record<string, unknown>;
+    message = fromBinary(TEKSignatureListSchema, bytes, { readUnknownFields: false });
   } catch (error) {
     throw new ProtocolError('export_bad_signature_list', `export.sig does not decode: ${(error as Error).message}`);
   }
-  const list = (message.signatures as Record<string, unknown>[] | undefined) ?? [];
-  return list.map((s, i) => {
-    if (!hasField(s, 'signature')) {
+  const field = TEKSignatureSchema.field;
+  return message.signatures.map((s, i) => {
+    if (!isFieldSet(s, field.signature)) {
       throw new ProtocolError('export_bad_signature_list', `export.sig signatures[${i}] has no signature bytes`);
     }
-    const info = hasField(s, 'signatureInfo') ? (s.signatureInfo as Record<string, unknown>) : {};
     return {
-      signatureInfo: signatureInfoFromProtoObject(info),
-      batchNum: hasField(s, 'batchNum') ? (s.batchNum as number) : 1,
-      batchSize: hasField(s, 'batchSize') ? (s.batchSize as number) : 1,
-      signature: Uint8Array.from(s.signature as Uint8Array),
+      // An absent signature_info reads as one of empty strings, as before.
+      signatureInfo: s.signatureInfo ? signatureInfoFromProto(s.signatureInfo) : { verificationKeyVersion: '', verificationKeyId: '', signatureAlgorithm: '' },
+      batchNum: isFieldSet(s, field.batchNum) ? s.batchNum : 1,
+      batchSize: isFieldSet(s, field.batchSize) ? s.batchSize : 1,
+      signature: Uint8Array.from(s.signature),
     };
   });
 }
