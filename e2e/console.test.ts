@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type LaunchedBrowser, browserSkipReason, launchBrowser } from './support/browser.js';
+import { HttpSession } from './support/http.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 const skipReason = browserSkipReason();
@@ -189,6 +190,34 @@ describe.skipIf(skipReason !== null)('console in Chromium', () => {
     await again.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
     await again.getByText('Mã đơn vị này đã được dùng.').waitFor();
     expect(await again.getByLabel('Mã đơn vị mới').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('offers the unit forms to a ward administrator on their ward, not on the province above it', { timeout: 90_000 }, async () => {
+    // The server refuses an administrator's change above their own unit; the console offers none there.
+    const api = new HttpSession(server.baseUrl);
+    await api.login('admin', server.adminPassword);
+    const wardAdmin = { username: 'luongvantri-admin', displayName: 'Trần Văn Nam', password: 'Ward-Admin-2026', role: 'admin', unitCode: '05983' };
+    expect((await api.request('POST', '/api/v1/users', wardAdmin)).status).toBe(201);
+    const other = await launchBrowser();
+    try {
+      const wardPage = other.context.pages()[0] ?? (await other.context.newPage());
+      wardPage.setDefaultTimeout(15_000);
+      await wardPage.goto(server.baseUrl);
+      await signIn(wardPage, wardAdmin.username, wardAdmin.password);
+      await wardPage.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor();
+      await wardPage.goto(`${server.baseUrl}/units?unit=05983`);
+      await wardPage.getByRole('heading', { name: 'Phường Lương Văn Tri', level: 3 }).waitFor();
+      await wardPage.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).waitFor();
+      expect(await wardPage.getByRole('button', { name: 'Đổi tên' }).count()).toBe(1);
+
+      await wardPage.goto(`${server.baseUrl}/units?unit=20`);
+      await wardPage.getByRole('heading', { name: 'Tỉnh Lạng Sơn', level: 3 }).waitFor();
+      await wardPage.getByRole('region', { name: 'Đơn vị trực thuộc' }).getByRole('button').first().waitFor();
+      expect(await wardPage.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).count()).toBe(0);
+      expect(await wardPage.getByRole('button', { name: 'Đổi tên' }).count()).toBe(0);
+    } finally {
+      await other.close();
+    }
   });
 
   it('lets the administrator create a ward officer chosen from the unit search', { timeout: 90_000 }, async () => {
