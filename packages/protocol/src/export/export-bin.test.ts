@@ -129,6 +129,16 @@ describe('encodeExportBin / decodeExportBin', () => {
     expect(decodeExportBin(with144).keys[0]?.rollingPeriod).toBe(144);
   });
 
+  it('reads a report type the schema does not know as absent, as protobuf reads a proto2 enum', () => {
+    const bin = encodeExportBin({ ...sampleExport(), keys: [key('00'.repeat(16), { reportType: 5 })], revisedKeys: [] });
+    // The key is the last field and ends with report_type (tag 0x28) 5; another file's writer may have put 7 there.
+    expect(toHex(bin.subarray(-2))).toBe('2805');
+    bin[bin.length - 1] = 7;
+    const [read] = decodeExportBin(bin).keys;
+    expect(read?.reportType).toBeNull();
+    expect(read?.rollingStartIntervalNumber).toBe(2_700_000);
+  });
+
   it('decodes a header-only file as an empty export', () => {
     const empty = decodeExportBin(EXPORT_BIN_HEADER);
     expect(empty.keys).toEqual([]);

@@ -110,6 +110,7 @@ function keyFromProto(message: TemporaryExposureKey, name: string): ExportKey {
     rollingStartIntervalNumber: message.rollingStartIntervalNumber,
     // Absent means 144, the schema's default, which is what the field reads then.
     rollingPeriod: message.rollingPeriod,
+    // A value outside the schema's ReportType (a closed proto2 enum) reads as absent, as protobuf's own decoders do.
     reportType: isFieldSet(message, field.reportType) ? message.reportType : null,
     daysSinceOnsetOfSymptoms: isFieldSet(message, field.daysSinceOnsetOfSymptoms) ? message.daysSinceOnsetOfSymptoms : null,
   };
