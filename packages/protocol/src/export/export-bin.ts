@@ -1,7 +1,7 @@
+import { fromBinary, isFieldSet } from '@bufbuild/protobuf';
 import { assertBytes } from '../assert.js';
 import { ProtocolError } from '../errors.js';
 import { ExportBinWriter } from './export-bin-writer.js';
-import { fromBinary, isFieldSet } from '@bufbuild/protobuf';
 import {
   TemporaryExposureKeyExportSchema,
   TemporaryExposureKeySchema,

@@ -1,6 +1,6 @@
+import { create, fromBinary, isFieldSet, toBinary } from '@bufbuild/protobuf';
 import { assertBytes, assertInteger } from '../assert.js';
 import { ProtocolError } from '../errors.js';
-import { create, fromBinary, isFieldSet, toBinary } from '@bufbuild/protobuf';
 import { signatureInfoFromProto, signatureInfoToProtoObject, type ExportSignatureInfo } from './export-bin.js';
 import { TEKSignatureListSchema, TEKSignatureSchema } from './export-schema.js';
 
