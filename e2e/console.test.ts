@@ -192,7 +192,7 @@ describe.skipIf(skipReason !== null)('console in Chromium', () => {
     expect(await again.getByLabel('Mã đơn vị mới').getAttribute('aria-invalid')).toBe('true');
   });
 
-  it('offers the unit forms to a ward administrator on their ward, not on the province above it', { timeout: 90_000 }, async () => {
+  it('offers the unit forms to a ward administrator on their ward and below, not on the province above it', { timeout: 90_000 }, async () => {
     // The server refuses an administrator's change above their own unit; the console offers none there.
     const api = new HttpSession(server.baseUrl);
     await api.login('admin', server.adminPassword);
@@ -209,6 +209,10 @@ describe.skipIf(skipReason !== null)('console in Chromium', () => {
       await wardPage.getByRole('heading', { name: 'Phường Lương Văn Tri', level: 3 }).waitFor();
       await wardPage.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).waitFor();
       expect(await wardPage.getByRole('button', { name: 'Đổi tên' }).count()).toBe(1);
+      // Below the ward: the village the province's administrator added to it in the test before.
+      await wardPage.goto(`${server.baseUrl}/units?unit=LS-T01`);
+      await wardPage.getByRole('heading', { name: 'Thôn Thử Nghiệm', level: 3 }).waitFor();
+      await wardPage.getByRole('button', { name: 'Đổi tên' }).waitFor();
 
       await wardPage.goto(`${server.baseUrl}/units?unit=20`);
       await wardPage.getByRole('heading', { name: 'Tỉnh Lạng Sơn', level: 3 }).waitFor();

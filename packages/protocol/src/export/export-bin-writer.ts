@@ -5,8 +5,8 @@ import { DEFAULT_ROLLING_PERIOD, EXPORT_BIN_HEADER, EXPORT_KEY_LENGTH, EXPORT_RE
 /**
  * Writes export.bin key by key into one growing buffer, so a server can stream a million keys from its database into
  * files without first building a million objects for a protobuf library. The bytes are those @bufbuild/protobuf
- * writes for the same content with the schema of export-schema.ts (fields in field-number order, proto2 optional fields only
- * when present, 144 rolling periods left out), which export-bin-writer.test.ts checks on random batches.
+ * writes for the same content with the schema of export-schema.ts (fields in field-number order, proto2 optional
+ * fields only when present, 144 rolling periods left out), which export-bin-writer.test.ts checks on random batches.
  *
  * Wire format (protobuf encoding guide, "Message Structure"): each field is a varint tag `(number << 3) | wire type`;
  * wire type 0 varint, 1 fixed 64-bit little-endian, 2 length-delimited. int32 and enum values that are negative are

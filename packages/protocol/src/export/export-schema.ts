@@ -5,7 +5,6 @@
  * with Function(), needed. Internal: the package's API speaks the typed objects of export-bin.ts.
  */
 export {
-  SignatureInfoSchema,
   TEKSignatureListSchema,
   TEKSignatureSchema,
   TemporaryExposureKeyExportSchema,
