@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 import * as contract from '@bluezone/contract';
 
 const CONTRACT_VALUES = fileURLToPath(new URL('./src/api/contract-values.ts', import.meta.url));
@@ -31,7 +32,8 @@ function contractValues(): Plugin {
 // The console is served by the API server at `/`; in development, Vite forwards /api to a server on port 8080
 // (override with BLUEZONE_API) so cookies stay same-origin.
 export default defineConfig({
-  plugins: [contractValues(), react()],
+  // Each built file also as .br and .gz at the highest levels, which the server sends as they are (http/static.ts).
+  plugins: [contractValues(), react(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 })],
   server: {
     proxy: { '/api': process.env.BLUEZONE_API ?? 'http://127.0.0.1:8080' },
   },

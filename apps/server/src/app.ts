@@ -6,6 +6,7 @@ import type { ServerConfig } from './config.js';
 import type { AnyDomain } from './platform/domain.js';
 import { DOMAINS } from './domains.js';
 import { installAccess, PUBLIC } from './http/access.js';
+import { installCompression } from './http/compression.js';
 import { AccessLog, requestLogSerializers } from './http/access-log.js';
 import { CONTENT_SECURITY_POLICY } from './http/content-security-policy.js';
 import { installErrorHandler } from './http/errors.js';
@@ -55,6 +56,8 @@ export async function buildApp({ config, services, logger = false, random = syst
     done(null, payload);
   });
 
+  // Before every route and the static files, as the compression plugin requires.
+  await installCompression(app);
   installSessionHook(app, services.identity);
   installAccess(app, services.units);
   installInputGuard(app);

@@ -26,6 +26,23 @@ const APP_MISSING = `<!doctype html><meta charset="utf-8"><title>Bluezone</title
 
 const isAppPath = (url: string) => url === '/app' || url.startsWith('/app/');
 
+/** For a built file whose name holds a hash of its content: a new build gives new names, never other bytes. */
+const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+/**
+ * Headers of a built file: immutable caching under one of `hashedDirs` (hashed names), revalidation on every use
+ * elsewhere (the library's own header would otherwise replace ours); with `variants`, `Vary: Accept-Encoding`, since
+ * the same path is answered as brotli, gzip or plain.
+ */
+function builtFileHeaders(hashedDirs: readonly string[], variants: boolean) {
+  const prefixes = hashedDirs.map((dir) => `${path.resolve(dir)}${path.sep}`);
+  return (response: { setHeader(name: string, value: string): unknown }, filePath: string) => {
+    const hashed = prefixes.some((prefix) => path.resolve(filePath).startsWith(prefix));
+    response.setHeader('cache-control', hashed ? IMMUTABLE_CACHE_CONTROL : 'no-cache');
+    if (variants) response.setHeader('vary', 'accept-encoding');
+  };
+}
+
 /**
  * Serves export files under /exports/, the citizen app's web demo under /app/ and the built console at /, and answers
  * everything else: API paths and other methods get a JSON `not_found`; other GETs get the index.html of the app (under
@@ -35,6 +52,11 @@ const isAppPath = (url: string) => url === '/app' || url.startsWith('/app/');
  * ranges (a phone resumes a broken download), and Cache-Control from export.cache.ts (a year for a zip, whose name
  * never gets other bytes; a minute and revalidation for index.txt). When they live in an object store, /exports/
  * redirects to its public URL (or answers not_found without one).
+ *
+ * The console's and the app's built scripts, styles and images have hashed names, so they are cached for a year as
+ * immutable; their index.html is always revalidated, and names a new build's files. The console's files are sent from
+ * the .br or .gz its build wrote beside them when the client accepts one; the app's are compressed as they are sent
+ * (compression.ts).
  */
 export async function registerStatic(
   app: FastifyInstance,
@@ -69,7 +91,10 @@ export async function registerStatic(
   // The citizen app's web demo (Expo's web export, built with baseUrl /app); its scripts have hashed names.
   const appBuilt = existsSync(path.join(http.appDir, 'index.html'));
   if (appBuilt) {
-    await app.register(fastifyStatic, { root: http.appDir, prefix: '/app/', decorateReply: false, redirect: true });
+    // Expo names its bundles (_expo/static) and images (assets/) by their content's hash.
+    // (Its variants are made by compression.ts, which sets Vary itself.)
+    const setHeaders = builtFileHeaders([path.join(http.appDir, '_expo', 'static'), path.join(http.appDir, 'assets')], false);
+    await app.register(fastifyStatic, { root: http.appDir, prefix: '/app/', decorateReply: false, redirect: true, cacheControl: false, setHeaders });
     // Its pages carry the app's own policy (see content-security-policy.ts); every other answer keeps the console's.
     const appPolicy = contentSecurityPolicyHeader(APP_CONTENT_SECURITY_POLICY);
     app.addHook('onSend', async (request, reply) => {
@@ -78,7 +103,11 @@ export async function registerStatic(
   }
 
   const consoleBuilt = existsSync(path.join(http.consoleDir, 'index.html'));
-  if (consoleBuilt) await app.register(fastifyStatic, { root: http.consoleDir, prefix: '/', wildcard: true });
+  if (consoleBuilt) {
+    // Vite names everything under assets/ by its content's hash.
+    const setHeaders = builtFileHeaders([path.join(http.consoleDir, 'assets')], true);
+    await app.register(fastifyStatic, { root: http.consoleDir, prefix: '/', wildcard: true, preCompressed: true, cacheControl: false, setHeaders });
+  }
 
   return (request, reply) => {
     const url = request.url.split('?')[0]!;
