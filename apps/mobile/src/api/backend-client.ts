@@ -39,6 +39,11 @@ export interface BackendEndpoints {
 }
 
 const exportKeysSchema = z.array(exportKeySchema);
+
+export interface UploadCallOptions {
+  /** A decoy upload (upload/cover-traffic.ts): the server answers it as a real one and writes nothing. */
+  chaff?: boolean;
+}
 const TIMEOUT_MS = 30_000;
 
 /**
@@ -74,16 +79,16 @@ export class BackendClient {
     return this.getBytes(`${this.endpoints().exportsUrl}${name}`, 64 << 20);
   }
 
-  verify(code: string): Promise<VerifyResponse> {
-    return this.postJson(`${this.api()}/verify`, { code }, verifyResponseSchema);
+  verify(code: string, options?: UploadCallOptions): Promise<VerifyResponse> {
+    return this.postJson(`${this.api()}/verify`, { code }, verifyResponseSchema, options);
   }
 
-  certificate(token: string, ekeyhmac: string): Promise<CertificateResponse> {
-    return this.postJson(`${this.api()}/certificate`, { token, ekeyhmac }, certificateResponseSchema);
+  certificate(token: string, ekeyhmac: string, options?: UploadCallOptions): Promise<CertificateResponse> {
+    return this.postJson(`${this.api()}/certificate`, { token, ekeyhmac }, certificateResponseSchema, options);
   }
 
-  publish(request: Omit<PublishRequest, 'padding'>): Promise<PublishResponse> {
-    return this.postJson(`${this.api()}/publish`, request, publishResponseSchema);
+  publish(request: Omit<PublishRequest, 'padding'>, options?: UploadCallOptions): Promise<PublishResponse> {
+    return this.postJson(`${this.api()}/publish`, request, publishResponseSchema, options);
   }
 
   async notices(): Promise<PublicNotice[]> {
@@ -113,10 +118,14 @@ export class BackendClient {
     return this.parse(await this.send(url, { method: 'GET', headers: { accept: 'application/json' } }), schema);
   }
 
-  /** Upload requests carry random padding to one size, so their length does not tell which step this is. */
-  private async postJson<T>(url: string, body: object, schema: z.ZodType<T>): Promise<T> {
+  /**
+   * Upload requests carry random padding to one size, so their length does not tell which step this is, nor a decoy
+   * (`X-Chaff: 1`, a header of the same length on every call, so the decoy's requests are as long as real ones).
+   */
+  private async postJson<T>(url: string, body: object, schema: z.ZodType<T>, options: UploadCallOptions = {}): Promise<T> {
     const padded = { ...body, padding: this.padding(4096, body) };
-    const response = await this.send(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(padded) });
+    const headers = { 'content-type': 'application/json', accept: 'application/json', 'x-chaff': options.chaff ? '1' : '0' };
+    const response = await this.send(url, { method: 'POST', headers, body: JSON.stringify(padded) });
     return this.parse(response, schema);
   }
 

@@ -1,4 +1,4 @@
-// The exposure check when the app is closed: Android WorkManager and iOS BGTaskScheduler through
+// The exposure check (and, when one is due, a decoy upload) when the app is closed: Android WorkManager and iOS BGTaskScheduler through
 // expo-background-task. Defined at the top level of the bundle (index.js imports this file), as the OS may start
 // the JavaScript for the task alone.
 import * as BackgroundTask from 'expo-background-task';
@@ -16,6 +16,7 @@ TaskManager.defineTask(EXPOSURE_TASK, async () => {
     setNotificationLanguage((await services.state.get('settings.language')) ?? 'vi');
     await services.deleteExpiredData();
     const result = await services.exposureCheck.run();
+    await services.coverTraffic.maybeSend();
     return result.record.ok ? BackgroundTask.BackgroundTaskResult.Success : BackgroundTask.BackgroundTaskResult.Failed;
   } catch {
     return BackgroundTask.BackgroundTaskResult.Failed;

@@ -18,6 +18,7 @@ import { TracingService } from '../tracing/tracing-service';
 import { advertisedMetadata, phoneCalibration, type PhoneCalibration } from '../tracing/tx-calibration';
 import { DeclarationService } from '../declaration/declaration-service';
 import { NoticeInbox } from '../notices/notice-inbox';
+import { CoverTraffic } from '../upload/cover-traffic';
 import { UploadFlow } from '../upload/upload-flow';
 
 /** What differs between the phone, the web demo and the tests: every side effect the app has. */
@@ -52,6 +53,8 @@ export interface AppServices {
   tracing: TracingService;
   exposureCheck: ExposureCheck;
   upload: UploadFlow;
+  /** Decoy uploads at random times, so a real one does not stand out on the network. */
+  coverTraffic: CoverTraffic;
   notices: NoticeInbox;
   declarations: DeclarationService;
   /** Daily deletion of what is older than 14 days. */
@@ -109,6 +112,14 @@ export async function createAppServices(platform: Platform): Promise<AppServices
     healthAuthorityId: () => config.current().healthAuthorityId,
     onPublished: () => tracing.rotateNow(),
   });
+  const coverTraffic = new CoverTraffic({
+    backend,
+    state,
+    clock: platform.clock,
+    randomBytes: platform.randomBytes,
+    random: platform.random,
+    healthAuthorityId: () => config.current().healthAuthorityId,
+  });
   const notices = new NoticeInbox(backend, platform.db);
   const declarations = new DeclarationService({ backend, db: platform.db, state, clock: platform.clock, serverUrl: () => endpoints().serverUrl });
   const retention = { sightings, windows, keys, state, clock: platform.clock };
@@ -125,6 +136,7 @@ export async function createAppServices(platform: Platform): Promise<AppServices
     tracing,
     exposureCheck,
     upload,
+    coverTraffic,
     notices,
     declarations,
     deleteExpiredData: (force) => deleteExpiredData(retention, force),

@@ -13,6 +13,8 @@ export interface AppStateValues {
   'exposure.pinnedExportKeys': import('../exposure/export-key-pin').PinnedExportKey[];
   'config.cached': unknown;
   'maintenance.lastCleanup': number;
+  /** When the next decoy upload is due, unix ms (upload/cover-traffic.ts). */
+  'upload.nextDecoyAt': number;
   /** A health declaration typed but not sent yet (the network failed, or the user left the form). */
   'declaration.draft': unknown;
 }

@@ -45,7 +45,7 @@ export const error = (status: number, code: string): Answer => ({ status, json: 
  */
 export class FakeServer {
   readonly origin = 'https://bluezone.test';
-  readonly requests: { method: string; url: string; body: unknown }[] = [];
+  readonly requests: { method: string; url: string; body: unknown; headers: Record<string, string> }[] = [];
   readonly files = new Map<string, Uint8Array>();
   index: string[] = [];
   signingKeys: SigningKey[] = [newSigningKey()];
@@ -100,10 +100,11 @@ export class FakeServer {
   readonly fetch: Fetch = async (url, init = {}) => {
     const method = init.method ?? 'GET';
     const body = init.body ? (JSON.parse(init.body) as unknown) : undefined;
-    this.requests.push({ method, url, body });
+    const headers = init.headers ?? {};
+    this.requests.push({ method, url, body, headers });
     if (this.offline) throw new TypeError('Network request failed');
     const path = url.replace(this.origin, '');
-    const answer = await this.route(method, path, body);
+    const answer = headers['x-chaff'] === '1' ? chaffAnswer(path, body) : await this.route(method, path, body);
     const bytes = answer.bytes ?? new TextEncoder().encode(answer.json === undefined ? '' : JSON.stringify(answer.json));
     return {
       ok: answer.status >= 200 && answer.status < 300,
@@ -155,6 +156,14 @@ export function declarationAnswer(receipt: string, request: Pick<SubmitDeclarati
     nextSteps: warned ? ['stay_home', 'call_health_station_now', 'show_receipt'] : ['self_monitor', 'show_receipt'],
     healthStation: { unitCode: request.residence.unitCode, unitName: 'Xã Đồng Đăng', unitNameEn: 'Dong Dang Commune', phone: warned ? '0205 3851 234' : null },
   };
+}
+
+/** What the real server answers a decoy upload: the shape of a real answer, nothing written, nothing scripted. */
+function chaffAnswer(path: string, body: unknown): Answer {
+  if (path === '/api/v1/verify') return { status: 200, json: { token: 'chaff-token', testType: 'confirmed', padding: '' } };
+  if (path === '/api/v1/certificate') return { status: 200, json: { certificate: 'chaff-certificate', padding: '' } };
+  if (path === '/api/v1/publish') return { status: 200, json: { insertedExposures: (body as PublishRequest).temporaryExposureKeys.length, revisionToken: 'chaff-revision', padding: '' } };
+  return { status: 404, json: { error: { code: 'not_found', message: 'not_found' } } };
 }
 
 export const secureRandomBytes = (n: number): Uint8Array => new Uint8Array(randomBytes(n));
