@@ -143,6 +143,16 @@ describe('the health declaration on the phone', () => {
     expect(await phone.db.all('SELECT receipt FROM declaration_receipts')).toEqual([]);
   });
 
+  it('deletes expired receipts with the daily retention, also when the list is never opened', async () => {
+    const phone = await testPhone();
+    const stored = await phone.services.declarations.submit(filled());
+    await phone.services.deleteExpiredData(true);
+    expect(await phone.db.all('SELECT receipt FROM declaration_receipts')).toEqual([{ receipt: 'ABCD-2222' }]);
+    await phone.clock.advance(Date.parse(stored.answer.receiptExpiresAt) - phone.clock.now());
+    expect(await phone.services.deleteExpiredData(true)).toMatchObject({ receipts: 1 });
+    expect(await phone.db.all('SELECT receipt FROM declaration_receipts')).toEqual([]);
+  });
+
   it('keeps the draft when the network fails, and sends it unchanged on retry', async () => {
     const phone = await testPhone();
     const { declarations } = phone.services;

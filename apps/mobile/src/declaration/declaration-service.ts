@@ -102,9 +102,19 @@ export class DeclarationService {
    * no longer reads as a receipt (a damaged database) is left out rather than shown wrong.
    */
   async receipts(): Promise<StoredReceipt[]> {
+    return (await this.sweep()).kept;
+  }
+
+  /** Deletes the receipts past their expiry, with the daily retention, also when the user never opens the list. */
+  async deleteExpiredReceipts(): Promise<number> {
+    return (await this.sweep()).deleted;
+  }
+
+  private async sweep(): Promise<{ kept: StoredReceipt[]; deleted: number }> {
     const rows = await this.deps.db.all<{ receipt: string; declared_at: number; data: string }>('SELECT receipt, declared_at, data FROM declaration_receipts ORDER BY declared_at DESC, receipt');
     const now = this.deps.clock.now();
-    const receipts: StoredReceipt[] = [];
+    const kept: StoredReceipt[] = [];
+    let deleted = 0;
     for (const row of rows) {
       let parsed;
       try {
@@ -113,10 +123,12 @@ export class DeclarationService {
         continue;
       }
       if (!parsed.success) continue;
-      if (Date.parse(parsed.data.answer.receiptExpiresAt) <= now) await this.remove(row.receipt);
-      else receipts.push({ receipt: row.receipt, declaredAt: row.declared_at, ...parsed.data });
+      if (Date.parse(parsed.data.answer.receiptExpiresAt) <= now) {
+        await this.remove(row.receipt);
+        deleted++;
+      } else kept.push({ receipt: row.receipt, declaredAt: row.declared_at, ...parsed.data });
     }
-    return receipts;
+    return { kept, deleted };
   }
 
   async receipt(code: string): Promise<StoredReceipt | undefined> {

@@ -122,7 +122,7 @@ export async function createAppServices(platform: Platform): Promise<AppServices
   });
   const notices = new NoticeInbox(backend, platform.db);
   const declarations = new DeclarationService({ backend, db: platform.db, state, clock: platform.clock, serverUrl: () => endpoints().serverUrl });
-  const retention = { sightings, windows, keys, state, clock: platform.clock };
+  const retention = { sightings, windows, keys, state, clock: platform.clock, receipts: declarations };
   return {
     platform,
     state,

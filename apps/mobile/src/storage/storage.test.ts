@@ -41,14 +41,15 @@ describe('the phone database', () => {
     await keys.keyFor(now);
     const windows = new ExposureWindowStore(db);
     await windows.add([{ keyHash: 'a', day: Math.floor(now / DAY) - 15, reportType: 1, infectiousness: 1, calibrationConfidence: 0, scanInstances: [] }]);
-    const deps = { sightings: store, windows, keys, state, clock };
-    expect(await deleteExpiredData(deps)).toEqual({ sightings: 1, keys: 1, windows: 1 });
+    const receipts = { deleteExpiredReceipts: async () => 2 };
+    const deps = { sightings: store, windows, keys, state, clock, receipts };
+    expect(await deleteExpiredData(deps)).toEqual({ sightings: 1, keys: 1, windows: 1, receipts: 2 });
     expect(await store.count()).toBe(1);
     // At most once a day.
     await store.add(sighting(now - 15 * DAY));
     expect(await deleteExpiredData(deps)).toBeUndefined();
     await clock.advance(DAY * 1000);
-    expect(await deleteExpiredData(deps)).toEqual({ sightings: 1, keys: 0, windows: 0 });
+    expect(await deleteExpiredData(deps)).toEqual({ sightings: 1, keys: 0, windows: 0, receipts: 2 });
   });
 
   it('deletes everything on request: sightings, keys, status, a pending upload', async () => {
