@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withPostgres } from './bench-support.mjs';
@@ -41,12 +42,18 @@ async function measure(what, campaignId, issuerId) {
   const started = performance.now();
   const s = runtime.services.campaignSummary;
   let size;
-  if (what === 'summary') size = JSON.stringify(await s.summary(viewer(issuerId), campaignId, 1)).length;
+  let sentBytes;
+  if (what === 'summary') {
+    const json = JSON.stringify(await s.summary(viewer(issuerId), campaignId, 1));
+    size = Buffer.byteLength(json);
+    // What the issuer's browser downloads: the server compresses JSON as it answers (http/compression.ts, brotli 4).
+    sentBytes = brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }).length;
+  }
   else if (what === 'docx') size = (await s.exportDocx(viewer(issuerId), campaignId, 1)).body.length;
   else size = (await s.exportXlsx(viewer(issuerId), campaignId, 1)).body.length;
   const seconds = (performance.now() - started) / 1000;
   await runtime.close();
-  process.stdout.write(`${JSON.stringify({ what, seconds, bytes: size, rssBeforeMB: before / 2 ** 20, peakRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.stdout.write(`${JSON.stringify({ what, seconds, bytes: size, sentBytes, rssBeforeMB: before / 2 ** 20, peakRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
 }
 
 async function setup(env, reports) {
@@ -124,7 +131,8 @@ if (args.includes('--measure')) {
         process.stdout.write(`${r.database}: skipped (${r.skipped})\n`);
         continue;
       }
-      const line = (m) => `${m.seconds.toFixed(2)} s, peak RSS ${m.peakRssMB.toFixed(0)} MB (${m.rssBeforeMB.toFixed(0)} MB before), ${(m.bytes / 1024).toFixed(0)} kB`;
+      const line = (m) =>
+        `${m.seconds.toFixed(2)} s, peak RSS ${m.peakRssMB.toFixed(0)} MB (${m.rssBeforeMB.toFixed(0)} MB before), ${(m.bytes / 1024).toFixed(0)} kB${m.sentBytes === undefined ? '' : ` (${(m.sentBytes / 1024).toFixed(0)} kB sent with brotli)`}`;
       process.stdout.write(`${r.database}: ${r.reports} submitted reports\n  summary: ${line(r.summary)}\n  .docx:   ${line(r.docx)}\n  .xlsx:   ${line(r.xlsx)}\n`);
     }
   }
