@@ -31,6 +31,7 @@ function fakeLibraries(state = 'PoweredOn') {
     stopAdvertising: async () => undefined,
     startForegroundService: async () => undefined,
     stopForegroundService: async () => undefined,
+    excludeFromBackup: async () => undefined,
   };
   return { libraries: { central, peripheral, hasPermissions: async () => true }, emit: (d: ScannedDevice) => listener?.(null, d), reads, advertised, payload };
 }

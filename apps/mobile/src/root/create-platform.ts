@@ -128,6 +128,22 @@ async function notifyExposure(_status: ExposureStatus): Promise<void> {
   await Notifications.scheduleNotificationAsync({ content: { title, body, data: { screen: 'ExposureWarning' } }, trigger: null });
 }
 
+/**
+ * iOS backs up the app's documents, where expo-sqlite keeps its files, to iCloud and to computers; the sightings and
+ * exposure windows must stay on the phone, so the database's folder (the file, its WAL and journal) is marked
+ * excluded from backup at every start (a restore or a move of the file would lose the mark). The keys are in the
+ * Keychain, with this-device-only access. Android: allowBackup="false" in app.json. A failure is not fatal: tracing
+ * matters more than the mark.
+ */
+async function keepDatabaseOutOfBackups(): Promise<void> {
+  try {
+    const [{ defaultDatabaseDirectory }, { loadBluezonePeripheral }] = await Promise.all([import('expo-sqlite'), import('../../modules/bluezone-peripheral')]);
+    if (typeof defaultDatabaseDirectory === 'string') await loadBluezonePeripheral().excludeFromBackup(defaultDatabaseDirectory);
+  } catch {
+    // Left as it was; the next start tries again.
+  }
+}
+
 export async function createPlatform(): Promise<{ platform: Platform; extras: PlatformExtras }> {
   const [Crypto, Device] = await Promise.all([import('expo-crypto'), import('expo-device')]);
   let central: CentralManager | undefined;
@@ -145,8 +161,10 @@ export async function createPlatform(): Promise<{ platform: Platform; extras: Pl
     return { central: await loadCentral(), peripheral: loadBluezonePeripheral(), hasPermissions: async () => (await permissions.bluetooth()) === 'granted' };
   };
   const radio = new BleRadio(loadLibraries);
+  const db = await ExpoSqliteDatabase.open();
+  if (RNPlatform.OS === 'ios') await keepDatabaseOutOfBackups();
   const platform: Platform = {
-    db: await ExpoSqliteDatabase.open(),
+    db,
     secrets: new SecureStoreSecrets(),
     radio,
     permissions,
