@@ -69,6 +69,7 @@ final class Peripheral: NSObject, CBPeripheralManagerDelegate {
 
   init(queue: DispatchQueue) {
     self.queue = queue
+    super.init()
   }
 
   func advertise(_ bytes: Data) {

@@ -94,10 +94,12 @@ class BluezonePeripheralModule : Module() {
         .putExtra(TracingService.EXTRA_TITLE, title)
         .putExtra(TracingService.EXTRA_TEXT, text)
       if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.O) context.startForegroundService(intent) else context.startService(intent)
+      Unit
     }
 
     AsyncFunction("stopForegroundService") {
       context.stopService(Intent(context, TracingService::class.java))
+      Unit
     }
 
     // Android keeps the app's files out of backups through allowBackup="false" (app.json); nothing to do per file.

@@ -25,10 +25,17 @@ class TracingService : Service() {
     val title = intent?.getStringExtra(EXTRA_TITLE) ?: "Bluezone"
     val text = intent?.getStringExtra(EXTRA_TEXT) ?: ""
     val notification = notification(title, text)
-    if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.Q) {
-      startForeground(NOTIFICATION_ID, notification, ServiceInfo.FOREGROUND_SERVICE_TYPE_CONNECTED_DEVICE)
-    } else {
-      startForeground(NOTIFICATION_ID, notification)
+    try {
+      if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.Q) {
+        startForeground(NOTIFICATION_ID, notification, ServiceInfo.FOREGROUND_SERVICE_TYPE_CONNECTED_DEVICE)
+      } else {
+        startForeground(NOTIFICATION_ID, notification)
+      }
+    } catch (error: RuntimeException) {
+      // Android 14 refuses a connectedDevice service without a Bluetooth permission granted, and Android 12 one
+      // started from the background: tracing then runs while the app is open, and the home screen says so.
+      stopSelf()
+      return START_NOT_STICKY
     }
     // Restarted by the system after it had to stop it; JavaScript starts tracing again when the app runs.
     return START_STICKY
