@@ -33,7 +33,7 @@ class TracingService : Service() {
       }
     } catch (error: RuntimeException) {
       // Android 14 refuses a connectedDevice service without a Bluetooth permission granted, and Android 12 one
-      // started from the background: tracing then runs while the app is open, and the home screen says so.
+      // started from the background: tracing then runs only while the app's process does, rather than not at all.
       stopSelf()
       return START_NOT_STICKY
     }
