@@ -17,6 +17,7 @@ TaskManager.defineTask(EXPOSURE_TASK, async () => {
     await services.deleteExpiredData();
     const result = await services.exposureCheck.run();
     await services.coverTraffic.maybeSend();
+    await services.keepOpenReminder.push();
     return result.record.ok ? BackgroundTask.BackgroundTaskResult.Success : BackgroundTask.BackgroundTaskResult.Failed;
   } catch {
     return BackgroundTask.BackgroundTaskResult.Failed;

@@ -272,6 +272,10 @@ export const en: Shape<typeof vi> = {
     title: 'You were in close contact with an infected person',
     body: 'Open Bluezone to see the day of the contact and what to do now.',
   },
+  reminder: {
+    title: 'Bluezone may have stopped recording contacts',
+    body: 'Bluezone has not run for more than a day. Open the app to go on recording contacts and getting warnings.',
+  },
   date: {
     weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   },

@@ -268,6 +268,10 @@ export const vi = {
     title: 'Bạn đã tiếp xúc gần với người nhiễm',
     body: 'Mở Bluezone để xem ngày tiếp xúc và việc cần làm ngay.',
   },
+  reminder: {
+    title: 'Bluezone có thể đã ngừng ghi nhận tiếp xúc',
+    body: 'Hơn một ngày rồi Bluezone chưa chạy. Mở ứng dụng để tiếp tục ghi nhận và nhận cảnh báo.',
+  },
   date: {
     weekdays: ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
   },

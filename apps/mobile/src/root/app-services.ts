@@ -14,6 +14,7 @@ import { SECRET_NAMES, type SecretStorage } from '../storage/secret-storage';
 import { SightingStore } from '../storage/sighting-store';
 import type { SqlDatabase } from '../storage/sql-database';
 import { DailyKeyStore } from '../tracing/daily-keys';
+import { KeepOpenReminder, type ReminderScheduler } from '../tracing/keep-open-reminder';
 import { TracingService } from '../tracing/tracing-service';
 import { advertisedMetadata, phoneCalibration, type PhoneCalibration } from '../tracing/tx-calibration';
 import { DeclarationService } from '../declaration/declaration-service';
@@ -37,6 +38,10 @@ export interface Platform {
   deviceModels: readonly (string | null | undefined)[];
   /** Where the app's server is, before any configuration says otherwise (no trailing slash). */
   baseServerUrl: string;
+  /** The keep-open reminder's notification, on iPhones only (tracing/keep-open-reminder.ts). */
+  reminders?: ReminderScheduler;
+  /** Its words, in the app's language. */
+  reminderText?: () => { title: string; body: string };
 }
 
 /** The app's services, wired once. Screens receive them through React context; tests build them with fakes. */
@@ -51,6 +56,8 @@ export interface AppServices {
   backend: BackendClient;
   calibration: PhoneCalibration;
   tracing: TracingService;
+  /** iPhones: "open Bluezone" after 36 hours in which the app's code did not run. */
+  keepOpenReminder: KeepOpenReminder;
   exposureCheck: ExposureCheck;
   upload: UploadFlow;
   /** Decoy uploads at random times, so a real one does not stand out on the network. */
@@ -92,6 +99,13 @@ export async function createAppServices(platform: Platform): Promise<AppServices
     isPaused: async () => (await state.get('settings.tracingPaused')) === true,
     random: platform.random,
   });
+  const keepOpenReminder = new KeepOpenReminder({
+    scheduler: platform.reminders,
+    state,
+    clock: platform.clock,
+    text: platform.reminderText ?? (() => ({ title: 'Bluezone', body: '' })),
+  });
+  tracing.subscribe(() => void keepOpenReminder.push());
   const exposureCheck = new ExposureCheck({
     backend,
     config,
@@ -134,6 +148,7 @@ export async function createAppServices(platform: Platform): Promise<AppServices
     backend,
     calibration,
     tracing,
+    keepOpenReminder,
     exposureCheck,
     upload,
     coverTraffic,
@@ -145,6 +160,8 @@ export async function createAppServices(platform: Platform): Promise<AppServices
       await deleteEverything(platform.db);
       await keys.clear();
       for (const name of SECRET_NAMES) await platform.secrets.remove(name);
+      // Nothing left to remind of (tracing's stop above pushed it while the settings still said onboarded).
+      await keepOpenReminder.push();
     },
   };
 }

@@ -17,5 +17,7 @@ export async function boot(platform: Platform, setTranslator?: (i18n: I18n) => v
   setTranslator?.(i18n);
   await services.deleteExpiredData();
   if (initial.onboarded) await services.tracing.start();
+  // The app's code runs: the keep-open reminder moves ahead (iPhones).
+  await services.keepOpenReminder.push();
   return { services, i18n, initial };
 }

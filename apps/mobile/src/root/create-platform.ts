@@ -11,7 +11,8 @@ import { ExpoSqliteDatabase } from '../storage/expo-sqlite-database';
 import type { SecretStorage } from '../storage/secret-storage';
 import type { AppServices, Platform } from './app-services';
 import type { DemoControls } from './demo-controls';
-import { notificationText, setNotificationLanguage, tracingText } from './notification-text';
+import type { ReminderScheduler } from '../tracing/keep-open-reminder';
+import { notificationText, reminderText, setNotificationLanguage, tracingText } from './notification-text';
 
 export interface PlatformExtras {
   demo?: DemoControls;
@@ -122,6 +123,24 @@ const batteryConditions: DeviceConditions = {
   },
 };
 
+const KEEP_OPEN_REMINDER = 'bluezone-keep-open';
+
+/** The keep-open reminder as one scheduled local notification, replaced at each push (same identifier). */
+const iosReminders: ReminderScheduler = {
+  async schedule(atMs, { title, body }) {
+    const Notifications = await import('expo-notifications');
+    await Notifications.scheduleNotificationAsync({
+      identifier: KEEP_OPEN_REMINDER,
+      content: { title, body },
+      trigger: { type: Notifications.SchedulableTriggerInputTypes.DATE, date: new Date(atMs) },
+    });
+  },
+  async cancel() {
+    const Notifications = await import('expo-notifications');
+    await Notifications.cancelScheduledNotificationAsync(KEEP_OPEN_REMINDER);
+  },
+};
+
 async function notifyExposure(_status: ExposureStatus): Promise<void> {
   const Notifications = await import('expo-notifications');
   const { title, body } = notificationText();
@@ -177,6 +196,8 @@ export async function createPlatform(): Promise<{ platform: Platform; extras: Pl
     random: Math.random,
     deviceModels: [Device.modelId, Device.modelName],
     baseServerUrl: String((Constants.expoConfig?.extra as { serverUrl?: string } | undefined)?.serverUrl ?? ''),
+    // Android keeps tracing alive with its foreground service; only iOS ends the app for good when it is swiped away.
+    ...(RNPlatform.OS === 'ios' ? { reminders: iosReminders, reminderText } : {}),
   };
   const extras: PlatformExtras = {
     setTranslator: (i18n) => {
@@ -189,7 +210,10 @@ export async function createPlatform(): Promise<{ platform: Platform; extras: Pl
         Notifications.setNotificationHandler({
           handleNotification: async () => ({ shouldShowBanner: true, shouldShowList: true, shouldPlaySound: true, shouldSetBadge: false }),
         });
-        subscription = Notifications.addNotificationResponseReceivedListener(() => open());
+        // The exposure warning opens its screen; the keep-open reminder has done its work once the app is open.
+        subscription = Notifications.addNotificationResponseReceivedListener((response) => {
+          if (response.notification.request.identifier !== KEEP_OPEN_REMINDER) open();
+        });
       });
       return () => subscription?.remove();
     },

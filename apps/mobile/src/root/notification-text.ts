@@ -16,3 +16,8 @@ export function tracingText(): { title: string; body: string } {
   const home = resources[current].translation.home;
   return { title: home.tracingOn, body: home.tracingOnBody };
 }
+
+/** The keep-open reminder of iPhones (tracing/keep-open-reminder.ts). */
+export function reminderText(): { title: string; body: string } {
+  return resources[current].translation.reminder;
+}

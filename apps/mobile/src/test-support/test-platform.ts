@@ -1,5 +1,6 @@
 import type { PublicNotice } from '@bluezone/contract';
 import { createAppServices, type AppServices, type Platform } from '../root/app-services';
+import { reminderText } from '../root/notification-text';
 import type { ExposureStatus } from '../exposure/exposure-status';
 import { MemoryPermissions, noDeviceConditions } from '../platform/permissions';
 import { MemoryAir, SimulatedRadio } from '../radio/simulated-radio';
@@ -18,6 +19,8 @@ export interface TestPhone {
   permissions: MemoryPermissions;
   secrets: MemorySecretStorage;
   notifications: ExposureStatus[];
+  /** The keep-open reminder's scheduled time after each push (null: cancelled), as an iPhone's would be. */
+  reminders: (number | null)[];
   rssi: { value: number };
 }
 
@@ -33,6 +36,7 @@ export async function testPhone(options: { id?: string; air?: MemoryAir; clock?:
   const permissions = new MemoryPermissions(options.granted ? 'granted' : 'undetermined', options.granted ? 'granted' : 'undetermined');
   const secrets = new MemorySecretStorage();
   const notifications: ExposureStatus[] = [];
+  const reminders: (number | null)[] = [];
   let n = 0;
   const platform: Platform = {
     db: await memoryDatabase(),
@@ -47,7 +51,9 @@ export async function testPhone(options: { id?: string; air?: MemoryAir; clock?:
     random: () => ((n = (n * 9301 + 49297) % 233280) / 233280),
     deviceModels: [],
     baseServerUrl: server.origin,
+    reminders: { schedule: async (atMs) => void reminders.push(atMs), cancel: async () => void reminders.push(null) },
+    reminderText,
   };
   const services = await createAppServices(platform);
-  return { services, clock, db: platform.db, server, radio, permissions, secrets, notifications, rssi };
+  return { services, clock, db: platform.db, server, radio, permissions, secrets, notifications, reminders, rssi };
 }
