@@ -21,10 +21,10 @@ export interface KeepOpenReminderDependencies {
 /**
  * "Open Bluezone to keep tracing", on iPhones. iOS relaunches an app for Bluetooth events after it ended it for
  * memory, but not after the user swiped it away, and nothing runs then to tell them. So every time the app's code
- * runs (opening, a background check, a Bluetooth wake-up, a change of the tracing status) while tracing is wanted,
- * the reminder is moved REMIND_AFTER_HOURS ahead; it fires only when the app has not run for that long, which a
- * living app does not let happen (iOS runs the background check about daily). When the user paused tracing or has
- * not finished onboarding, there is nothing to remind of, and the reminder is cancelled.
+ * runs (opening, a background check, a change of the tracing status) while tracing is wanted, the reminder is moved
+ * REMIND_AFTER_HOURS ahead; it fires only when the app has not run for that long, which a living app does not let
+ * happen (iOS runs the background check about daily). When the user paused tracing or has not finished onboarding,
+ * there is nothing to remind of, and the reminder is cancelled.
  */
 export class KeepOpenReminder {
   private queue: Promise<void> = Promise.resolve();
