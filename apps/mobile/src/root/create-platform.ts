@@ -181,7 +181,8 @@ export async function createPlatform(): Promise<{ platform: Platform; extras: Pl
   };
   const radio = new BleRadio(loadLibraries);
   const db = await ExpoSqliteDatabase.open();
-  if (RNPlatform.OS === 'ios') await keepDatabaseOutOfBackups();
+  // Not awaited: a native call that start-up need not wait for.
+  if (RNPlatform.OS === 'ios') void keepDatabaseOutOfBackups();
   const platform: Platform = {
     db,
     secrets: new SecureStoreSecrets(),

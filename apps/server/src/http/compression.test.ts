@@ -4,6 +4,7 @@ import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
+import { CSRF_TOKEN_ROUTES } from './compression.js';
 
 // What a browser, a phone and a CDN get back in bytes and headers: compressed where it helps and hides nothing,
 // cached for a year where a file's name changes with its content.
@@ -60,6 +61,8 @@ describe('compression and caching of answers', () => {
   });
 
   it('compresses the app’s files as it sends them, its hashed bundles cached for a year and its other files revalidated', async () => {
+    const plainBundle = await get('/app/_expo/static/js/web/index-9b1e.js');
+    expect(plainBundle.headers).toMatchObject({ vary: 'accept-encoding', 'cache-control': 'public, max-age=31536000, immutable' });
     const bundle = await get('/app/_expo/static/js/web/index-9b1e.js', 'gzip');
     expect(bundle.headers).toMatchObject({ 'content-encoding': 'gzip', 'cache-control': 'public, max-age=31536000, immutable', vary: 'accept-encoding' });
     expect(gunzipSync(bundle.rawPayload).toString()).toBe(script);
@@ -88,6 +91,14 @@ describe('compression and caching of answers', () => {
       expect(response.body.length, url).toBeGreaterThan(3000);
       expect(JSON.parse(response.body).padding, url).toBeTruthy();
     }
+  });
+
+  it('leaves uncompressed every answer that carries the CSRF token, as the API document lists them', async () => {
+    const document = JSON.parse((await get('/api/v1/openapi.json')).body) as { paths: Record<string, Record<string, { responses?: Record<string, unknown> }>> };
+    const carrying = Object.entries(document.paths)
+      .filter(([, methods]) => Object.values(methods).some((operation) => JSON.stringify(operation.responses?.['200'] ?? {}).includes('"csrfToken"')))
+      .map(([path]) => path);
+    expect(carrying.sort()).toEqual([...CSRF_TOKEN_ROUTES].sort());
   });
 
   it('never compresses export files, which a CDN caches by path alone', async () => {

@@ -31,15 +31,15 @@ const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
 /**
  * Headers of a built file: immutable caching under one of `hashedDirs` (hashed names), revalidation on every use
- * elsewhere (the library's own header would otherwise replace ours); with `variants`, `Vary: Accept-Encoding`, since
- * the same path is answered as brotli, gzip or plain.
+ * elsewhere (the library's own header would otherwise replace ours), and `Vary: Accept-Encoding`, since the same
+ * path is answered as brotli, gzip or plain (from the build's .br and .gz, or compressed as sent: compression.ts).
  */
-function builtFileHeaders(hashedDirs: readonly string[], variants: boolean) {
+function builtFileHeaders(hashedDirs: readonly string[]) {
   const prefixes = hashedDirs.map((dir) => `${path.resolve(dir)}${path.sep}`);
   return (response: { setHeader(name: string, value: string): unknown }, filePath: string) => {
     const hashed = prefixes.some((prefix) => path.resolve(filePath).startsWith(prefix));
     response.setHeader('cache-control', hashed ? IMMUTABLE_CACHE_CONTROL : 'no-cache');
-    if (variants) response.setHeader('vary', 'accept-encoding');
+    response.setHeader('vary', 'accept-encoding');
   };
 }
 
@@ -92,8 +92,7 @@ export async function registerStatic(
   const appBuilt = existsSync(path.join(http.appDir, 'index.html'));
   if (appBuilt) {
     // Expo names its bundles (_expo/static) and images (assets/) by their content's hash.
-    // (Its variants are made by compression.ts, which sets Vary itself.)
-    const setHeaders = builtFileHeaders([path.join(http.appDir, '_expo', 'static'), path.join(http.appDir, 'assets')], false);
+    const setHeaders = builtFileHeaders([path.join(http.appDir, '_expo', 'static'), path.join(http.appDir, 'assets')]);
     await app.register(fastifyStatic, { root: http.appDir, prefix: '/app/', decorateReply: false, redirect: true, cacheControl: false, setHeaders });
     // Its pages carry the app's own policy (see content-security-policy.ts); every other answer keeps the console's.
     const appPolicy = contentSecurityPolicyHeader(APP_CONTENT_SECURITY_POLICY);
@@ -105,7 +104,7 @@ export async function registerStatic(
   const consoleBuilt = existsSync(path.join(http.consoleDir, 'index.html'));
   if (consoleBuilt) {
     // Vite names everything under assets/ by its content's hash.
-    const setHeaders = builtFileHeaders([path.join(http.consoleDir, 'assets')], true);
+    const setHeaders = builtFileHeaders([path.join(http.consoleDir, 'assets')]);
     await app.register(fastifyStatic, { root: http.consoleDir, prefix: '/', wildcard: true, preCompressed: true, cacheControl: false, setHeaders });
   }
 

@@ -31,7 +31,7 @@ import java.util.UUID
  * the system rotates on its own schedule.
  */
 class BluezonePeripheralModule : Module() {
-  private var advertisingSet: AdvertisingSetCallback? = null
+  private var advertisingSetCallback: AdvertisingSetCallback? = null
   private var legacyAdvertisement: AdvertiseCallback? = null
 
   private val context: Context
@@ -85,7 +85,7 @@ class BluezonePeripheralModule : Module() {
       } catch (_: SecurityException) {
         // Without the permission nothing was advertised.
       }
-      advertisingSet = null
+      advertisingSetCallback = null
       legacyAdvertisement = null
     }
 
@@ -115,9 +115,9 @@ class BluezonePeripheralModule : Module() {
   }
 
   private fun stop(advertiser: BluetoothLeAdvertiser) {
-    if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.O) advertisingSet?.let { advertiser.stopAdvertisingSet(it) }
+    if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.O) advertisingSetCallback?.let { advertiser.stopAdvertisingSet(it) }
     legacyAdvertisement?.let { advertiser.stopAdvertising(it) }
-    advertisingSet = null
+    advertisingSetCallback = null
     legacyAdvertisement = null
   }
 
@@ -139,12 +139,12 @@ class BluezonePeripheralModule : Module() {
         answered = true
         if (status == AdvertisingSetCallback.ADVERTISE_SUCCESS) promise.resolve(null)
         else {
-          if (advertisingSet === this) advertisingSet = null
+          if (advertisingSetCallback === this) advertisingSetCallback = null
           promise.reject("ERR_ADVERTISE", "advertising did not start (status $status)", null)
         }
       }
     }
-    advertisingSet = callback
+    advertisingSetCallback = callback
     advertiser.startAdvertisingSet(parameters, data, null, null, null, callback)
   }
 
