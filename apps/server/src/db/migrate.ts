@@ -9,6 +9,7 @@ import * as m0007 from './migrations/0007_declarations.js';
 import * as m0008 from './migrations/0008_scale.js';
 import * as m0009 from './migrations/0009_notices.js';
 import * as m0010 from './migrations/0010_exposures_revised_partial.js';
+import * as m0011 from './migrations/0011_live_code_expiry.js';
 import { isPostgres } from './database.js';
 
 /**
@@ -29,6 +30,8 @@ const migrations: Record<string, Migration> = {
   '0009_notices': m0009,
   // The index of revised keys holds only those: publishes no longer write into it.
   '0010_exposures_revised_partial': m0010,
+  // Issuing a code erases the hashes of dead codes through an index of the live ones, not a scan of every code.
+  '0011_live_code_expiry': m0011,
 };
 
 /**

@@ -127,9 +127,19 @@ export class VerificationStore extends Store implements VerificationRepository {
 
   /** Erases the hashes of codes that can no longer be used, freeing their values for new codes. */
   async eraseDeadHashes(now: Date): Promise<void> {
+    for (const statement of this.deadHashErasures(now)) await statement.execute();
+  }
+
+  /**
+   * The two statements of `eraseDeadHashes`, each matching the predicate of a partial index of live codes
+   * (migration 0011), so they read only the codes whose hash is still set; the store test checks the plans.
+   */
+  deadHashErasures(now: Date) {
     const at = now.toISOString();
-    await this.db.updateTable('verification_codes').set({ code_hash: null }).where('code_hash', 'is not', null).where('expires_at', '<=', at).execute();
-    await this.db.updateTable('verification_codes').set({ long_code_hash: null }).where('long_code_hash', 'is not', null).where('long_expires_at', '<=', at).execute();
+    return [
+      this.db.updateTable('verification_codes').set({ code_hash: null }).where('code_hash', 'is not', null).where('expires_at', '<=', at),
+      this.db.updateTable('verification_codes').set({ long_code_hash: null }).where('long_code_hash', 'is not', null).where('long_expires_at', '<=', at),
+    ] as const;
   }
 
   /**
