@@ -220,4 +220,30 @@ describe.skipIf(skipReason !== null)('health declarations in Chromium', () => {
     await checks.getByText(/Không có triệu chứng/).first().waitFor();
     expect(dialogs).toEqual([]);
   });
+  it('lets that citizen report a day from the link on the receipt, and shows the officer who reported it', { timeout: 90_000 }, async () => {
+    await citizen.getByRole('link', { name: 'Mở trang báo cáo sức khỏe hằng ngày' }).click();
+    await citizen.getByRole('heading', { name: 'Báo cáo sức khỏe hằng ngày', level: 1 }).waitFor();
+    // The key rides in the fragment, which the browser never sends.
+    expect(new URL(citizen.url()).pathname).toBe('/khai-bao/theo-doi');
+    expect(new URL(citizen.url()).hash).toMatch(/^#[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}\.[A-Za-z0-9_-]{22}$/);
+    // Today's check was recorded by the officer in the test before.
+    await citizen.getByText('(cán bộ y tế ghi)').waitFor();
+    expect(await fitsWidth(citizen)).toBe(true);
+    await citizen.getByText('Ho', { exact: true }).click();
+    await citizen.getByLabel('Ghi chú cho trạm y tế').fill('Ho từ sáng nay');
+    await citizen.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await citizen.getByText(/Bạn thuộc diện nghi ngờ mắc bệnh: hãy gọi ngay trạm y tế/).waitFor();
+    await citizen.getByText(/Đã gửi báo cáo ngày/).waitFor();
+
+    await page.reload();
+    const checks = page.locator('section[aria-labelledby="checks-title"]');
+    await checks.getByText(/Ho \(người khai tự báo\) — Ho từ sáng nay/).waitFor();
+    await page.getByText('Người khai tự báo sức khỏe hằng ngày').first().waitFor();
+
+    // A link with a wrong key is refused, and says so without saying which part is wrong.
+    await citizen.goto(citizen.url().replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')));
+    await citizen.reload();
+    await citizen.getByText('Liên kết không đúng, hoặc tờ khai đã được xóa sau thời hạn lưu giữ.').waitFor();
+    expect(dialogs).toEqual([]);
+  });
 });

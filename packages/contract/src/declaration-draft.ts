@@ -1,4 +1,4 @@
-import type { DeclarationKind, Gender, SubmitDeclarationRequest, Symptom, Transport } from './declarations.js';
+import type { DeclarationKind, Gender, SelfReportStatus, SubmitDeclarationRequest, Symptom, Transport } from './declarations.js';
 import type { Place } from './places.js';
 
 /*
@@ -191,4 +191,20 @@ export function toRequest(draft: DeclarationDraft): SubmitDeclarationRequest {
     consent: true,
     ...(draft.website ? { website: draft.website as '' } : {}),
   };
+}
+
+/**
+ * The days a daily self-report may be for, newest first: from the day of the declaration to today, or to the
+ * monitoring's last day once it has passed; none when the declaration is not monitored. The web page and the app
+ * offer these, and the server takes each of them.
+ */
+export function selfReportDays(status: Pick<SelfReportStatus, 'declaredDay' | 'monitoringUntil' | 'today'>): string[] {
+  const days: string[] = [];
+  if (status.monitoringUntil === null) return days;
+  for (let day = status.declaredDay; day <= status.monitoringUntil && day <= status.today; day = nextCalendarDay(day)) days.unshift(day);
+  return days;
+}
+
+function nextCalendarDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }

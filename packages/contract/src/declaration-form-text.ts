@@ -243,3 +243,61 @@ export const DECLARATION_REASON_TEXT_EN: Widen<typeof DECLARATION_REASON_TEXT_VI
   app_exposure_warning: 'Bluezone warned of a close contact',
   monitoring_check: 'Symptoms at the check of {{day}}',
 };
+
+/**
+ * The declarant's daily self-report of a monitored arrival, as the web page (`/khai-bao/theo-doi`) and the app's
+ * receipt screen word it.
+ */
+export const DECLARATION_SELF_REPORT_TEXT_VI = {
+  title: 'Báo cáo sức khỏe hằng ngày',
+  intro: 'Mỗi ngày, đến hết ngày {{date}}, hãy báo sức khỏe của bạn. Trạm y tế nhận được ngay.',
+  notMonitored: 'Tờ khai này không thuộc diện theo dõi hằng ngày: bạn không cần báo cáo.',
+  ask: 'Trạm y tế yêu cầu bạn báo sức khỏe hằng ngày?',
+  ended: 'Thời gian theo dõi đã kết thúc ngày {{date}}. Cảm ơn bạn.',
+  days: 'Các ngày theo dõi',
+  reported: '{{day}}: {{symptoms}}',
+  byOfficial: '(cán bộ y tế ghi)',
+  notReported: '{{day}}: chưa báo',
+  day: 'Ngày báo cáo',
+  symptoms: 'Triệu chứng trong ngày',
+  symptomsHint: 'Không chọn gì nếu bạn không có triệu chứng nào.',
+  none: 'Không có triệu chứng',
+  note: 'Ghi chú cho trạm y tế',
+  send: 'Gửi báo cáo',
+  sending: 'Đang gửi…',
+  sent: 'Đã gửi báo cáo ngày {{day}}.',
+  suspected: 'Bạn thuộc diện nghi ngờ mắc bệnh: hãy gọi ngay trạm y tế, ở nhà và tránh tiếp xúc với người khác.',
+  keepLink: 'Lưu lại liên kết này (đánh dấu trang) để báo cáo mỗi ngày. Đừng chia sẻ: ai có liên kết đều báo cáo được thay bạn.',
+  open: 'Mở trang báo cáo sức khỏe hằng ngày',
+  badLink: 'Liên kết không đúng, hoặc tờ khai đã được xóa sau thời hạn lưu giữ.',
+  noLink: 'Hãy mở trang này bằng liên kết trên biên nhận khai báo y tế của bạn.',
+  failed: 'Chưa gửi được. Hãy kiểm tra kết nối mạng rồi thử lại.',
+  rateLimited: 'Quá nhiều lần gửi từ mạng này. Hãy chờ vài phút rồi thử lại.',
+};
+
+export const DECLARATION_SELF_REPORT_TEXT_EN: Widen<typeof DECLARATION_SELF_REPORT_TEXT_VI> = {
+  title: 'Daily health report',
+  intro: 'Every day until the end of {{date}}, report how you are. The health station sees it at once.',
+  notMonitored: 'This declaration is not monitored day by day: you need not report.',
+  ask: 'Has the health station asked you to report your health every day?',
+  ended: 'The monitoring ended on {{date}}. Thank you.',
+  days: 'Days of the monitoring',
+  reported: '{{day}}: {{symptoms}}',
+  byOfficial: '(recorded by a health officer)',
+  notReported: '{{day}}: not reported',
+  day: 'Day reported',
+  symptoms: 'Symptoms that day',
+  symptomsHint: 'Pick none if you have no symptom.',
+  none: 'No symptoms',
+  note: 'Note for the health station',
+  send: 'Send the report',
+  sending: 'Sending…',
+  sent: 'The report of {{day}} is sent.',
+  suspected: 'You are a suspected case: call the health station now, stay home and keep away from others.',
+  keepLink: 'Keep this link (bookmark it) to report every day. Do not share it: whoever has it can report for you.',
+  open: 'Open the daily health report',
+  badLink: 'The link is wrong, or the declaration was deleted after its retention period.',
+  noLink: 'Open this page with the link on your health declaration receipt.',
+  failed: 'Not sent. Check the connection and try again.',
+  rateLimited: 'Too many reports from this network. Wait a few minutes and try again.',
+};

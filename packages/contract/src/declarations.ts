@@ -172,6 +172,11 @@ export const submitDeclarationResponseSchema = z.object({
   /** Short code (XXXX-XXXX) to show at a checkpoint or the health station; its QR code holds the same. */
   receipt: z.string(),
   receiptExpiresAt: timestampSchema,
+  /**
+   * The declarant's secret for the daily self-report of a monitored arrival (`POST /api/v1/declarations/self-report`):
+   * shown to no one else, stored by the server only as a hash, and sent back only with the receipt. 22 characters.
+   */
+  selfReportKey: z.string(),
   assessment: assessmentSchema.omit({ rule: true }),
   routedTo: z.array(z.string()),
   nextSteps: z.array(nextStepSchema),
@@ -240,7 +245,10 @@ export const monitoringCheckSchema = z.object({
   symptoms: z.array(symptomSchema),
   note: z.string().nullable(),
   at: timestampSchema,
+  /** The official who recorded it; null when the declarant reported it (`selfReported`). */
   actor: z.string().nullable(),
+  /** Reported by the declarant, from the app or the web page, with the receipt's self-report key. */
+  selfReported: z.boolean(),
 });
 export type MonitoringCheck = z.infer<typeof monitoringCheckSchema>;
 
@@ -303,20 +311,60 @@ export const updateDeclarationRequestSchema = z
   .refine((value) => Object.keys(value).length > 0, { message: 'give at least one field to change' });
 export type UpdateDeclarationRequest = z.infer<typeof updateDeclarationRequestSchema>;
 
+/** A day's symptoms, of an official's check or of the declarant's report: each at most once; none is an empty list. */
+const daySymptomsSchema = z
+  .array(symptomSchema)
+  .max(SYMPTOMS.length)
+  .refine((list) => new Set(list).size === list.length, 'each symptom once')
+  .describe(bilingual('Triệu chứng hôm đó; rỗng: không có triệu chứng', 'Symptoms that day; empty: none'));
+
 export const addCheckRequestSchema = z
   .object({
     day: day.describe(bilingual('Ngày kiểm tra (YYYY-MM-DD)', 'Day of the check')),
-    symptoms: z
-      .array(symptomSchema)
-      .max(SYMPTOMS.length)
-      .refine((list) => new Set(list).size === list.length, 'each symptom once')
-      .describe(bilingual('Triệu chứng hôm đó; rỗng: không có triệu chứng', 'Symptoms that day; empty: none')),
+    symptoms: daySymptomsSchema,
     note: text(1000).optional(),
   })
   .strict();
 export type AddCheckRequest = z.infer<typeof addCheckRequestSchema>;
 
 export const receiptParamsSchema = z.object({ receipt: z.string().trim().min(4).max(20) });
+
+/** The declarant's own credentials: the receipt and the self-report key the declaration's answer gave. */
+export const selfReportRequestSchema = z
+  .object({
+    receipt: z.string().trim().min(4).max(20).describe(bilingual('Mã khai báo (XXXX-XXXX)', 'Receipt (XXXX-XXXX)')),
+    key: z.string().min(1).max(64).describe(bilingual('Khóa tự báo cáo nhận khi khai báo', 'Self-report key given with the receipt')),
+  })
+  .strict();
+export type SelfReportRequest = z.infer<typeof selfReportRequestSchema>;
+
+/** A day's self-report of a monitored arrival; a second report of the same day replaces the first. */
+export const selfReportCheckRequestSchema = selfReportRequestSchema
+  .extend({
+    day: day.describe(bilingual('Ngày báo cáo (YYYY-MM-DD), hôm nay hoặc trước đó', 'Day reported (YYYY-MM-DD), today or before')),
+    symptoms: daySymptomsSchema,
+    note: text(500).optional().describe(bilingual('Ghi chú cho trạm y tế (không bắt buộc)', 'Note for the health station (optional)')),
+  })
+  .strict();
+export type SelfReportCheckRequest = z.infer<typeof selfReportCheckRequestSchema>;
+
+/** What the declarant sees of their monitoring: its last day, the days reported, and whom to call. */
+export const selfReportStatusSchema = z.object({
+  receipt: z.string(),
+  /** Day of the declaration (in Vietnam): the first day a form offers to report. */
+  declaredDay: z.string(),
+  /** Last day of the 14-day monitoring; null when the declaration is not monitored (no report is taken then). */
+  monitoringUntil: z.string().nullable(),
+  /** Today in Vietnam, as the server counts days. */
+  today: z.string(),
+  /** Whether the declaration is now a suspected case: the app then asks the declarant to call the station. */
+  suspected: z.boolean(),
+  /** The days checked, by the declarant or by an official, without notes or names. */
+  checks: z.array(z.object({ day: z.string(), symptoms: z.array(symptomSchema), selfReported: z.boolean() })),
+  healthStation: healthStationSchema,
+});
+export type SelfReportStatus = z.infer<typeof selfReportStatusSchema>;
+export const selfReportStatusResponseSchema = z.object({ status: selfReportStatusSchema });
 
 /** What a checkpoint sees from a receipt: who, whether the receipt holds, and what the screening found. */
 export const checkpointViewSchema = z.object({

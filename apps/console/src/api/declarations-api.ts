@@ -14,6 +14,9 @@ import type {
   ListEpidemicAreasResponse,
   Place,
   PlaceScope,
+  SelfReportCheckRequest,
+  SelfReportRequest,
+  SelfReportStatus,
   SubmitDeclarationRequest,
   SubmitDeclarationResponse,
   UpdateDeclarationRequest,
@@ -36,6 +39,8 @@ export function publicDeclarationCalls(client: ApiClient) {
     searchPlaces: async (q: string, scope: PlaceScope): Promise<Place[]> => (await client.get<{ places: Place[] }>(`${V1}/places`, { q, scope, limit: 8 })).places,
     place: (code: string) => client.get<Place>(`${V1}/places/${id(code)}`),
     submitDeclaration: (request: SubmitDeclarationRequest) => client.post<SubmitDeclarationResponse>(`${V1}/declarations`, request),
+    selfReportStatus: async (credentials: SelfReportRequest) => (await client.post<{ status: SelfReportStatus }>(`${V1}/declarations/self-report`, credentials)).status,
+    selfReport: async (report: SelfReportCheckRequest) => (await client.post<{ status: SelfReportStatus }>(`${V1}/declarations/self-report/checks`, report)).status,
   };
 }
 

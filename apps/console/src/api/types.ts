@@ -97,6 +97,7 @@ const ERROR_CODE_SET: Record<ContractErrorCode, true> = {
   unsupported_file_type: true,
   // Health declarations.
   status_not_allowed: true,
+  invalid_self_report_key: true,
 };
 export const ERROR_CODES = Object.keys(ERROR_CODE_SET) as ContractErrorCode[];
 

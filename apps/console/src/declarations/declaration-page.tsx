@@ -37,7 +37,8 @@ function useEventText() {
       case 'note':
         return t('declaration.events.note', { actor });
       case 'check':
-        return t('declaration.events.check', { actor });
+        // A check without an actor is the declarant's own report (the public self-report).
+        return event.actor === null ? t('declaration.events.self_check') : t('declaration.events.check', { actor });
       case 'assessment':
         return t('declaration.events.assessment');
     }

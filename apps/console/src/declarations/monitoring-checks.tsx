@@ -3,10 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.js';
-import { SYMPTOMS } from '../api/contract-values.js';
 import { ErrorMessage, SuccessMessage } from '../components/error-message.js';
 import { formatDay, vietnamDay } from '../components/format.js';
-import { Choice, Field } from '../forms/field.js';
+import { Field } from '../forms/field.js';
+import { DayCheckFields } from './day-check-fields.js';
 import { useFormCheck } from '../forms/use-form-check.js';
 
 const SPECS = { day: { labelKey: 'declaration.checkDay' }, symptoms: { labelKey: 'declaration.checkSymptoms' }, note: { labelKey: 'declaration.checkNote', maxLength: 1000 } };
@@ -54,6 +54,7 @@ export function MonitoringChecks({ declaration }: { declaration: Declaration }) 
           {declaration.checks.map((c) => (
             <li key={c.day}>
               {t('declaration.checkDone', { day: formatDay(c.day, i18n.language), symptoms: describe(c.symptoms) })}
+              {c.selfReported ? ` ${t('declaration.checkSelfReported')}` : ''}
               {c.note ? ` — ${c.note}` : ''}
             </li>
           ))}
@@ -61,31 +62,17 @@ export function MonitoringChecks({ declaration }: { declaration: Declaration }) 
       ) : null}
       {days.length > 0 ? (
         <form onSubmit={submit} noValidate>
-          <Field label={t('declaration.checkDay')} id={check.idOf('day')} error={check.errorOf('day')}>
-            {(control) => (
-              <select {...control} value={day} onChange={(e) => setDay(e.target.value)}>
-                {days.map((d) => (
-                  <option key={d} value={d}>
-                    {formatDay(d, i18n.language)}
-                    {checked.has(d) ? ' ✓' : ''}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('declaration.checkSymptoms')} hint={t('declare.symptomsHint')} id={check.idOf('symptoms')} error={check.errorOf('symptoms')} kind="choices">
-            {() =>
-              SYMPTOMS.filter((s) => s !== 'other').map((symptom) => (
-                <Choice key={symptom} label={t(`declare.symptomNames.${symptom}`)}>
-                  <input
-                    type="checkbox"
-                    checked={symptoms.includes(symptom)}
-                    onChange={(e) => setSymptoms(e.target.checked ? SYMPTOMS.filter((s) => s === symptom || symptoms.includes(s)) : symptoms.filter((s) => s !== symptom))}
-                  />
-                </Choice>
-              ))
-            }
-          </Field>
+          <DayCheckFields
+            days={days}
+            checked={new Set(checked.keys())}
+            day={day}
+            onDay={setDay}
+            symptoms={symptoms}
+            onSymptoms={setSymptoms}
+            labels={{ day: t('declaration.checkDay'), symptoms: t('declaration.checkSymptoms'), hint: t('declare.symptomsHint') }}
+            ids={{ day: check.idOf('day'), symptoms: check.idOf('symptoms') }}
+            errors={{ day: check.errorOf('day'), symptoms: check.errorOf('symptoms') }}
+          />
           <Field label={t('declaration.checkNote')} id={check.idOf('note')} error={check.errorOf('note')} optional>
             {(control) => <input {...control} value={note} onChange={(e) => setNote(e.target.value)} />}
           </Field>

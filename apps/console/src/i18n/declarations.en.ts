@@ -1,5 +1,5 @@
 import type { declarationsVi } from './declarations.vi.js';
-import { DECLARATION_FORM_TEXT_EN, DECLARATION_RECEIPT_TEXT_EN, DECLARATION_REASON_TEXT_EN } from '@bluezone/contract/declaration-form-text';
+import { DECLARATION_FORM_TEXT_EN, DECLARATION_RECEIPT_TEXT_EN, DECLARATION_REASON_TEXT_EN, DECLARATION_SELF_REPORT_TEXT_EN } from '@bluezone/contract/declaration-form-text';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
@@ -41,6 +41,7 @@ export const declarationsEn: Widen<typeof declarationsVi> = {
       another: 'Declare for someone else',
       print: 'Print the receipt',
     },
+    selfReport: DECLARATION_SELF_REPORT_TEXT_EN,
   },
   reasons: DECLARATION_REASON_TEXT_EN,
   declarations: {
@@ -136,6 +137,7 @@ export const declarationsEn: Widen<typeof declarationsVi> = {
       follow_up: '{{actor}} set the next follow-up to {{day}}',
       follow_up_cleared: '{{actor}} cleared the next follow-up',
       check: '{{actor}} recorded a daily check',
+      self_check: 'The declarant reported their daily health',
       assessment: 'Screened again after the epidemic areas or a check changed',
     },
     system: 'System',
@@ -148,6 +150,7 @@ export const declarationsEn: Widen<typeof declarationsVi> = {
     checkSave: 'Record the check',
     checkSaved: 'Check recorded.',
     checkDone: '{{day}}: {{symptoms}}',
+    checkSelfReported: '(reported by the declarant)',
     checksCaption: 'Daily monitoring checks',
   },
   checkpoint: {

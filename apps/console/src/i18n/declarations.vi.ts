@@ -1,4 +1,4 @@
-import { DECLARATION_FORM_TEXT_VI, DECLARATION_RECEIPT_TEXT_VI, DECLARATION_REASON_TEXT_VI } from '@bluezone/contract/declaration-form-text';
+import { DECLARATION_FORM_TEXT_VI, DECLARATION_RECEIPT_TEXT_VI, DECLARATION_REASON_TEXT_VI, DECLARATION_SELF_REPORT_TEXT_VI } from '@bluezone/contract/declaration-form-text';
 // Health declarations, epidemic areas, the checkpoint and notifications, in Vietnamese. Spread into vi.ts; en.ts
 // spreads declarations.en.ts, which must hold the same keys (checked by i18n.test.ts).
 export const declarationsVi = {
@@ -38,6 +38,7 @@ export const declarationsVi = {
       another: 'Khai báo cho người khác',
       print: 'In biên nhận',
     },
+    selfReport: DECLARATION_SELF_REPORT_TEXT_VI,
   },
   reasons: DECLARATION_REASON_TEXT_VI,
   declarations: {
@@ -133,6 +134,7 @@ export const declarationsVi = {
       follow_up: '{{actor}} hẹn theo dõi ngày {{day}}',
       follow_up_cleared: '{{actor}} bỏ ngày hẹn theo dõi',
       check: '{{actor}} ghi kết quả theo dõi hằng ngày',
+      self_check: 'Người khai tự báo sức khỏe hằng ngày',
       assessment: 'Sàng lọc lại theo danh sách vùng dịch hoặc kết quả theo dõi',
     },
     system: 'Hệ thống',
@@ -145,6 +147,7 @@ export const declarationsVi = {
     checkSave: 'Ghi kết quả',
     checkSaved: 'Đã ghi kết quả theo dõi.',
     checkDone: '{{day}}: {{symptoms}}',
+    checkSelfReported: '(người khai tự báo)',
     checksCaption: 'Kết quả theo dõi hằng ngày',
   },
   checkpoint: {

@@ -8,6 +8,7 @@ import { applyLocale } from '../i18n/index.js';
 import { DeclarationForm } from './declaration-form.js';
 import { toRequest } from './declaration-draft.js';
 import { ReceiptView } from './receipt-view.js';
+import { SELF_REPORT_PATH, SelfReportPage } from './self-report-page.js';
 import './public.css';
 
 /** `/khai-bao` is the domestic declaration, `/khai-bao/nhap-canh` the entry one; `?dv=06184` picks the ward. */
@@ -36,6 +37,7 @@ export function PublicApp({ client }: { client: ApiClient }) {
   const { t } = useTranslation();
   const [api] = useState(() => publicDeclarationCalls(client));
   const kind = pageOf(window.location.pathname);
+  const selfReport = window.location.pathname.replace(/\/+$/, '') === SELF_REPORT_PATH;
   const [answer, setAnswer] = useState<SubmitDeclarationResponse | null>(null);
   const [residence, setResidence] = useState<Place | null | undefined>(undefined);
   const [round, setRound] = useState(0);
@@ -54,8 +56,8 @@ export function PublicApp({ client }: { client: ApiClient }) {
   }, [api]);
 
   useEffect(() => {
-    document.title = `${t(kind === 'entry' ? 'declare.titleEntry' : 'declare.title')} · ${t('app.name')}`;
-  }, [t, kind]);
+    if (!selfReport) document.title = `${t(kind === 'entry' ? 'declare.titleEntry' : 'declare.title')} · ${t('app.name')}`;
+  }, [t, kind, selfReport]);
 
   const other = kind === 'entry' ? '/khai-bao' : '/khai-bao/nhap-canh';
   return (
@@ -72,7 +74,9 @@ export function PublicApp({ client }: { client: ApiClient }) {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="content narrow">
-        {kind === null ? (
+        {selfReport ? (
+          <SelfReportPage status={api.selfReportStatus} report={api.selfReport} />
+        ) : kind === null ? (
           <>
             <h1>{t('notFound.title')}</h1>
             <p>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatDay } from '../components/format.js';
 import { inSentence } from '../declarations/flag-badges.js';
 import { ReasonList } from './reason-list.js';
+import { selfReportLink } from './self-report-page.js';
 
 /** Where a checkpoint officer's phone lands when it scans a receipt's QR code (the console's checkpoint page). */
 export function checkpointLink(receipt: string): string {
@@ -78,6 +79,16 @@ export function ReceiptView({ answer, onAnother }: { answer: SubmitDeclarationRe
         ) : (
           <p>{t('declare.receipt.noPhone', { unit: station })}</p>
         )}
+      </div>
+      {/* Not printed: the link holds the key, and a printed receipt is shown at checkpoints. Offered to every
+          declarant: an epidemic area added later can make an arrival of anyone, which the page then says. */}
+      <div className="card no-print">
+        <h2>{t('declare.selfReport.title')}</h2>
+        <p>{assessment.monitoringUntil !== null ? t('declare.selfReport.intro', { date: formatDay(assessment.monitoringUntil, i18n.language) }) : t('declare.selfReport.ask')}</p>
+        <p>
+          <a href={selfReportLink(answer.receipt, answer.selfReportKey)}>{t('declare.selfReport.open')}</a>
+        </p>
+        <p className="hint">{t('declare.selfReport.keepLink')}</p>
       </div>
       <div className="form-actions no-print">
         <button type="button" onClick={onAnother}>

@@ -10,6 +10,7 @@ import * as m0008 from './migrations/0008_scale.js';
 import * as m0009 from './migrations/0009_notices.js';
 import * as m0010 from './migrations/0010_exposures_revised_partial.js';
 import * as m0011 from './migrations/0011_live_code_expiry.js';
+import * as m0012 from './migrations/0012_declaration_self_report.js';
 import { isPostgres } from './database.js';
 
 /**
@@ -32,6 +33,8 @@ const migrations: Record<string, Migration> = {
   '0010_exposures_revised_partial': m0010,
   // Issuing a code erases the hashes of dead codes through an index of the live ones, not a scan of every code.
   '0011_live_code_expiry': m0011,
+  // The declarant's key for the daily self-report of a monitored arrival.
+  '0012_declaration_self_report': m0012,
 };
 
 /**

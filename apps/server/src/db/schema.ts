@@ -377,6 +377,8 @@ export interface DeclarationTable {
   declared_day: string;
   receipt_expires_at: string;
   updated_at: string;
+  /** SHA-256 (hex) of the declarant's self-report key; null for declarations made before the key existed. */
+  self_report_key_hash: string | null;
 }
 
 export interface DeclarationRouteTable {

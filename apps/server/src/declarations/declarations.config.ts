@@ -6,6 +6,8 @@ export interface DeclarationsConfig {
   /** Declarations accepted per client address per window (in memory, per process). */
   submitRateLimit: number;
   submitRateWindowSeconds: number;
+  /** Self-reports and their status reads per client address per the same window, failed attempts included. */
+  selfReportRateLimit: number;
   /** Receipt look-ups per official per minute: a checkpoint scans people one by one, a guesser would not. */
   receiptLookupRateLimit: number;
   /** How often the retention job runs. */
@@ -44,6 +46,8 @@ export function readDeclarationsConfig(env: EnvReader): DeclarationsConfig {
     // Many people share one address behind a mobile operator's NAT, so the default is generous.
     submitRateLimit: env.int('BLUEZONE_DECLARATION_RATE_LIMIT', 60, { min: 1, max: 1_000_000 }),
     submitRateWindowSeconds: env.duration('BLUEZONE_DECLARATION_RATE_WINDOW', 600, { min: 1, max: DAY }),
+    // A declarant reads and reports a few times a day; a NAT shares the address with many of them.
+    selfReportRateLimit: env.int('BLUEZONE_SELF_REPORT_RATE_LIMIT', 120, { min: 1, max: 1_000_000 }),
     receiptLookupRateLimit: env.int('BLUEZONE_RECEIPT_LOOKUP_RATE_LIMIT', 60, { min: 1, max: 100_000 }),
     purgeEverySeconds: env.duration('BLUEZONE_DECLARATION_PURGE_EVERY', 3600, { min: 60, max: DAY }),
   };

@@ -17,6 +17,7 @@ import { FollowUpService } from './follow-up.service.js';
 import { HealthStationsService } from './health-stations.service.js';
 import { HealthStationsStore } from './health-stations.store.js';
 import { IntakeService } from './intake.service.js';
+import { SelfReportService } from './self-report.js';
 import { DeclarationRetention } from './retention.js';
 import { WebhookOutboxStore, WebhookSender } from './webhook-outbox.js';
 
@@ -54,9 +55,12 @@ function createDeclarationServices({ db, platform, config, services, transaction
   });
   const rescreening = new Rescreening(store, lists, places, screening, alerts, audit, platform.clock, transactions);
   epidemicAreas.onChange(rescreening.onAreaChange);
+  const intake = new IntakeService(store, stationsStore, places, screening, alerts, rateLimiters.create('declaration', config.submitRateLimit, config.submitRateWindowSeconds), units.topCode, platform, transactions);
+  const followUp = new FollowUpService(store, lists, placeNames, screening, alerts, rateLimiters.create('receipt_lookup', config.receiptLookupRateLimit, 60), audit, platform.clock, transactions);
   return {
-    intake: new IntakeService(store, stationsStore, places, screening, alerts, rateLimiters.create('declaration', config.submitRateLimit, config.submitRateWindowSeconds), units.topCode, platform, transactions),
-    followUp: new FollowUpService(store, lists, placeNames, screening, alerts, rateLimiters.create('receipt_lookup', config.receiptLookupRateLimit, 60), audit, platform.clock, transactions),
+    intake,
+    followUp,
+    selfReport: new SelfReportService(store, followUp, intake, rateLimiters.create('self_report', config.selfReportRateLimit, config.submitRateWindowSeconds), platform.clock),
     exports: new DeclarationsExport(lists, placeNames, audit, platform.clock),
     stats: new DeclarationStats(lists, placeNames, platform.clock),
     healthStations: new HealthStationsService(stationsStore, units, audit, platform.clock, transactions),

@@ -99,6 +99,8 @@ export interface DeclarationRecord extends AssessmentRecord {
   declaredDay: string;
   receiptExpiresAt: string;
   updatedAt: string;
+  /** SHA-256 (hex) of the declarant's self-report key (see self-report.service.ts); null before keys existed. */
+  selfReportKeyHash: string | null;
   visits: StoredVisit[];
 }
 

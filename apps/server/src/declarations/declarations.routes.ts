@@ -10,6 +10,9 @@ import {
   listDeclarationsQuerySchema,
   listDeclarationsResponseSchema,
   receiptParamsSchema,
+  selfReportCheckRequestSchema,
+  selfReportRequestSchema,
+  selfReportStatusResponseSchema,
   submitDeclarationRequestSchema,
   submitDeclarationResponseSchema,
   unitCodeParamsSchema,
@@ -32,7 +35,7 @@ const READERS: readonly Role[] = ['unit_officer', 'health_officer'];
  * The public declaration (no account), and the officials' queue, follow-up, checkpoint look-up, export and counts.
  * A declaration is in an official's scope when one of the units it is routed to lies in their subtree.
  */
-export function registerDeclarationsRoutes(app: FastifyInstance, { intake, followUp, exports, stats, healthStations }: DeclarationServices): void {
+export function registerDeclarationsRoutes(app: FastifyInstance, { intake, followUp, selfReport, exports, stats, healthStations }: DeclarationServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   // The unit resolver of an access rule runs on the route's own request, so the session is there to read.
   const inScope = (request: { params: { id: number } }) => followUp.scopeUnit(request.params.id, viewerOf(request as unknown as FastifyRequest));
@@ -42,6 +45,19 @@ export function registerDeclarationsRoutes(app: FastifyInstance, { intake, follo
     bodyLimit: MAX_DECLARATION_BYTES,
     schema: { tags: ['declarations'], body: submitDeclarationRequestSchema, response: { 201: submitDeclarationResponseSchema, ...errorResponses } },
     handler: async (request, reply) => reply.code(201).send(await intake.submit(request.body, request.ip)),
+  });
+
+  // The declarant's daily self-report: POST both, so the key travels in a body, never in a URL or an access log.
+  api.post('/api/v1/declarations/self-report', {
+    config: { access: PUBLIC },
+    schema: { tags: ['declarations'], body: selfReportRequestSchema, response: { 200: selfReportStatusResponseSchema, ...errorResponses } },
+    handler: async (request) => ({ status: await selfReport.status(request.body, request.ip) }),
+  });
+
+  api.post('/api/v1/declarations/self-report/checks', {
+    config: { access: PUBLIC },
+    schema: { tags: ['declarations'], body: selfReportCheckRequestSchema, response: { 200: selfReportStatusResponseSchema, ...errorResponses } },
+    handler: async (request) => ({ status: await selfReport.report(request.body, request.ip) }),
   });
 
   api.get('/api/v1/declarations', {

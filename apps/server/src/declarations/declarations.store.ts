@@ -51,6 +51,7 @@ function toRecord(r: Selectable<DeclarationTable>, visits: DeclarationRecord['vi
     declaredDay: r.declared_day,
     receiptExpiresAt: r.receipt_expires_at,
     updatedAt: r.updated_at,
+    selfReportKeyHash: r.self_report_key_hash,
     visits,
   };
 }
@@ -95,6 +96,7 @@ export class DeclarationsStore extends Store {
           declared_day: d.declaredDay,
           receipt_expires_at: d.receiptExpiresAt,
           updated_at: d.declaredAt,
+          self_report_key_hash: d.selfReportKeyHash,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

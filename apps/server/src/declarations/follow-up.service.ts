@@ -12,7 +12,7 @@ import {
   type UpdateDeclarationRequest,
   type User,
 } from '@bluezone/contract';
-import { actorOf } from '../audit/audit.model.js';
+import { actorOf, type Actor } from '../audit/audit.model.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { decodeCursor, pageOf } from '../db/keyset.js';
 import type { Transactions } from '../db/transactions.js';
@@ -26,6 +26,9 @@ import { assessmentChanged, canMove, normalizeReceipt, screeningInputOf, type De
 import type { DeclarationAlerts } from './declarations.notify.js';
 import type { DeclarationsStore } from './declarations.store.js';
 import { checkpointViewOf, declarationOf, type PlaceNames } from './declarations.view.js';
+
+/** Who records a daily check: an official (their id and name), or the declarant (no id, no name). */
+export type CheckAuthor = { actorId: number; actorName: string; audit: Actor } | { actorId: null; actorName: null; audit: Actor };
 
 /** A filter of the API as the store reads it: the viewer's unit by default, Vietnamese days as instants. */
 export function listFilterOf(viewer: User, filter: DeclarationFilter): ListFilter {
@@ -120,28 +123,45 @@ export class FollowUpService {
    * becomes a suspected case, and the units are told at once).
    */
   async addCheck(viewer: User, id: number, request: AddCheckRequest): Promise<Declaration> {
-    const before = await this.require(id);
+    await this.recordCheck(await this.require(id), request, { actorId: viewer.id, actorName: viewer.username, audit: actorOf(viewer) });
+    return this.view(await this.require(id));
+  }
+
+  /**
+   * Records a day's check, by an official or by the declarant (`SelfReportService`: no actor, audited as
+   * `declaration.self_check`), replacing an earlier check of the same day. Answers whether the declaration is now a
+   * suspected case.
+   */
+  async recordCheck(before: DeclarationRecord, request: AddCheckRequest, by: CheckAuthor): Promise<boolean> {
+    const id = before.id;
     const today = vnDay(this.clock.now());
     if (before.monitoringUntil === null) throw new AppError('validation_failed', 'only an arrival from an epidemic area is monitored day by day', [{ field: 'day', problem: 'invalid_value' }]);
     if (request.day > today || request.day > before.monitoringUntil) throw new AppError('validation_failed', 'a check is for a day of the monitoring, today or before', [{ field: 'day', problem: 'too_big' }]);
     if (request.day < addDays(before.declaredDay, -1)) throw new AppError('validation_failed', 'a check is for a day after the declaration', [{ field: 'day', problem: 'too_small' }]);
     const at = this.clock.now().toISOString();
-    const checks = [...(await this.declarations.checks(id)).filter((c) => c.day !== request.day), { day: request.day, symptoms: request.symptoms, note: request.note ?? null, at, actorId: viewer.id, actorName: viewer.username }];
+    const actor = by.actorId === null ? { actorId: null, actorName: null } : { actorId: by.actorId, actorName: by.actorName };
+    const checks = [...(await this.declarations.checks(id)).filter((c) => c.day !== request.day), { day: request.day, symptoms: request.symptoms, note: request.note ?? null, at, ...actor }];
     const screening = await this.screening.assess(screeningInputOf(before, checks));
     const after = { suspected: screening.suspected, arrival: screening.arrivalFromEpidemicArea, reasons: screening.reasons, rule: screening.rule, monitoringUntil: screening.monitoringUntil };
     const becameSuspected = after.suspected && !before.suspected;
     const alert = await this.transactions.run(async () => {
       await this.declarations.putCheck(id, checks.at(-1)!);
-      await this.declarations.addEvent(id, { at, actorId: viewer.id, actorName: viewer.username, kind: 'check', fromStatus: null, toStatus: null, note: request.note ?? null, nextFollowUp: null });
+      await this.declarations.addEvent(id, { at, ...actor, kind: 'check', fromStatus: null, toStatus: null, note: request.note ?? null, nextFollowUp: null });
       if (assessmentChanged(before, after)) {
         await this.declarations.setAssessment(id, after, at);
-        await this.declarations.addEvent(id, { at, actorId: viewer.id, actorName: viewer.username, kind: 'assessment', fromStatus: null, toStatus: null, note: null, nextFollowUp: null });
+        await this.declarations.addEvent(id, { at, ...actor, kind: 'assessment', fromStatus: null, toStatus: null, note: null, nextFollowUp: null });
       }
-      await this.audit.record({ actor: actorOf(viewer), action: 'declaration.check', targetType: 'declaration', targetId: id, detail: { day: request.day, symptoms: request.symptoms.length > 0, becameSuspected } });
+      await this.audit.record({
+        actor: by.audit,
+        action: by.actorId === null ? 'declaration.self_check' : 'declaration.check',
+        targetType: 'declaration',
+        targetId: id,
+        detail: { day: request.day, symptoms: request.symptoms.length > 0, becameSuspected },
+      });
       return becameSuspected ? this.alerts.prepare('declaration.suspected', id, { suspected: true, arrival: after.arrival }, await this.declarations.routes(id)) : undefined;
     });
     if (alert) this.alerts.tell([alert]);
-    return this.view(await this.require(id));
+    return after.suspected;
   }
 
   private async require(id: number): Promise<DeclarationRecord> {

@@ -15,6 +15,7 @@ import type { ScreeningService } from '../screening/screening.service.js';
 import { formatReceipt, RECEIPT_VALID_DAYS, receiptFromBytes, referenceDayOf, type NewDeclaration } from './declarations.model.js';
 import type { DeclarationAlerts } from './declarations.notify.js';
 import { ReceiptTaken, type DeclarationsStore } from './declarations.store.js';
+import { newSelfReportKey, selfReportKeyHash } from './self-report.js';
 import type { HealthStationsStore } from './health-stations.store.js';
 
 type Places = Pick<PlacesService, 'get' | 'lineage' | 'isLocalBelowTop'>;
@@ -67,6 +68,8 @@ export class IntakeService {
       visits,
       departure: entry ? { place: entry.departurePlace, day: entry.arrivalDate } : null,
     });
+    // Every declaration gets a key, not only the monitored ones: a later epidemic area can make an arrival of any.
+    const selfReportKey = newSelfReportKey(this.platform.random);
     const routes = [request.residence.unitCode, ...(entry?.destination && entry.destination.unitCode !== request.residence.unitCode ? [entry.destination.unitCode] : [])];
     const declaration: Omit<NewDeclaration, 'receipt'> = {
       kind: request.kind,
@@ -96,16 +99,18 @@ export class IntakeService {
       declaredAt: now.toISOString(),
       declaredDay,
       receiptExpiresAt: new Date(now.getTime() + RECEIPT_VALID_DAYS * 86_400_000).toISOString(),
+      selfReportKeyHash: selfReportKeyHash(selfReportKey),
       visits,
     };
     const receipt = await this.store(declaration, routes, screening);
     return {
       receipt: formatReceipt(receipt),
       receiptExpiresAt: declaration.receiptExpiresAt,
+      selfReportKey,
       assessment: { suspected: screening.suspected, arrivalFromEpidemicArea: screening.arrivalFromEpidemicArea, reasons: screening.reasons, monitoringUntil: screening.monitoringUntil },
       routedTo: routes,
       nextSteps: screening.nextSteps,
-      healthStation: await this.stationFor(request.residence.unitCode),
+      healthStation: await this.healthStationFor(request.residence.unitCode),
     };
   }
 
@@ -150,7 +155,8 @@ export class IntakeService {
   }
 
   /** The nearest health station with a telephone, from the residence up (not the province's), or the residence's own. */
-  private async stationFor(residence: string): Promise<HealthStation> {
+  /** The station to call: the nearest unit above the residence (itself first) that set a telephone. */
+  async healthStationFor(residence: string): Promise<HealthStation> {
     const lineage = ((await this.places.lineage(residence)) ?? [residence]).filter((code) => code !== this.topCode);
     const withPhone = (await this.stations.many(lineage)).find((s) => s.phone !== null);
     const code = withPhone?.unitCode ?? residence;

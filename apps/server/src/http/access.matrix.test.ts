@@ -131,6 +131,11 @@ const EXPECTED: Record<string, Rule> = {
   'PATCH /api/v1/epidemic-areas/:id': { who: ['health_officer'], scoped: true, request: (t) => send('PATCH', `/api/v1/epidemic-areas/${t.areaId}`, { reason: `Lý do ${t.n}` }) },
   'DELETE /api/v1/epidemic-areas/:id': { who: ['health_officer'], scoped: true, request: (t) => del(`/api/v1/epidemic-areas/${t.areaId}`) },
   'POST /api/v1/declarations': { who: 'public', request: () => send('POST', '/api/v1/declarations', declarationRequest()) },
+  'POST /api/v1/declarations/self-report': { who: 'public', request: () => send('POST', '/api/v1/declarations/self-report', { receipt: '2222-2222', key: 'k'.repeat(22) }) },
+  'POST /api/v1/declarations/self-report/checks': {
+    who: 'public',
+    request: () => send('POST', '/api/v1/declarations/self-report/checks', { receipt: '2222-2222', key: 'k'.repeat(22), day: '2026-11-23', symptoms: [] }),
+  },
   'GET /api/v1/declarations': { who: ['unit_officer', 'health_officer'], scoped: true, request: (t) => get(`/api/v1/declarations?unit=${t.unit}`) },
   'GET /api/v1/declarations/export.xlsx': { who: ['unit_officer', 'health_officer'], scoped: true, request: (t) => get(`/api/v1/declarations/export.xlsx?unit=${t.unit}`) },
   'GET /api/v1/declarations/stats': { who: ['health_officer'], scoped: true, request: (t) => get(`/api/v1/declarations/stats?unit=${t.unit}`) },

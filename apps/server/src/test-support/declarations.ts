@@ -59,6 +59,7 @@ export function storedDeclaration(overrides: Partial<NewDeclaration> = {}): NewD
     declaredAt: '2026-11-23T08:00:00.000Z',
     declaredDay: '2026-11-23',
     receiptExpiresAt: '2026-12-07T08:00:00.000Z',
+    selfReportKeyHash: null,
     visits: [],
     ...overrides,
   };
