@@ -7,6 +7,7 @@ import {
   listPublicNoticesResponseSchema,
   publishResponseSchema,
   searchPlacesResponseSchema,
+  selfReportStatusResponseSchema,
   submitDeclarationResponseSchema,
   verifyResponseSchema,
   type AppConfiguration,
@@ -17,6 +18,9 @@ import {
   type PublicNotice,
   type PublishRequest,
   type PublishResponse,
+  type SelfReportCheckRequest,
+  type SelfReportRequest,
+  type SelfReportStatus,
   type SubmitDeclarationRequest,
   type SubmitDeclarationResponse,
   type VerifyResponse,
@@ -99,9 +103,18 @@ export class BackendClient {
    * A health declaration. Not padded like the upload calls: its schema is strict (a `padding` field would be refused),
    * and it carries a name and a telephone anyway, so its length hides nothing worth hiding.
    */
-  async submitDeclaration(request: SubmitDeclarationRequest): Promise<SubmitDeclarationResponse> {
-    const response = await this.send(`${this.api()}/declarations`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(request) });
-    return this.parse(response, submitDeclarationResponseSchema);
+  submitDeclaration(request: SubmitDeclarationRequest): Promise<SubmitDeclarationResponse> {
+    return this.postPlain(`${this.api()}/declarations`, request, submitDeclarationResponseSchema);
+  }
+
+  /** What the declarant's monitoring shows: the days reported, by them or an official (the receipt and its key). */
+  async selfReportStatus(request: SelfReportRequest): Promise<SelfReportStatus> {
+    return (await this.postPlain(`${this.api()}/declarations/self-report`, request, selfReportStatusResponseSchema)).status;
+  }
+
+  /** A day of the declarant's monitoring, reported from the phone; the answer is the monitoring afterwards. */
+  async selfReport(request: SelfReportCheckRequest): Promise<SelfReportStatus> {
+    return (await this.postPlain(`${this.api()}/declarations/self-report/checks`, request, selfReportStatusResponseSchema)).status;
   }
 
   /** Wards and communes by name, with or without diacritics (the public place search the console's form uses). */
@@ -112,6 +125,11 @@ export class BackendClient {
 
   private api(): string {
     return `${this.endpoints().serverUrl}${API_PREFIX}`;
+  }
+
+  /** A JSON POST without padding, for the declaration calls (strict schemas; see submitDeclaration). */
+  private async postPlain<T>(url: string, body: object, schema: z.ZodType<T>): Promise<T> {
+    return this.parse(await this.send(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) }), schema);
   }
 
   private async getJson<T>(url: string, schema: z.ZodType<T>): Promise<T> {

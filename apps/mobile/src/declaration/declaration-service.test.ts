@@ -1,26 +1,11 @@
+import { filledDraft } from '../test-support/declarations';
 import { DONG_DANG, error } from '../test-support/fake-server';
 import { T0, testPhone } from '../test-support/test-platform';
 import { parseTypedDay } from '@bluezone/contract';
-import { checkDraft, emptyDraft, toRequest, type DeclarationDraft } from './declaration-draft';
+import { checkDraft, emptyDraft, toRequest } from './declaration-draft';
 import { DeclarationError } from './declaration-service';
 
-/** A domestic declaration with every required answer given. */
-function filled(changes: Partial<DeclarationDraft> = {}): DeclarationDraft {
-  return {
-    ...emptyDraft('domestic', { warnedByApp: true }),
-    fullName: ' Nông Thị Lan ',
-    yearOfBirth: '1990',
-    gender: 'female',
-    phone: '0912 345 678',
-    residence: DONG_DANG,
-    address: 'Thôn Pò Mã',
-    contactCase: 'no',
-    contactArrival: 'no',
-    contactFever: 'yes',
-    consent: true,
-    ...changes,
-  };
-}
+const filled = filledDraft;
 
 async function failureOf(promise: Promise<unknown>): Promise<DeclarationError> {
   try {
@@ -129,6 +114,44 @@ describe('the health declaration on the phone', () => {
     expect(declarations.qrContent('ABCD-2222')).toBe('https://bluezone.test/checkpoint/ABCD-2222');
     await declarations.remove('ABCD-2222');
     expect(await declarations.receipts()).toEqual([]);
+  });
+
+  it('reports a monitored arrival’s days with the receipt’s key, and reads them back', async () => {
+    const phone = await testPhone();
+    phone.server.monitoredUntil = '2023-11-28';
+    const { declarations } = phone.services;
+    const stored = await declarations.submit(filled());
+    expect(declarations.reportsDaily(stored)).toBe(true);
+    expect(await declarations.monitoring(stored)).toMatchObject({ receipt: 'ABCD-2222', monitoringUntil: '2023-11-28', checks: [] });
+    const after = await declarations.reportDay(stored, '2023-11-15', []);
+    expect(after.checks).toEqual([{ day: '2023-11-15', symptoms: [], selfReported: true }]);
+    const [, , sent] = phone.server.uploads();
+    expect(sent?.url).toBe('https://bluezone.test/api/v1/declarations/self-report/checks');
+    // The key and the day's answers only: nothing of the phone, and not padded as the upload calls are.
+    expect(sent?.body).toEqual({ receipt: 'ABCD-2222', key: 'key-ABCD-2222', day: '2023-11-15', symptoms: [] });
+    expect((await declarations.reportDay(stored, '2023-11-15', ['cough'])).suspected).toBe(true);
+  });
+
+  it('says a declaration the server no longer has, or a receipt without a key, is gone; a lost connection is not', async () => {
+    const phone = await testPhone();
+    phone.server.monitoredUntil = '2023-11-28';
+    const { declarations } = phone.services;
+    const stored = await declarations.submit(filled());
+    phone.server.offline = true;
+    expect((await failureOf(declarations.monitoring(stored))).code).toBe('network_error');
+    phone.server.offline = false;
+    phone.server.handlers.set('POST /api/v1/declarations/self-report', () => error(404, 'invalid_self_report_key'));
+    expect((await failureOf(declarations.monitoring(stored))).code).toBe('gone');
+    phone.server.handlers.set('POST /api/v1/declarations/self-report/checks', () => error(429, 'rate_limited'));
+    expect((await failureOf(declarations.reportDay(stored, '2023-11-15', []))).code).toBe('rate_limited');
+    const { selfReportKey: _key, ...older } = stored.answer;
+    expect(declarations.reportsDaily({ ...stored, answer: older })).toBe(false);
+    expect((await failureOf(declarations.monitoring({ ...stored, answer: older }))).code).toBe('gone');
+    // Not monitored when declared, but a later epidemic area may make it so: the server's status says.
+    const unmonitored = await testPhone();
+    const plain = await unmonitored.services.declarations.submit(filled());
+    expect(unmonitored.services.declarations.reportsDaily(plain)).toBe(true);
+    expect((await unmonitored.services.declarations.monitoring(plain)).monitoringUntil).toBeNull();
   });
 
   it('deletes a receipt once it has expired, and keeps it until then', async () => {

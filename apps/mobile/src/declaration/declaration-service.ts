@@ -1,18 +1,20 @@
-import { submitDeclarationResponseSchema, vnDay, type DeclarationKind, type Place, type PlaceScope, type SubmitDeclarationResponse } from '@bluezone/contract';
+import { submitDeclarationResponseSchema, vnDay, type DeclarationKind, type Place, type PlaceScope, type SelfReportStatus, type SubmitDeclarationResponse, type Symptom } from '@bluezone/contract';
 import { z } from 'zod';
 import { isApiError } from '../api/api-error';
 import type { BackendClient } from '../api/backend-client';
 import type { Clock } from '../platform/clock';
 import type { AppStateStore } from '../storage/app-state-store';
 import type { SqlDatabase } from '../storage/sql-database';
+import type { SelfReportReminders } from './self-report-reminders';
 import { checkDraft, declarationDraftSchema, issuesFromServer, toRequest, type DeclarationDraft, type FieldIssues } from './declaration-draft';
 
 /**
  * Why a declaration was not taken, as the form words it: `invalid` (fields to fix, beside each), `network_error`
  * (no answer; the draft is kept for a retry), `rate_limited`, `unavailable` (the server's fault; retry later),
- * `rejected` (anything else the server refused).
+ * `rejected` (anything else the server refused); for a self-report, `gone` too (the server no longer has the
+ * declaration, deleted after its retention, or the key is not its).
  */
-export type DeclarationFailure = 'invalid' | 'network_error' | 'rate_limited' | 'unavailable' | 'rejected';
+export type DeclarationFailure = 'invalid' | 'network_error' | 'rate_limited' | 'unavailable' | 'rejected' | 'gone';
 
 export class DeclarationError extends Error {
   constructor(
@@ -24,16 +26,19 @@ export class DeclarationError extends Error {
   }
 }
 
+// Receipts kept before the server gave self-report keys have none: they still show, without the daily report.
+const storedAnswerSchema = submitDeclarationResponseSchema.extend({ selfReportKey: z.string().optional() });
+const storedSchema = z.object({ kind: z.enum(['domestic', 'entry']), fullName: z.string().max(200), answer: storedAnswerSchema });
+
 /** A receipt kept on the phone: the server's answer, with who it is for and when, to tell receipts apart. */
 export interface StoredReceipt {
   receipt: string;
   kind: DeclarationKind;
   fullName: string;
   declaredAt: number;
-  answer: SubmitDeclarationResponse;
+  /** The server's answer; its self-report key stays on the phone and goes only to the self-report calls. */
+  answer: z.infer<typeof storedAnswerSchema>;
 }
-
-const storedSchema = z.object({ kind: z.enum(['domestic', 'entry']), fullName: z.string().max(200), answer: submitDeclarationResponseSchema });
 
 /**
  * The health declaration on the phone: the draft kept while it is typed (and when the network fails), the request
@@ -43,7 +48,7 @@ const storedSchema = z.object({ kind: z.enum(['domestic', 'entry']), fullName: z
  */
 export class DeclarationService {
   constructor(
-    private readonly deps: { backend: BackendClient; db: SqlDatabase; state: AppStateStore; clock: Clock; serverUrl: () => string },
+    private readonly deps: { backend: BackendClient; db: SqlDatabase; state: AppStateStore; clock: Clock; serverUrl: () => string; reminders?: SelfReportReminders },
   ) {}
 
   /** Today in Vietnam, the day the server checks years and visits against. */
@@ -93,6 +98,7 @@ export class DeclarationService {
       JSON.stringify({ kind: stored.kind, fullName: stored.fullName, answer }),
     ]);
     await this.discardDraft();
+    await this.deps.reminders?.sync(stored.receipt, { monitoringUntil: answer.assessment.monitoringUntil, reported: [] });
     return stored;
   }
 
@@ -140,8 +146,58 @@ export class DeclarationService {
     return checkpointLink(this.deps.serverUrl(), receipt);
   }
 
+  /**
+   * Whether the receipt may take daily self-reports: it has a key from the server. Not only the arrivals of the
+   * answer: an epidemic area added later makes an arrival of a declaration made before it, which the server's
+   * answer to `monitoring` then says.
+   */
+  reportsDaily(stored: StoredReceipt): boolean {
+    return stored.answer.selfReportKey !== undefined;
+  }
+
+  /** The declarant's monitoring as the server has it now (days reported, by them or an official). */
+  async monitoring(stored: StoredReceipt): Promise<SelfReportStatus> {
+    const credentials = this.credentials(stored);
+    let status: SelfReportStatus;
+    try {
+      status = await this.deps.backend.selfReportStatus(credentials);
+    } catch (error) {
+      throw failureOf(error);
+    }
+    return this.remind(stored, status);
+  }
+
+  /** Reports a day's symptoms (none: an empty list); a second report of the same day replaces the first. */
+  async reportDay(stored: StoredReceipt, day: string, symptoms: readonly Symptom[]): Promise<SelfReportStatus> {
+    const credentials = this.credentials(stored);
+    let status: SelfReportStatus;
+    try {
+      status = await this.deps.backend.selfReport({ ...credentials, day, symptoms: [...symptoms] });
+    } catch (error) {
+      throw failureOf(error);
+    }
+    return this.remind(stored, status);
+  }
+
+  /** The morning reminders follow the server's monitoring: its last day, and the days reported (by anyone). */
+  private async remind(stored: StoredReceipt, status: SelfReportStatus): Promise<SelfReportStatus> {
+    await this.deps.reminders?.sync(stored.receipt, { monitoringUntil: status.monitoringUntil, reported: status.checks.map((c) => c.day) });
+    return status;
+  }
+
+  /** Cancels the reminders of every receipt ("delete all my data" deletes the receipts themselves). */
+  cancelReminders(): Promise<void> {
+    return this.deps.reminders?.cancel() ?? Promise.resolve();
+  }
+
+  private credentials(stored: StoredReceipt): { receipt: string; key: string } {
+    if (stored.answer.selfReportKey === undefined) throw new DeclarationError('gone');
+    return { receipt: stored.receipt, key: stored.answer.selfReportKey };
+  }
+
   async remove(code: string): Promise<void> {
     await this.deps.db.run('DELETE FROM declaration_receipts WHERE receipt = ?', [code]);
+    await this.deps.reminders?.cancel(code);
   }
 }
 
@@ -149,6 +205,7 @@ function failureOf(error: unknown): DeclarationError {
   if (!isApiError(error)) return new DeclarationError('network_error');
   if (error.code === 'network_error') return new DeclarationError('network_error');
   if (error.code === 'rate_limited') return new DeclarationError('rate_limited');
+  if (error.code === 'invalid_self_report_key') return new DeclarationError('gone');
   if (error.fields.length > 0) return new DeclarationError('invalid', issuesFromServer(error.fields));
   if (error.retryable) return new DeclarationError('unavailable');
   return new DeclarationError('rejected');

@@ -1,5 +1,5 @@
 import type { vi } from './vi';
-import { DECLARATION_FORM_TEXT_EN, DECLARATION_RECEIPT_TEXT_EN, DECLARATION_REASON_TEXT_EN } from '@bluezone/contract';
+import { DECLARATION_FORM_TEXT_EN, DECLARATION_RECEIPT_TEXT_EN, DECLARATION_REASON_TEXT_EN, DECLARATION_SELF_REPORT_TEXT_EN } from '@bluezone/contract';
 
 type Shape<T> = { [K in keyof T]: T[K] extends readonly string[] ? string[] : T[K] extends object ? Shape<T[K]> : string };
 
@@ -198,6 +198,7 @@ export const en: Shape<typeof vi> = {
       unavailable: 'The server has a problem. Your declaration is kept on this phone; try again in a few minutes.',
       rejected: 'The server did not accept this declaration. It is kept on this phone; check it, or call the health station.',
       invalid: 'The server found answers to fix; each is marked beside its field.',
+      gone: 'The server no longer has this declaration (deleted after its retention), so it takes no more reports.',
     },
     receipt: {
       ...DECLARATION_RECEIPT_TEXT_EN,
@@ -211,6 +212,13 @@ export const en: Shape<typeof vi> = {
       removeHint: 'Deletes it from this phone only; the health station keeps the declaration.',
       removeConfirm: 'Delete the receipt',
       gone: 'This receipt is no longer on the phone.',
+    },
+    selfReport: {
+      ...DECLARATION_SELF_REPORT_TEXT_EN,
+      loading: 'Loading the days reported…',
+      askButton: 'Daily health report',
+      retry: 'Load again',
+      reportedBy: 'The health station has it.',
     },
     reasons: DECLARATION_REASON_TEXT_EN,
     mine: {
@@ -275,6 +283,10 @@ export const en: Shape<typeof vi> = {
   reminder: {
     title: 'Bluezone may have stopped recording contacts',
     body: 'Bluezone has not run for more than a day. Open the app to go on recording contacts and getting warnings.',
+  },
+  dayReminder: {
+    title: 'Report your health today',
+    body: 'You are monitored after coming back from an epidemic area. Open your declaration receipt to tell the health station.',
   },
   date: {
     weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],

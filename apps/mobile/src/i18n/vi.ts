@@ -1,4 +1,4 @@
-import { DECLARATION_FORM_TEXT_VI, DECLARATION_RECEIPT_TEXT_VI, DECLARATION_REASON_TEXT_VI } from '@bluezone/contract';
+import { DECLARATION_FORM_TEXT_VI, DECLARATION_RECEIPT_TEXT_VI, DECLARATION_REASON_TEXT_VI, DECLARATION_SELF_REPORT_TEXT_VI } from '@bluezone/contract';
 // Vietnamese is the app's first language; en.ts holds exactly the same keys (checked by i18n.test.ts).
 export const vi = {
   app: { name: 'Bluezone', tagline: 'Bảo vệ mình, bảo vệ cộng đồng' },
@@ -194,6 +194,7 @@ export const vi = {
       unavailable: 'Máy chủ đang gặp sự cố. Tờ khai vẫn được giữ trên máy; hãy thử lại sau ít phút.',
       rejected: 'Máy chủ không nhận tờ khai này. Tờ khai vẫn được giữ trên máy; hãy kiểm tra lại hoặc gọi trạm y tế.',
       invalid: 'Máy chủ thấy có chỗ cần sửa, được đánh dấu bên cạnh từng ô.',
+      gone: 'Máy chủ không còn tờ khai này (đã bị xóa sau thời hạn lưu giữ), nên không báo cáo được nữa.',
     },
     receipt: {
       ...DECLARATION_RECEIPT_TEXT_VI,
@@ -207,6 +208,13 @@ export const vi = {
       removeHint: 'Chỉ xóa trên điện thoại này; trạm y tế vẫn có tờ khai.',
       removeConfirm: 'Xóa biên nhận',
       gone: 'Biên nhận này không còn trên máy.',
+    },
+    selfReport: {
+      ...DECLARATION_SELF_REPORT_TEXT_VI,
+      loading: 'Đang tải các ngày đã báo…',
+      askButton: 'Báo cáo sức khỏe hằng ngày',
+      retry: 'Tải lại',
+      reportedBy: 'Trạm y tế đã nhận.',
     },
     reasons: DECLARATION_REASON_TEXT_VI,
     mine: {
@@ -271,6 +279,10 @@ export const vi = {
   reminder: {
     title: 'Bluezone có thể đã ngừng ghi nhận tiếp xúc',
     body: 'Hơn một ngày rồi Bluezone chưa chạy. Mở ứng dụng để tiếp tục ghi nhận và nhận cảnh báo.',
+  },
+  dayReminder: {
+    title: 'Báo cáo sức khỏe hôm nay',
+    body: 'Bạn đang được theo dõi sức khỏe sau khi từ vùng dịch về. Mở biên nhận khai báo để báo cho trạm y tế.',
   },
   date: {
     weekdays: ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],

@@ -25,16 +25,23 @@ export interface AppRootProps {
   i18n: I18n;
   initial: InitialAppState;
   demo?: DemoControls;
-  /** Where a tap on a warning notification leads (the phone's notifications; absent in tests and on the web). */
-  onNotificationOpened?: (open: () => void) => () => void;
+  /** Where a tap on a notification leads (the phone's notifications; absent in tests and on the web). */
+  onNotificationOpened?: (open: (target?: NotificationTarget) => void) => () => void;
+}
+
+/** What a tapped notification opens: a receipt (its daily-report reminder), or by default the exposure warning. */
+export interface NotificationTarget {
+  receipt: string;
 }
 
 /** The app around its screens: language, app state, navigation, and what runs while it is open. */
 export function AppRoot({ services, i18n, initial, demo, onNotificationOpened }: AppRootProps) {
   useEffect(
     () =>
-      onNotificationOpened?.(() => {
-        if (navigationRef.isReady()) navigationRef.navigate('ExposureWarning');
+      onNotificationOpened?.((target) => {
+        if (!navigationRef.isReady()) return;
+        if (target) navigationRef.navigate('DeclarationReceipt', { receipt: target.receipt });
+        else navigationRef.navigate('ExposureWarning');
       }),
     [onNotificationOpened],
   );

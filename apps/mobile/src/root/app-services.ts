@@ -18,6 +18,7 @@ import { KeepOpenReminder, type ReminderScheduler } from '../tracing/keep-open-r
 import { TracingService } from '../tracing/tracing-service';
 import { advertisedMetadata, phoneCalibration, type PhoneCalibration } from '../tracing/tx-calibration';
 import { DeclarationService } from '../declaration/declaration-service';
+import { SelfReportReminders, type DayReminders } from '../declaration/self-report-reminders';
 import { NoticeInbox } from '../notices/notice-inbox';
 import { CoverTraffic } from '../upload/cover-traffic';
 import { UploadFlow } from '../upload/upload-flow';
@@ -42,6 +43,9 @@ export interface Platform {
   reminders?: ReminderScheduler;
   /** Its words, in the app's language. */
   reminderText?: () => { title: string; body: string };
+  /** The daily-report reminders of monitored arrivals (declaration/self-report-reminders.ts; absent on the web). */
+  dayReminders?: DayReminders;
+  dayReminderText?: () => { title: string; body: string };
 }
 
 /** The app's services, wired once. Screens receive them through React context; tests build them with fakes. */
@@ -135,7 +139,12 @@ export async function createAppServices(platform: Platform): Promise<AppServices
     healthAuthorityId: () => config.current().healthAuthorityId,
   });
   const notices = new NoticeInbox(backend, platform.db);
-  const declarations = new DeclarationService({ backend, db: platform.db, state, clock: platform.clock, serverUrl: () => endpoints().serverUrl });
+  const selfReportReminders = new SelfReportReminders({
+    scheduler: platform.dayReminders,
+    clock: platform.clock,
+    text: platform.dayReminderText ?? (() => ({ title: 'Bluezone', body: '' })),
+  });
+  const declarations = new DeclarationService({ backend, db: platform.db, state, clock: platform.clock, serverUrl: () => endpoints().serverUrl, reminders: selfReportReminders });
   const retention = { sightings, windows, keys, state, clock: platform.clock, receipts: declarations };
   return {
     platform,
@@ -160,6 +169,7 @@ export async function createAppServices(platform: Platform): Promise<AppServices
       await deleteEverything(platform.db);
       await keys.clear();
       for (const name of SECRET_NAMES) await platform.secrets.remove(name);
+      await declarations.cancelReminders();
       // Nothing left to remind of (tracing's stop above pushed it while the settings still said onboarded).
       await keepOpenReminder.push();
     },

@@ -12,11 +12,13 @@ import type { SecretStorage } from '../storage/secret-storage';
 import type { AppServices, Platform } from './app-services';
 import type { DemoControls } from './demo-controls';
 import type { ReminderScheduler } from '../tracing/keep-open-reminder';
-import { notificationText, reminderText, setNotificationLanguage, tracingText } from './notification-text';
+import { SELF_REPORT_REMINDER_PREFIX, type DayReminders } from '../declaration/self-report-reminders';
+import type { NotificationTarget } from './app-root';
+import { dayReminderText, notificationText, reminderText, setNotificationLanguage, tracingText } from './notification-text';
 
 export interface PlatformExtras {
   demo?: DemoControls;
-  onNotificationOpened?: (open: () => void) => () => void;
+  onNotificationOpened?: (open: (target?: NotificationTarget) => void) => () => void;
   setTranslator?: (i18n: I18n) => void;
   /** Wires what needs the services: the foreground service and the background check. */
   attach?: (services: AppServices) => Promise<void>;
@@ -141,6 +143,29 @@ const iosReminders: ReminderScheduler = {
   },
 };
 
+/** Android's channel of the daily-report reminders, apart from the exposure warnings' so a user can mute one alone. */
+const REMINDER_CHANNEL = 'reminders';
+
+/** The daily-report reminders of monitored arrivals, one scheduled local notification a day, on both platforms. */
+const dayReminders: DayReminders = {
+  async schedule(id, atMs, { title, body }, receipt) {
+    const Notifications = await import('expo-notifications');
+    await Notifications.scheduleNotificationAsync({
+      identifier: id,
+      content: { title, body, data: { receipt } },
+      trigger: { type: Notifications.SchedulableTriggerInputTypes.DATE, date: new Date(atMs), ...(RNPlatform.OS === 'android' ? { channelId: REMINDER_CHANNEL } : {}) },
+    });
+  },
+  async cancel(id) {
+    const Notifications = await import('expo-notifications');
+    await Notifications.cancelScheduledNotificationAsync(id);
+  },
+  async ids() {
+    const Notifications = await import('expo-notifications');
+    return (await Notifications.getAllScheduledNotificationsAsync()).map((request) => request.identifier);
+  },
+};
+
 async function notifyExposure(_status: ExposureStatus): Promise<void> {
   const Notifications = await import('expo-notifications');
   const { title, body } = notificationText();
@@ -199,6 +224,8 @@ export async function createPlatform(): Promise<{ platform: Platform; extras: Pl
     baseServerUrl: String((Constants.expoConfig?.extra as { serverUrl?: string } | undefined)?.serverUrl ?? ''),
     // Android keeps tracing alive with its foreground service; only iOS ends the app for good when it is swiped away.
     ...(RNPlatform.OS === 'ios' ? { reminders: iosReminders, reminderText } : {}),
+    dayReminders,
+    dayReminderText,
   };
   const extras: PlatformExtras = {
     setTranslator: (i18n) => {
@@ -211,9 +238,14 @@ export async function createPlatform(): Promise<{ platform: Platform; extras: Pl
         Notifications.setNotificationHandler({
           handleNotification: async () => ({ shouldShowBanner: true, shouldShowList: true, shouldPlaySound: true, shouldSetBadge: false }),
         });
-        // The exposure warning opens its screen; the keep-open reminder has done its work once the app is open.
+        // The exposure warning opens its screen, a daily-report reminder its receipt; the keep-open reminder has done
+        // its work once the app is open.
         subscription = Notifications.addNotificationResponseReceivedListener((response) => {
-          if (response.notification.request.identifier !== KEEP_OPEN_REMINDER) open();
+          const { identifier, content } = response.notification.request;
+          if (identifier === KEEP_OPEN_REMINDER) return;
+          const receipt = (content.data as { receipt?: unknown } | null)?.receipt;
+          if (identifier.startsWith(SELF_REPORT_REMINDER_PREFIX) && typeof receipt === 'string') open({ receipt });
+          else open();
         });
       });
       return () => subscription?.remove();
@@ -224,6 +256,7 @@ export async function createPlatform(): Promise<{ platform: Platform; extras: Pl
       if (RNPlatform.OS !== 'android') return;
       const Notifications = await import('expo-notifications');
       await Notifications.setNotificationChannelAsync('exposure', { name: notificationText().title, importance: Notifications.AndroidImportance.HIGH });
+      await Notifications.setNotificationChannelAsync(REMINDER_CHANNEL, { name: dayReminderText().title, importance: Notifications.AndroidImportance.DEFAULT });
       const { loadBluezonePeripheral } = await import('../../modules/bluezone-peripheral');
       const peripheral = loadBluezonePeripheral();
       // The ongoing notification says what runs; it is shown only while tracing runs.

@@ -17,6 +17,11 @@ export function tracingText(): { title: string; body: string } {
   return { title: home.tracingOn, body: home.tracingOnBody };
 }
 
+/** The morning reminder of a monitored arrival's daily report (declaration/self-report-reminders.ts). */
+export function dayReminderText(): { title: string; body: string } {
+  return resources[current].translation.dayReminder;
+}
+
 /** The keep-open reminder of iPhones (tracing/keep-open-reminder.ts). */
 export function reminderText(): { title: string; body: string } {
   return resources[current].translation.reminder;

@@ -1,12 +1,16 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import {
   DEFAULT_APP_CONFIGURATION,
+  selfReportCheckRequestSchema,
+  selfReportRequestSchema,
   submitDeclarationRequestSchema,
   type AppConfiguration,
   type Place,
   type PublicNotice,
   type PublishRequest,
+  type SelfReportStatus,
   type SubmitDeclarationRequest,
+  type Symptom,
   type SubmitDeclarationResponse,
 } from '@bluezone/contract';
 import { EXPORT_SIGNATURE_ALGORITHM, buildSignedExportZip, type ExportKey } from '@bluezone/protocol';
@@ -58,6 +62,12 @@ export class FakeServer {
   readonly published: PublishRequest[] = [];
   /** Declarations taken by `POST /api/v1/declarations`, as the server parsed them. */
   readonly declarations: SubmitDeclarationRequest[] = [];
+  /** When set, every declaration is a monitored arrival until this day, and takes daily self-reports. */
+  monitoredUntil: string | null = null;
+  /** Today for the self-report answers (T0 is 2023-11-15 in Vietnam). */
+  today = '2023-11-15';
+  /** Days reported by `POST /api/v1/declarations/self-report/checks`, by receipt; symptoms make a suspected case. */
+  readonly selfReports = new Map<string, { day: string; symptoms: Symptom[]; selfReported: boolean }[]>();
   /** Units the public place search finds (by a case- and accent-blind match on the name). */
   places: Place[] = [DONG_DANG, CHI_LANG];
 
@@ -78,8 +88,34 @@ export class FakeServer {
       }
       this.declarations.push(parsed.data);
       // Receipts in the server's alphabet (no 0, 1, I, O): ABCD-2222, ABCD-3333, …
-      return { status: 201, json: declarationAnswer(`ABCD-${'23456789'.charAt((this.declarations.length - 1) % 8).repeat(4)}`, parsed.data) };
+      return { status: 201, json: declarationAnswer(`ABCD-${'23456789'.charAt((this.declarations.length - 1) % 8).repeat(4)}`, parsed.data, this.monitoredUntil) };
     });
+    // The declarant's self-report, with the key the answer above gave: `key-` and the receipt.
+    this.handlers.set('POST /api/v1/declarations/self-report', (body) => this.selfReportAnswer(selfReportRequestSchema.safeParse(body).data));
+    this.handlers.set('POST /api/v1/declarations/self-report/checks', (body) => {
+      const parsed = selfReportCheckRequestSchema.safeParse(body);
+      if (!parsed.success) return { status: 400, json: { error: { code: 'validation_failed', message: 'validation_failed' } } };
+      const answer = this.selfReportAnswer(parsed.data);
+      if (answer.status !== 200) return answer;
+      const days = (this.selfReports.get(parsed.data.receipt) ?? []).filter((c) => c.day !== parsed.data.day);
+      this.selfReports.set(parsed.data.receipt, [...days, { day: parsed.data.day, symptoms: parsed.data.symptoms, selfReported: true }].sort((a, b) => a.day.localeCompare(b.day)));
+      return this.selfReportAnswer(parsed.data);
+    });
+  }
+
+  private selfReportAnswer(request: { receipt: string; key: string } | undefined): Answer {
+    if (!request || request.key !== selfReportKeyOf(request.receipt)) return { status: 404, json: { error: { code: 'invalid_self_report_key', message: 'no declaration has this receipt and key' } } };
+    const checks = this.selfReports.get(request.receipt) ?? [];
+    const status: SelfReportStatus = {
+      receipt: request.receipt,
+      declaredDay: '2023-11-15',
+      monitoringUntil: this.monitoredUntil,
+      today: this.today,
+      suspected: checks.some((c) => c.symptoms.length > 0),
+      checks,
+      healthStation: { unitCode: '06184', unitName: 'Xã Đồng Đăng', unitNameEn: 'Dong Dang Commune', phone: '0205 3851 234' },
+    };
+    return { status: 200, json: { status } };
   }
 
   /** Adds a signed export file holding `keys` to the index. */
@@ -145,13 +181,17 @@ const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g,
 export const DONG_DANG: Place = { code: '06184', name: 'Đồng Đăng', fullName: 'Xã Đồng Đăng', nameEn: 'Dong Dang', fullNameEn: 'Dong Dang Commune', level: 'commune', provinceCode: '20', provinceName: 'Lạng Sơn', provinceNameEn: 'Lang Son', local: true };
 export const CHI_LANG: Place = { code: '06352', name: 'Chi Lăng', fullName: 'Xã Chi Lăng', nameEn: 'Chi Lang', fullNameEn: 'Chi Lang Commune', level: 'commune', provinceCode: '20', provinceName: 'Lạng Sơn', provinceNameEn: 'Lang Son', local: true };
 
+/** The self-report key the fake server gives a receipt. */
+export const selfReportKeyOf = (receipt: string) => `key-${receipt}`;
+
 /** The server's answer to a declaration: clear unless the app warned, then a close contact to follow up. */
-export function declarationAnswer(receipt: string, request: Pick<SubmitDeclarationRequest, 'warnedByApp' | 'residence'>): SubmitDeclarationResponse {
+export function declarationAnswer(receipt: string, request: Pick<SubmitDeclarationRequest, 'warnedByApp' | 'residence'>, monitoredUntil: string | null = null): SubmitDeclarationResponse {
   const warned = request.warnedByApp === true;
   return {
     receipt,
     receiptExpiresAt: '2023-11-28T22:13:20.000Z',
-    assessment: { suspected: warned, arrivalFromEpidemicArea: false, reasons: warned ? [{ code: 'app_exposure_warning' }] : [], monitoringUntil: null },
+    selfReportKey: selfReportKeyOf(receipt),
+    assessment: { suspected: warned, arrivalFromEpidemicArea: monitoredUntil !== null, reasons: warned ? [{ code: 'app_exposure_warning' }] : [], monitoringUntil: monitoredUntil },
     routedTo: [request.residence.unitCode],
     nextSteps: warned ? ['stay_home', 'call_health_station_now', 'show_receipt'] : ['self_monitor', 'show_receipt'],
     healthStation: { unitCode: request.residence.unitCode, unitName: 'Xã Đồng Đăng', unitNameEn: 'Dong Dang Commune', phone: warned ? '0205 3851 234' : null },

@@ -1,6 +1,6 @@
 import type { PublicNotice } from '@bluezone/contract';
 import { createAppServices, type AppServices, type Platform } from '../root/app-services';
-import { reminderText } from '../root/notification-text';
+import { dayReminderText, reminderText } from '../root/notification-text';
 import type { ExposureStatus } from '../exposure/exposure-status';
 import { MemoryPermissions, noDeviceConditions } from '../platform/permissions';
 import { MemoryAir, SimulatedRadio } from '../radio/simulated-radio';
@@ -21,6 +21,8 @@ export interface TestPhone {
   notifications: ExposureStatus[];
   /** The keep-open reminder's scheduled time after each push (null: cancelled), as an iPhone's would be. */
   reminders: (number | null)[];
+  /** The daily-report reminders scheduled now, by identifier: when, and for which receipt. */
+  dayReminders: Map<string, { atMs: number; receipt: string; title: string }>;
   rssi: { value: number };
 }
 
@@ -37,6 +39,8 @@ export async function testPhone(options: { id?: string; air?: MemoryAir; clock?:
   const secrets = new MemorySecretStorage();
   const notifications: ExposureStatus[] = [];
   const reminders: (number | null)[] = [];
+  /** The daily-report reminders scheduled now, by identifier: when, and for which receipt. */
+  const dayReminders = new Map<string, { atMs: number; receipt: string; title: string }>();
   let n = 0;
   const platform: Platform = {
     db: await memoryDatabase(),
@@ -53,7 +57,13 @@ export async function testPhone(options: { id?: string; air?: MemoryAir; clock?:
     baseServerUrl: server.origin,
     reminders: { schedule: async (atMs) => void reminders.push(atMs), cancel: async () => void reminders.push(null) },
     reminderText,
+    dayReminders: {
+      schedule: async (id, atMs, text, receipt) => void dayReminders.set(id, { atMs, receipt, title: text.title }),
+      cancel: async (id) => void dayReminders.delete(id),
+      ids: async () => [...dayReminders.keys()],
+    },
+    dayReminderText,
   };
   const services = await createAppServices(platform);
-  return { services, clock, db: platform.db, server, radio, permissions, secrets, notifications, reminders, rssi };
+  return { services, clock, db: platform.db, server, radio, permissions, secrets, notifications, reminders, dayReminders, rssi };
 }

@@ -28,6 +28,16 @@ async function fillToSend(): Promise<void> {
   await screen.findByTestId('declaration-submit');
 }
 
+/** From Settings, "my declarations", a new declaration filled and sent. */
+async function declareFromSettings(): Promise<void> {
+  fireEvent.press(await screen.findByTestId('tab-settings'));
+  fireEvent.press(await screen.findByTestId('settings-declarations'));
+  fireEvent.press(await screen.findByTestId('declarations-new'));
+  await fillToSend();
+  fireEvent.press(screen.getByTestId('consent'));
+  fireEvent.press(screen.getByTestId('declaration-submit'));
+}
+
 describe('the health declaration', () => {
   it('opens from the warning with "warned by Bluezone" ticked, checks each step, sends, and keeps the receipt with its QR code (vi)', async () => {
     const phone = await warnedPhone();
@@ -166,5 +176,56 @@ describe('the health declaration', () => {
     fireEvent.press(await screen.findByTestId('delete-confirm'));
     expect(await screen.findByText('What Bluezone does')).toBeTruthy();
     expect(await phone.services.declarations.receipts()).toEqual([]);
+  });
+  it('lets a monitored arrival report each day from the receipt, and says to call when a day has symptoms (vi)', async () => {
+    const phone = await testPhone({ granted: true });
+    phone.server.monitoredUntil = '2023-11-28';
+    phone.server.today = '2023-11-16';
+    await renderApp(phone, { onboarded: true, language: 'vi' });
+    await declareFromSettings();
+    expect(await screen.findByText('Báo cáo sức khỏe hằng ngày')).toBeTruthy();
+    // Today first, then the day before, not reported yet; symptoms in the contract's order.
+    expect(await screen.findByText(/16\/11\/2023: chưa báo/)).toBeTruthy();
+    expect(checked('self-report-day-2023-11-16')).toBe(true);
+    fireEvent.press(screen.getByTestId('self-report-day-2023-11-15'));
+    fireEvent.press(screen.getByTestId('self-report-send'));
+    expect(await screen.findByTestId('self-report-sent')).toBeTruthy();
+    expect(phone.server.selfReports.get('ABCD-2222')).toEqual([{ day: '2023-11-15', symptoms: [], selfReported: true }]);
+    expect(screen.queryByTestId('self-report-day-2023-11-15')).toBeNull();
+    fireEvent.press(screen.getByTestId('self-report-day-2023-11-16'));
+    fireEvent.press(screen.getByTestId('self-report-symptom-cough'));
+    fireEvent.press(screen.getByTestId('self-report-symptom-fever'));
+    fireEvent.press(screen.getByTestId('self-report-send'));
+    expect(await screen.findByTestId('self-report-suspected')).toBeTruthy();
+    expect(phone.server.selfReports.get('ABCD-2222')?.at(-1)).toEqual({ day: '2023-11-16', symptoms: ['fever', 'cough'], selfReported: true });
+    expect(screen.getByTestId('self-report-call')).toBeTruthy();
+  });
+
+  it('shows the daily report only when the server monitors the declaration, and says when it no longer has one (en)', async () => {
+    const phone = await testPhone({ granted: true });
+    await renderApp(phone, { onboarded: true, language: 'en' });
+    await declareFromSettings();
+    expect(await screen.findByText('Declaration received')).toBeTruthy();
+    // Not monitored when declared: nothing is sent until the user asks, then the server says.
+    fireEvent.press(await screen.findByTestId('self-report-ask'));
+    expect(await screen.findByText('This declaration is not monitored day by day: you need not report.')).toBeTruthy();
+    expect(screen.queryByTestId('self-report-send')).toBeNull();
+    // An epidemic area added since makes it an arrival: reopened and asked, the receipt takes the daily report.
+    phone.server.monitoredUntil = '2023-11-28';
+    act(() => navigationRef.navigate('Main', { screen: 'Settings' }));
+    fireEvent.press(await screen.findByTestId('settings-declarations'));
+    fireEvent.press(await screen.findByTestId('receipt-ABCD-2222'));
+    fireEvent.press(await screen.findByTestId('self-report-ask'));
+    expect(await screen.findByTestId('self-report-send')).toBeTruthy();
+    act(() => navigationRef.navigate('Main', { screen: 'Settings' }));
+
+    phone.server.handlers.set('POST /api/v1/declarations/self-report', () => error(404, 'invalid_self_report_key'));
+    fireEvent.press(await screen.findByTestId('settings-declarations'));
+    fireEvent.press(await screen.findByTestId('declarations-new'));
+    await fillToSend();
+    fireEvent.press(screen.getByTestId('consent'));
+    fireEvent.press(screen.getByTestId('declaration-submit'));
+    expect(await screen.findByText(/no longer has this declaration/)).toBeTruthy();
+    expect(screen.queryByTestId('self-report-retry')).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import { Button } from '../../ui/button';
 import { Card } from '../../ui/card';
 import { Screen } from '../../ui/screen';
 import { Body, Bullets, Heading, Title } from '../../ui/text';
+import { SelfReportCard } from './self-report-card';
 import { colors, radius, space } from '../../ui/theme';
 
 /**
@@ -61,6 +62,7 @@ export function DeclarationReceiptScreen({ navigation, route }: ScreenProps<'Dec
     : assessment.arrivalFromEpidemicArea && assessment.monitoringUntil
       ? t('declaration.receipt.arrival', { date: formatDay(assessment.monitoringUntil, t) })
       : t('declaration.receipt.clear');
+  const call = () => void Linking.openURL(`tel:${(healthStation.phone ?? '').replace(/[^\d+]/g, '')}`);
   const remove = async () => {
     await declarations.remove(stored.receipt);
     if (navigation.canGoBack()) navigation.goBack();
@@ -98,11 +100,13 @@ export function DeclarationReceiptScreen({ navigation, route }: ScreenProps<'Dec
         <Bullets items={answer.nextSteps.map((step) => t(`declaration.nextSteps.${step}`))} />
         <Heading>{t('declaration.receipt.station', { unit })}</Heading>
         {healthStation.phone ? (
-          <Button testID="receipt-call" label={t('declaration.receipt.call', { phone: healthStation.phone })} onPress={() => void Linking.openURL(`tel:${(healthStation.phone ?? '').replace(/[^\d+]/g, '')}`)} />
+          <Button testID="receipt-call" label={t('declaration.receipt.call', { phone: healthStation.phone })} onPress={call} />
         ) : (
           <Body>{t('declaration.receipt.noPhone', { unit })}</Body>
         )}
       </Card>
+
+      {declarations.reportsDaily(stored) ? <SelfReportCard stored={stored} declarations={declarations} /> : null}
 
       {route.params.fresh ? <Button testID="receipt-done" label={t('declaration.receipt.done')} onPress={() => navigation.navigate('Main', { screen: 'Home' })} /> : null}
       <Body muted>{t('declaration.receipt.removeHint')}</Body>
