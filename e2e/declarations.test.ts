@@ -211,6 +211,7 @@ describe.skipIf(skipReason !== null)('health declarations in Chromium', () => {
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
     const row = page.getByRole('row').filter({ hasText: 'Vi Văn Bình' });
     await row.getByText('Từ vùng dịch', { exact: true }).waitFor();
+    await row.getByText('Hôm nay chưa báo').waitFor();
     await row.getByRole('link', { name: 'Vi Văn Bình' }).click();
     await page.getByText(/Người từ vùng dịch về, theo dõi đến hết ngày/).waitFor();
     const checks = page.locator('section[aria-labelledby="checks-title"]');

@@ -225,6 +225,8 @@ export const declarationSummarySchema = z.object({
   status: declarationStatusSchema,
   nextFollowUp: z.string().nullable(),
   monitoringUntil: z.string().nullable(),
+  /** The latest day of the monitoring checked, by an official or by the declarant's own report; null when none. */
+  lastCheckDay: z.string().nullable(),
   declaredAt: timestampSchema,
 });
 export type DeclarationSummary = z.infer<typeof declarationSummarySchema>;

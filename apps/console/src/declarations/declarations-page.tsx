@@ -7,7 +7,7 @@ import { useApi } from '../api/api-context.js';
 import { DECLARATION_STATUSES } from '../api/contract-values.js';
 import { useCurrentUser } from '../auth/session.js';
 import { ErrorMessage, SuccessMessage } from '../components/error-message.js';
-import { formatDateTime, formatDay, parseDay } from '../components/format.js';
+import { formatDateTime, formatDay, parseDay, vietnamDay } from '../components/format.js';
 import { LoadMore, usePagedQuery } from '../components/paged.js';
 import { ResponsiveTable } from '../components/responsive-table.js';
 import { saveFile } from '../components/save-file.js';
@@ -79,6 +79,7 @@ export function DeclarationsPage() {
     void queryClient.invalidateQueries({ queryKey: ['declarations'] });
   };
 
+  const today = vietnamDay(new Date());
   const columns = [
     {
       label: t('declarations.person'),
@@ -96,6 +97,7 @@ export function DeclarationsPage() {
     { label: t('declarations.residence'), render: (d: DeclarationSummary) => `${d.residence.address}, ${i18n.language === 'en' ? d.residence.unitNameEn : d.residence.unitName}` },
     { label: t('declarations.declaredAt'), render: (d: DeclarationSummary) => formatDateTime(d.declaredAt, i18n.language) },
     { label: t('declarations.nextFollowUp'), render: (d: DeclarationSummary) => (d.nextFollowUp ? formatDay(d.nextFollowUp, i18n.language) : '') },
+    { label: t('declarations.lastCheck'), render: (d: DeclarationSummary) => <LastCheck declaration={d} today={today} /> },
     { label: t('declarations.receipt'), render: (d: DeclarationSummary) => <span lang="en">{d.receipt}</span> },
   ];
 
@@ -160,6 +162,26 @@ export function DeclarationsPage() {
       <LoadMore query={list} />
 
       {unit.data && unit.data.level !== 'province' ? <HealthStationCard unit={unit.data} /> : null}
+    </>
+  );
+}
+
+/**
+ * An arrival's latest daily check (an official's or the declarant's own report), and, while the monitoring runs, a
+ * badge when today has none yet: the ones to call. Nothing for a declaration that is not monitored.
+ */
+function LastCheck({ declaration: d, today }: { declaration: DeclarationSummary; today: string }) {
+  const { t, i18n } = useTranslation();
+  if (d.monitoringUntil === null) return null;
+  return (
+    <>
+      {d.lastCheckDay ? formatDay(d.lastCheckDay, i18n.language) : t('declarations.noCheck')}
+      {today <= d.monitoringUntil && d.lastCheckDay !== today ? (
+        <>
+          <br />
+          <span className="badge badge-arrival">{t('declarations.notToday')}</span>
+        </>
+      ) : null}
     </>
   );
 }

@@ -37,6 +37,7 @@ export interface ExportRow {
   suspected: boolean;
   arrival: boolean;
   monitoringUntil: string | null;
+  lastCheckDay: string | null;
   status: string;
   nextFollowUp: string | null;
   symptoms: string[];
@@ -129,6 +130,7 @@ export class DeclarationListsStore extends Store {
       .where('d.id', 'in', keys.map((k) => k[2]))
       .execute();
     const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    const lastChecks = await this.lastCheckDays(keys.map((k) => k[2]));
     return keys.flatMap(([priority, , id]) => {
       const r = byId.get(id);
       if (!r) return [];
@@ -147,11 +149,26 @@ export class DeclarationListsStore extends Store {
           status: r.status as DeclarationStatus,
           nextFollowUp: r.next_follow_up,
           monitoringUntil: r.monitoring_until,
+          lastCheckDay: lastChecks.get(id) ?? null,
           declaredAt: r.declared_at,
           priority,
         },
       ];
     });
+  }
+
+  /**
+   * The latest day checked of each of these declarations (by an official or the declarant), for the officers chasing
+   * arrivals who have not reported today: one grouped read of the checks' primary key (declaration_id, day).
+   */
+  private async lastCheckDays(ids: readonly number[]): Promise<Map<number, string>> {
+    const rows = await this.db
+      .selectFrom('declaration_checks')
+      .select(['declaration_id', (eb) => eb.fn.max('day').as('last')])
+      .where('declaration_id', 'in', ids)
+      .groupBy('declaration_id')
+      .execute();
+    return new Map(rows.map((c) => [Number(c.declaration_id), c.last]));
   }
 
   /** The rows of a queue for a spreadsheet, in queue order, at most `max`, each with its visits. */
@@ -194,8 +211,10 @@ export class DeclarationListsStore extends Store {
 
   private async withVisits(rows: Awaited<ReturnType<typeof this.exportBatch>>): Promise<ExportRow[]> {
     const visits = new Map<number, ExportRow['visits']>();
+    const lastChecks = new Map<number, string>();
     for (let i = 0; i < rows.length; i += 500) {
       const ids = rows.slice(i, i + 500).map((r) => Number(r.id));
+      for (const [id, day] of await this.lastCheckDays(ids)) lastChecks.set(id, day);
       const found = await this.db
         .selectFrom('declaration_visits as v')
         .select(['v.declaration_id', 'v.unit_code', 'v.place', 'v.from_day', 'v.to_day'])
@@ -224,6 +243,7 @@ export class DeclarationListsStore extends Store {
       suspected: r.suspected === 1,
       arrival: r.arrival === 1,
       monitoringUntil: r.monitoring_until,
+      lastCheckDay: lastChecks.get(Number(r.id)) ?? null,
       status: r.status,
       nextFollowUp: r.next_follow_up,
       symptoms: JSON.parse(r.symptoms) as string[],

@@ -15,7 +15,7 @@ const WORDS = {
   vi: {
     sheet: 'Tờ khai y tế',
     file: 'Tờ khai y tế',
-    headers: ['Mã biên nhận', 'Thời điểm khai', 'Loại', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Điện thoại', 'CMND/CCCD/Hộ chiếu', 'Đơn vị', 'Địa chỉ', 'Nghi ngờ', 'Từ vùng dịch về', 'Theo dõi đến', 'Trạng thái', 'Hẹn theo dõi', 'Triệu chứng', 'Nơi đã đến'],
+    headers: ['Mã biên nhận', 'Thời điểm khai', 'Loại', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Điện thoại', 'CMND/CCCD/Hộ chiếu', 'Đơn vị', 'Địa chỉ', 'Nghi ngờ', 'Từ vùng dịch về', 'Theo dõi đến', 'Báo sức khỏe gần nhất', 'Trạng thái', 'Hẹn theo dõi', 'Triệu chứng', 'Nơi đã đến'],
     kind: { domestic: 'Nội địa', entry: 'Nhập cảnh' } as Record<string, string>,
     gender: { male: 'Nam', female: 'Nữ', other: 'Khác' } as Record<string, string>,
     yes: 'Có',
@@ -26,7 +26,7 @@ const WORDS = {
   en: {
     sheet: 'Health declarations',
     file: 'Health declarations',
-    headers: ['Receipt', 'Declared at', 'Kind', 'Full name', 'Year of birth', 'Gender', 'Telephone', 'ID or passport', 'Unit', 'Address', 'Suspected', 'From an epidemic area', 'Monitored until', 'Status', 'Next follow-up', 'Symptoms', 'Places visited'],
+    headers: ['Receipt', 'Declared at', 'Kind', 'Full name', 'Year of birth', 'Gender', 'Telephone', 'ID or passport', 'Unit', 'Address', 'Suspected', 'From an epidemic area', 'Monitored until', 'Last health check', 'Status', 'Next follow-up', 'Symptoms', 'Places visited'],
     kind: { domestic: 'Domestic', entry: 'Entry' } as Record<string, string>,
     gender: { male: 'Male', female: 'Female', other: 'Other' } as Record<string, string>,
     yes: 'Yes',
@@ -36,7 +36,7 @@ const WORDS = {
   },
 } satisfies Record<Locale, unknown>;
 
-const KEYS = ['receipt', 'declaredAt', 'kind', 'fullName', 'yearOfBirth', 'gender', 'phone', 'idNumber', 'unit', 'address', 'suspected', 'arrival', 'monitoringUntil', 'status', 'nextFollowUp', 'symptoms', 'visits'];
+const KEYS = ['receipt', 'declaredAt', 'kind', 'fullName', 'yearOfBirth', 'gender', 'phone', 'idNumber', 'unit', 'address', 'suspected', 'arrival', 'monitoringUntil', 'lastCheckDay', 'status', 'nextFollowUp', 'symptoms', 'visits'];
 
 /** A unit's list as a spreadsheet for the officers who must pass it on, in the viewer's language; audited. */
 export class DeclarationsExport {
@@ -85,6 +85,7 @@ export class DeclarationsExport {
         suspected: r.suspected ? words.yes : words.no,
         arrival: r.arrival ? words.yes : words.no,
         monitoringUntil: r.monitoringUntil,
+        lastCheckDay: r.lastCheckDay,
         status: words.status[r.status] ?? r.status,
         nextFollowUp: r.nextFollowUp,
         symptoms: SYMPTOMS.filter((s) => r.symptoms.includes(s))

@@ -193,9 +193,11 @@ describeEachDialect('health declarations over HTTP', (dialect) => {
     expect(sheet.rowCount).toBe(4);
     const names = [sheet.getRow(3).getCell(4).value, sheet.getRow(4).getCell(4).value];
     expect(names).toEqual(['Lê Thị Hoa', '<script>alert("xss")</script>']);
-    expect(sheet.getRow(3).getCell(17).value).toBe('Phường Hải Vân (2026-11-18 → 2026-11-19)');
+    expect(sheet.getRow(3).getCell(18).value).toBe('Phường Hải Vân (2026-11-18 → 2026-11-19)');
     expect(sheet.getRow(3).getCell(11).value).toBe('Có');
     expect(sheet.getRow(3).getCell(12).value).toBe('Có');
+    // Lê Thị Hoa's latest daily check, the cough of the 24th (the other arrival was never checked).
+    expect([sheet.getRow(2).getCell(14).value, sheet.getRow(3).getCell(14).value, sheet.getRow(4).getCell(14).value]).toEqual(['Báo sức khỏe gần nhất', '2026-11-24', null]);
     const audit = body(await as(admin, 'GET', '/api/v1/audit?action=declaration.export')).entries;
     expect(audit[0]).toMatchObject({ actorUsername: 'dongdang', detail: { flag: 'arrival', unit: '06184', count: 2 } });
   });

@@ -9,7 +9,7 @@ async function unitRef(places: PlaceNames, code: string) {
   return { unitCode: code, unitName: place?.fullName ?? code, unitNameEn: place?.fullNameEn ?? code };
 }
 
-export async function summaryOf(d: DeclarationRecord, places: PlaceNames): Promise<DeclarationSummary> {
+export async function summaryOf(d: DeclarationRecord, places: PlaceNames, checks: readonly CheckRecord[]): Promise<DeclarationSummary> {
   return {
     id: d.id,
     receipt: formatReceipt(d.receipt),
@@ -24,6 +24,7 @@ export async function summaryOf(d: DeclarationRecord, places: PlaceNames): Promi
     status: d.status,
     nextFollowUp: d.nextFollowUp,
     monitoringUntil: d.monitoringUntil,
+    lastCheckDay: checks.reduce<string | null>((last, c) => (last === null || c.day > last ? c.day : last), null),
     declaredAt: d.declaredAt,
   };
 }
@@ -31,7 +32,7 @@ export async function summaryOf(d: DeclarationRecord, places: PlaceNames): Promi
 /** The whole declaration as an official of a routed unit reads it. */
 export async function declarationOf(d: DeclarationRecord, routes: readonly string[], events: readonly EventRecord[], checks: readonly CheckRecord[], places: PlaceNames): Promise<Declaration> {
   return {
-    ...(await summaryOf(d, places)),
+    ...(await summaryOf(d, places, checks)),
     receiptExpiresAt: d.receiptExpiresAt,
     nationality: d.nationality,
     idNumber: d.idNumber,

@@ -82,6 +82,13 @@ describeEachDialect('the declarant’s daily self-report', (dialect) => {
     expect(again).toMatchObject({ suspected: false, checks: [{ day: '2026-11-23', symptoms: [], selfReported: true }] });
     const declaration = body(await asOfficer('GET', `/api/v1/declarations/${declarationId}`)).declaration;
     expect(declaration.checks).toEqual([{ day: '2026-11-23', symptoms: [], note: null, at: '2026-11-23T08:00:00.000Z', actor: null, selfReported: true }]);
+    expect(declaration.lastCheckDay).toBe('2026-11-23');
+    // The queue shows the latest check of each arrival, so officers see who has not reported today.
+    const queue = body(await asOfficer('GET', '/api/v1/declarations?flag=arrival')).declarations;
+    expect(queue.map((d: { id: number; lastCheckDay: string | null }) => [d.id === declarationId, d.lastCheckDay])).toEqual([
+      [false, null],
+      [true, '2026-11-23'],
+    ]);
     expect(declaration.history.filter((e: { kind: string }) => e.kind === 'check').map((e: { actor: string | null }) => e.actor)).toEqual([null, null]);
   });
 
