@@ -1,6 +1,7 @@
 // What the server's benchmarks share: reading numeric flags, running a task many times a few at a time, and a
 // scratch PostgreSQL database. Each benchmark stays one file a reader can follow; only these pieces repeat.
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import pg from 'pg';
 
 /** The number after `name` in `args`, or `fallback` when the flag is absent. */
@@ -46,4 +47,44 @@ export async function withPostgres(fn) {
     await admin.query(`drop database ${name} with (force)`).catch(() => undefined);
     await admin.end();
   }
+}
+
+/**
+ * POSTs JSON with node:http on a kept-alive `agent` and answers the parsed body; anything but 200 rejects with the
+ * route, status and body. Not fetch: fetch cost a client's thread about three times the CPU per request (measured
+ * with --cpu-prof), enough to make the load generator, not the server, the bottleneck.
+ */
+export function postJson(agent, base, route, body) {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${base}${route}`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        if (response.statusCode !== 200) reject(new Error(`${route}: ${response.statusCode} ${text}`));
+        else resolve(JSON.parse(text));
+      });
+    });
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+/**
+ * Runs `run(database, env)` on SQLite, then on a scratch PostgreSQL (see withPostgres), printing each result with
+ * `print` as soon as it is known (fills take minutes; a skipped PostgreSQL prints its reason), or all of them as one
+ * JSON array at the end with `json`. Answers the results.
+ */
+export async function onBothDatabases(run, print, json) {
+  const results = [];
+  for (const measure of [() => run('sqlite', {}), () => withPostgres((url) => run('postgres', { DATABASE_URL: url }))]) {
+    const result = await measure();
+    results.push(result);
+    if (json) continue;
+    if (result.skipped) process.stdout.write(`${result.database}: skipped (${result.skipped})\n`);
+    else print(result);
+  }
+  if (json) process.stdout.write(`${JSON.stringify(results)}\n`);
+  return results;
 }

@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { buildApp, loadConfig, prepareRuntime } from '../dist/index.js';
-import { numberFlag, withPostgres } from './bench-support.mjs';
+import { numberFlag, onBothDatabases, postJson } from './bench-support.mjs';
 
 const args = process.argv.slice(2);
 const fill = numberFlag(args, '--fill', 1_000_000);
@@ -32,22 +32,7 @@ const WARMUP = 5;
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-function post(base, route, body) {
-  const payload = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const request = http.request(`${base}${route}`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        if (response.statusCode !== 200) reject(new Error(`${route}: ${response.statusCode} ${text}`));
-        else resolve(JSON.parse(text));
-      });
-    });
-    request.on('error', reject);
-    request.end(payload);
-  });
-}
+const post = (base, route, body) => postJson(agent, base, route, body);
 
 /** Writes `count` past codes through SQL, in batches; returns the seconds it took. */
 async function fillCodes(db, count) {
@@ -119,17 +104,7 @@ async function run(database, env) {
 }
 
 function print(r) {
-  if (r.skipped) {
-    process.stdout.write(`${r.database}: skipped (${r.skipped})\n`);
-    return;
-  }
   process.stdout.write(`${r.database}: with ${r.fill.toLocaleString('en')} past codes (filled in ${r.fillSeconds} s): issuing a code ${r.issueMs} ms (before the tables were analyzed: ${r.unanalyzedIssueMs} ms on average), a phone's verify over HTTP ${r.verifyMs} ms (medians of ${RUNS})\n`);
 }
 
-const results = [];
-for (const measure of [() => run('sqlite', {}), () => withPostgres((url) => run('postgres', { DATABASE_URL: url }))]) {
-  const result = await measure();
-  results.push(result);
-  if (!json) print(result);
-}
-if (json) process.stdout.write(`${JSON.stringify(results)}\n`);
+await onBothDatabases(run, print, json);

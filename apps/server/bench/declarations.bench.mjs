@@ -24,7 +24,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { buildApp, loadConfig, prepareRuntime } from '../dist/index.js';
 import { DeclarationListsStore } from '../dist/declarations/declaration-lists.store.js';
-import { numberFlag, timed, withPostgres } from './bench-support.mjs';
+import { numberFlag, onBothDatabases, timed } from './bench-support.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => numberFlag(args, name, fallback);
@@ -173,10 +173,6 @@ async function run(database, env) {
 }
 
 function print(r) {
-  if (r.skipped) {
-    process.stdout.write(`${r.database}: skipped (${r.skipped})\n`);
-    return;
-  }
   const q = r.queueMs;
   process.stdout.write(
     `${r.database}: ${r.acceptedPerSecond} declarations accepted/s (${r.declarations}, ${r.concurrency} at a time); ` +
@@ -186,11 +182,4 @@ function print(r) {
   );
 }
 
-const results = [];
-for (const measure of [() => run('sqlite', {}), () => withPostgres((url) => run('postgres', { DATABASE_URL: url }))]) {
-  const result = await measure();
-  results.push(result);
-  // Each figure as soon as it is known: the fills take minutes.
-  if (!json) print(result);
-}
-if (json) process.stdout.write(`${JSON.stringify(results)}\n`);
+await onBothDatabases(run, print, json);

@@ -29,7 +29,7 @@ import { Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { calculateExposureKeyHmac } from '@bluezone/protocol';
 import { buildApp, checkpointInBackground, loadConfig, prepareRuntime } from '../dist/index.js';
-import { numberFlag, timed, withPostgres } from './bench-support.mjs';
+import { numberFlag, postJson, timed, withPostgres } from './bench-support.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => numberFlag(args, name, fallback);
@@ -46,26 +46,9 @@ if (!Number.isSafeInteger(uploads) || uploads < 1 || !Number.isSafeInteger(concu
 }
 const KEYS = 14;
 
-// node:http with kept-alive sockets rather than fetch: fetch cost the phones' thread about three times the CPU per
-// request (measured with --cpu-prof), enough to make the load generator, not the server, the bottleneck.
+// Kept-alive sockets, as many as phones in flight (see postJson).
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-
-function post(base, route, body) {
-  const payload = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const request = http.request(`${base}${route}`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        if (response.statusCode !== 200) reject(new Error(`${route}: ${response.statusCode} ${text}`));
-        else resolve(JSON.parse(text));
-      });
-    });
-    request.on('error', reject);
-    request.end(payload);
-  });
-}
+const post = (base, route, body) => postJson(agent, base, route, body);
 
 /**
  * CPU seconds (user + system) of every process named postgres on this machine, from /proc (Linux; undefined
