@@ -192,7 +192,8 @@ describe('the health declaration', () => {
     expect(await screen.findByTestId('self-report-sent')).toBeTruthy();
     expect(phone.server.selfReports.get('ABCD-2222')).toEqual([{ day: '2023-11-15', symptoms: [], selfReported: true }]);
     expect(screen.queryByTestId('self-report-day-2023-11-15')).toBeNull();
-    fireEvent.press(screen.getByTestId('self-report-day-2023-11-16'));
+    // The next day to report is chosen for the user: the 15th is sent, today is left.
+    expect(checked('self-report-day-2023-11-16')).toBe(true);
     fireEvent.press(screen.getByTestId('self-report-symptom-cough'));
     fireEvent.press(screen.getByTestId('self-report-symptom-fever'));
     fireEvent.press(screen.getByTestId('self-report-send'));

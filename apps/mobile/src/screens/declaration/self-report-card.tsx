@@ -10,10 +10,20 @@ import { ChoiceRow } from '../../ui/choice-row';
 import { Body, Bullets, Heading } from '../../ui/text';
 
 /**
- * A monitored arrival's daily report, on the receipt (of any declaration with a key: the server says whether it is
- * monitored, which a later epidemic area may have changed since the answer; asked for, then): the days reported so far (by the declarant or an official),
- * and the day's symptoms to send, each day until the monitoring ends. The receipt's self-report key goes with each
- * call; symptoms make a suspected case at once, and the card then says to call the health station.
+ * The days the card offers to report: those of the monitoring not reported yet, and today's even when it was (a
+ * second report replaces the first); newest first.
+ */
+function offeredDays(status: SelfReportStatus): string[] {
+  const reported = new Set(status.checks.map((c) => c.day));
+  return selfReportDays(status).filter((d) => d === status.today || !reported.has(d));
+}
+
+/**
+ * A monitored arrival's daily report, on the receipt: the days reported so far (by the declarant or an official),
+ * and the day's symptoms to send, each day until the monitoring ends. Shown for any receipt with a key, since the
+ * server says whether it is monitored (an epidemic area added since the answer may have made it so). The receipt's
+ * self-report key goes with each call; symptoms make a suspected case at once, and the card then says to call the
+ * health station.
  */
 export function SelfReportCard({ stored, declarations }: { stored: StoredReceipt; declarations: DeclarationService }) {
   const { t } = useTranslation();
@@ -35,7 +45,7 @@ export function SelfReportCard({ stored, declarations }: { stored: StoredReceipt
     declarations.monitoring(stored).then(
       (answer) => {
         setStatus(answer);
-        setDay((chosen) => chosen ?? selfReportDays(answer)[0]);
+        setDay((chosen) => chosen ?? offeredDays(answer)[0]);
       },
       (error: unknown) => setLoadFailure(error instanceof DeclarationError ? error.code : 'network_error'),
     );
@@ -51,9 +61,12 @@ export function SelfReportCard({ stored, declarations }: { stored: StoredReceipt
     setSendFailure(undefined);
     setSentDay(undefined);
     try {
-      setStatus(await declarations.reportDay(stored, day, symptoms));
+      const after = await declarations.reportDay(stored, day, symptoms);
+      setStatus(after);
       setSentDay(day);
       setSymptoms([]);
+      // The next day to report, not the one just sent (no longer offered unless it is today).
+      setDay(offeredDays(after)[0]);
     } catch (error) {
       setSendFailure(error instanceof DeclarationError ? error.code : 'network_error');
     } finally {
@@ -94,8 +107,7 @@ export function SelfReportCard({ stored, declarations }: { stored: StoredReceipt
   const days = selfReportDays(status);
   const checked = new Map(status.checks.map((c) => [c.day, c]));
   const open = until !== null && status.today <= until;
-  // The days not reported yet, and today's even when it was (a second report replaces the first).
-  const offered = days.filter((d) => d === status.today || !checked.has(d));
+  const offered = offeredDays(status);
   return (
     <Card testID="self-report" tone={status.suspected ? 'danger' : 'warn'}>
       <Heading>{t('declaration.selfReport.title')}</Heading>
