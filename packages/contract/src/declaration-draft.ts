@@ -194,11 +194,11 @@ export function toRequest(draft: DeclarationDraft): SubmitDeclarationRequest {
 }
 
 /**
- * The days a daily self-report may be for, newest first: from the day of the declaration to today, or to the
- * monitoring's last day once it has passed; none when the declaration is not monitored. The web page and the app
- * offer these, and the server takes each of them.
+ * The days of an arrival's monitoring come so far, newest first: from the day of the declaration to today, or to
+ * the monitoring's last day once it has passed; none when the declaration is not monitored. A daily check may be
+ * for any of them (the server takes each), so the officials' form, the web page and the app offer these.
  */
-export function selfReportDays(status: Pick<SelfReportStatus, 'declaredDay' | 'monitoringUntil' | 'today'>): string[] {
+export function monitoringDaysSoFar(status: Pick<SelfReportStatus, 'declaredDay' | 'monitoringUntil' | 'today'>): string[] {
   const days: string[] = [];
   if (status.monitoringUntil === null) return days;
   for (let day = status.declaredDay; day <= status.monitoringUntil && day <= status.today; day = nextCalendarDay(day)) days.unshift(day);

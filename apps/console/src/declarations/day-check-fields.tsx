@@ -7,14 +7,14 @@ import { Choice, Field } from '../forms/field.js';
 interface DayCheckFieldsProps {
   /** The days to choose from, and those checked already (marked ✓: a new check replaces theirs). */
   days: readonly string[];
-  checked: ReadonlySet<string>;
+  checked: { has(day: string): boolean };
   day: string;
   onDay: (day: string) => void;
   symptoms: readonly Symptom[];
   onSymptoms: (symptoms: Symptom[]) => void;
   labels: { day: string; symptoms: string; hint: string };
-  ids: { day: string; symptoms: string };
-  errors: { day?: string | undefined; symptoms?: string | undefined };
+  /** The form's check (useFormCheck), whose ids and errors the two fields take under `day` and `symptoms`. */
+  check: { idOf(field: 'day' | 'symptoms'): string; errorOf(field: 'day' | 'symptoms'): string | undefined };
 }
 
 /**
@@ -22,11 +22,11 @@ interface DayCheckFieldsProps {
  * of the declarant's own report (public/self-report-page.tsx). "Other" is not offered: a check asks the symptoms the
  * suspected-case rule reads. Ticked symptoms keep the contract's order, whatever order they were ticked in.
  */
-export function DayCheckFields({ days, checked, day, onDay, symptoms, onSymptoms, labels, ids, errors }: DayCheckFieldsProps) {
+export function DayCheckFields({ days, checked, day, onDay, symptoms, onSymptoms, labels, check }: DayCheckFieldsProps) {
   const { t, i18n } = useTranslation();
   return (
     <>
-      <Field label={labels.day} id={ids.day} error={errors.day}>
+      <Field label={labels.day} id={check.idOf('day')} error={check.errorOf('day')}>
         {(control) => (
           <select {...control} value={day} onChange={(e) => onDay(e.target.value)}>
             {days.map((d) => (
@@ -38,7 +38,7 @@ export function DayCheckFields({ days, checked, day, onDay, symptoms, onSymptoms
           </select>
         )}
       </Field>
-      <Field label={labels.symptoms} hint={labels.hint} id={ids.symptoms} error={errors.symptoms} kind="choices">
+      <Field label={labels.symptoms} hint={labels.hint} id={check.idOf('symptoms')} error={check.errorOf('symptoms')} kind="choices">
         {() =>
           SYMPTOMS.filter((s) => s !== 'other').map((symptom) => (
             <Choice key={symptom} label={t(`declare.symptomNames.${symptom}`)}>

@@ -1,4 +1,5 @@
 import type { Declaration, Symptom } from '@bluezone/contract';
+import { monitoringDaysSoFar } from '@bluezone/contract/declaration-draft';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,20 +12,13 @@ import { useFormCheck } from '../forms/use-form-check.js';
 
 const SPECS = { day: { labelKey: 'declaration.checkDay' }, symptoms: { labelKey: 'declaration.checkSymptoms' }, note: { labelKey: 'declaration.checkNote', maxLength: 1000 } };
 
-/** The days of an arrival's monitoring that have come, from the day of the declaration to today or its last day. */
-function monitoringDays(declaredAt: string, until: string, today: string): string[] {
-  const days: string[] = [];
-  const first = vietnamDay(new Date(declaredAt));
-  for (let day = first; day <= until && day <= today; day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) days.push(day);
-  return days;
-}
-
 /** An arrival's 14-day monitoring: one check a day; symptoms judge the declaration again at once. */
 export function MonitoringChecks({ declaration }: { declaration: Declaration }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
-  const days = monitoringDays(declaration.declaredAt, declaration.monitoringUntil ?? '', vietnamDay(new Date()));
+  // Oldest first, as a calendar reads; the day offered first is the latest not checked yet.
+  const days = monitoringDaysSoFar({ declaredDay: vietnamDay(new Date(declaration.declaredAt)), monitoringUntil: declaration.monitoringUntil, today: vietnamDay(new Date()) }).reverse();
   const checked = new Map(declaration.checks.map((c) => [c.day, c]));
   const [day, setDay] = useState(days.filter((d) => !checked.has(d)).at(-1) ?? days.at(-1) ?? '');
   const [symptoms, setSymptoms] = useState<Symptom[]>([]);
@@ -64,14 +58,13 @@ export function MonitoringChecks({ declaration }: { declaration: Declaration }) 
         <form onSubmit={submit} noValidate>
           <DayCheckFields
             days={days}
-            checked={new Set(checked.keys())}
+            checked={checked}
             day={day}
             onDay={setDay}
             symptoms={symptoms}
             onSymptoms={setSymptoms}
             labels={{ day: t('declaration.checkDay'), symptoms: t('declaration.checkSymptoms'), hint: t('declare.symptomsHint') }}
-            ids={{ day: check.idOf('day'), symptoms: check.idOf('symptoms') }}
-            errors={{ day: check.errorOf('day'), symptoms: check.errorOf('symptoms') }}
+            check={check}
           />
           <Field label={t('declaration.checkNote')} id={check.idOf('note')} error={check.errorOf('note')} optional>
             {(control) => <input {...control} value={note} onChange={(e) => setNote(e.target.value)} />}

@@ -1,5 +1,5 @@
 import type { SelfReportCheckRequest, SelfReportRequest, SelfReportStatus, Symptom } from '@bluezone/contract';
-import { selfReportDays } from '@bluezone/contract/declaration-draft';
+import { monitoringDaysSoFar } from '@bluezone/contract/declaration-draft';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.js';
@@ -59,7 +59,7 @@ export function SelfReportPage({ status: load, report }: SelfReportPageProps) {
       .then((answer) => {
         if (!live) return;
         setStatus(answer);
-        setDay(selfReportDays(answer)[0] ?? '');
+        setDay(monitoringDaysSoFar(answer)[0] ?? '');
       })
       .catch((error: unknown) => live && setLoadError(error));
     return () => {
@@ -89,7 +89,7 @@ export function SelfReportPage({ status: load, report }: SelfReportPageProps) {
   };
 
   const describe = (list: readonly Symptom[]) => (list.length === 0 ? t('declare.selfReport.none') : list.map((s) => t(`declare.symptomNames.${s}`)).join(', '));
-  const days = status ? selfReportDays(status) : [];
+  const days = status ? monitoringDaysSoFar(status) : [];
   const checked = new Map(status?.checks.map((c) => [c.day, c]) ?? []);
   const station = status ? inSentence(i18n.language === 'en' ? status.healthStation.unitNameEn : status.healthStation.unitName, i18n.language) : '';
   return (
@@ -154,14 +154,13 @@ export function SelfReportPage({ status: load, report }: SelfReportPageProps) {
             <form className="card" onSubmit={(event) => void submit(event)} noValidate>
               <DayCheckFields
                 days={days}
-                checked={new Set(checked.keys())}
+                checked={checked}
                 day={day}
                 onDay={setDay}
                 symptoms={symptoms}
                 onSymptoms={setSymptoms}
                 labels={{ day: t('declare.selfReport.day'), symptoms: t('declare.selfReport.symptoms'), hint: t('declare.selfReport.symptomsHint') }}
-                ids={{ day: check.idOf('day'), symptoms: check.idOf('symptoms') }}
-                errors={{ day: check.errorOf('day'), symptoms: check.errorOf('symptoms') }}
+                check={check}
               />
               <Field label={t('declare.selfReport.note')} id={check.idOf('note')} error={check.errorOf('note')} optional>
                 {(control) => <input {...control} value={note} onChange={(e) => setNote(e.target.value)} />}

@@ -156,31 +156,27 @@ export class DeclarationService {
   }
 
   /** The declarant's monitoring as the server has it now (days reported, by them or an official). */
-  async monitoring(stored: StoredReceipt): Promise<SelfReportStatus> {
-    const credentials = this.credentials(stored);
-    let status: SelfReportStatus;
-    try {
-      status = await this.deps.backend.selfReportStatus(credentials);
-    } catch (error) {
-      throw failureOf(error);
-    }
-    return this.remind(stored, status);
+  monitoring(stored: StoredReceipt): Promise<SelfReportStatus> {
+    return this.selfReportCall(stored, (credentials) => this.deps.backend.selfReportStatus(credentials));
   }
 
   /** Reports a day's symptoms (none: an empty list); a second report of the same day replaces the first. */
-  async reportDay(stored: StoredReceipt, day: string, symptoms: readonly Symptom[]): Promise<SelfReportStatus> {
+  reportDay(stored: StoredReceipt, day: string, symptoms: readonly Symptom[]): Promise<SelfReportStatus> {
+    return this.selfReportCall(stored, (credentials) => this.deps.backend.selfReport({ ...credentials, day, symptoms: [...symptoms] }));
+  }
+
+  /**
+   * A self-report call with the receipt's key, its failure worded as the card shows it; the morning reminders then
+   * follow the server's monitoring: its last day, and the days reported (by anyone).
+   */
+  private async selfReportCall(stored: StoredReceipt, call: (credentials: { receipt: string; key: string }) => Promise<SelfReportStatus>): Promise<SelfReportStatus> {
     const credentials = this.credentials(stored);
     let status: SelfReportStatus;
     try {
-      status = await this.deps.backend.selfReport({ ...credentials, day, symptoms: [...symptoms] });
+      status = await call(credentials);
     } catch (error) {
       throw failureOf(error);
     }
-    return this.remind(stored, status);
-  }
-
-  /** The morning reminders follow the server's monitoring: its last day, and the days reported (by anyone). */
-  private async remind(stored: StoredReceipt, status: SelfReportStatus): Promise<SelfReportStatus> {
     await this.deps.reminders?.sync(stored.receipt, { monitoringUntil: status.monitoringUntil, reported: status.checks.map((c) => c.day) });
     return status;
   }

@@ -1,4 +1,4 @@
-import { vnDay } from '@bluezone/contract';
+import { addDays, vnDay } from '@bluezone/contract';
 import type { Clock } from '../platform/clock';
 
 /** Local notifications at set times, each under an identifier; scheduling an identifier again replaces it. */
@@ -43,7 +43,7 @@ export class SelfReportReminders {
       const now = this.deps.clock.now();
       const wanted = new Map<string, number>();
       if (plan.monitoringUntil !== null) {
-        for (let day = vnDay(new Date(now)); day <= plan.monitoringUntil; day = nextDay(day)) {
+        for (let day = vnDay(new Date(now)); day <= plan.monitoringUntil; day = addDays(day, 1)) {
           if (!plan.reported.includes(day) && atOf(day) > now) wanted.set(idOf(receipt, day), atOf(day));
         }
       }
@@ -67,8 +67,4 @@ export class SelfReportReminders {
     this.queue = this.queue.then(() => run(scheduler)).catch(() => undefined);
     return this.queue;
   }
-}
-
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }

@@ -126,6 +126,11 @@ export interface CheckRecord {
   actorName: string | null;
 }
 
+/** A check with no actor is the declarant's own report (SelfReportService); an official's names them. */
+export function isSelfReported(check: Pick<CheckRecord, 'actorId' | 'actorName'>): boolean {
+  return check.actorId === null && check.actorName === null;
+}
+
 /** The day a declaration speaks from: the day it was made, or an entry's arrival day when that is later. */
 export function referenceDayOf(declaration: Pick<DeclarationRecord, 'declaredDay' | 'entry'>): string {
   const arrival = declaration.entry?.arrivalDate;

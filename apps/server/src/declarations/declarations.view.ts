@@ -1,6 +1,6 @@
 import type { CheckpointView, Declaration, DeclarationSummary } from '@bluezone/contract';
 import type { Place } from '../places/places.model.js';
-import { formatReceipt, type CheckRecord, type DeclarationRecord, type EventRecord } from './declarations.model.js';
+import { formatReceipt, isSelfReported, type CheckRecord, type DeclarationRecord, type EventRecord } from './declarations.model.js';
 
 export type PlaceNames = (code: string) => Promise<Place | undefined>;
 
@@ -56,7 +56,7 @@ export async function declarationOf(d: DeclarationRecord, routes: readonly strin
     assessment: { suspected: d.suspected, arrivalFromEpidemicArea: d.arrival, reasons: d.reasons, monitoringUntil: d.monitoringUntil, rule: d.rule },
     routedTo: await Promise.all(routes.map((code) => unitRef(places, code))),
     history: events.map((e) => ({ at: e.at, actor: e.actorName, kind: e.kind, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, nextFollowUp: e.nextFollowUp })),
-    checks: checks.map((c) => ({ day: c.day, symptoms: c.symptoms, note: c.note, at: c.at, actor: c.actorName, selfReported: c.actorId === null && c.actorName === null })),
+    checks: checks.map((c) => ({ day: c.day, symptoms: c.symptoms, note: c.note, at: c.at, actor: c.actorName, selfReported: isSelfReported(c) })),
     updatedAt: d.updatedAt,
   };
 }

@@ -129,17 +129,16 @@ export class FollowUpService {
 
   /**
    * Records a day's check, by an official or by the declarant (`SelfReportService`: no actor, audited as
-   * `declaration.self_check`), replacing an earlier check of the same day. Answers whether the declaration is now a
-   * suspected case.
+   * `declaration.self_check`), replacing an earlier check of the same day.
    */
-  async recordCheck(before: DeclarationRecord, request: AddCheckRequest, by: CheckAuthor): Promise<boolean> {
+  async recordCheck(before: DeclarationRecord, request: AddCheckRequest, by: CheckAuthor): Promise<void> {
     const id = before.id;
     const today = vnDay(this.clock.now());
     if (before.monitoringUntil === null) throw new AppError('validation_failed', 'only an arrival from an epidemic area is monitored day by day', [{ field: 'day', problem: 'invalid_value' }]);
     if (request.day > today || request.day > before.monitoringUntil) throw new AppError('validation_failed', 'a check is for a day of the monitoring, today or before', [{ field: 'day', problem: 'too_big' }]);
     if (request.day < addDays(before.declaredDay, -1)) throw new AppError('validation_failed', 'a check is for a day after the declaration', [{ field: 'day', problem: 'too_small' }]);
     const at = this.clock.now().toISOString();
-    const actor = by.actorId === null ? { actorId: null, actorName: null } : { actorId: by.actorId, actorName: by.actorName };
+    const actor = { actorId: by.actorId, actorName: by.actorName };
     const checks = [...(await this.declarations.checks(id)).filter((c) => c.day !== request.day), { day: request.day, symptoms: request.symptoms, note: request.note ?? null, at, ...actor }];
     const screening = await this.screening.assess(screeningInputOf(before, checks));
     const after = { suspected: screening.suspected, arrival: screening.arrivalFromEpidemicArea, reasons: screening.reasons, rule: screening.rule, monitoringUntil: screening.monitoringUntil };
@@ -161,7 +160,6 @@ export class FollowUpService {
       return becameSuspected ? this.alerts.prepare('declaration.suspected', id, { suspected: true, arrival: after.arrival }, await this.declarations.routes(id)) : undefined;
     });
     if (alert) this.alerts.tell([alert]);
-    return after.suspected;
   }
 
   private async require(id: number): Promise<DeclarationRecord> {

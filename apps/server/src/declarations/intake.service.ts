@@ -155,7 +155,6 @@ export class IntakeService {
   }
 
   /** The nearest health station with a telephone, from the residence up (not the province's), or the residence's own. */
-  /** The station to call: the nearest unit above the residence (itself first) that set a telephone. */
   async healthStationFor(residence: string): Promise<HealthStation> {
     const lineage = ((await this.places.lineage(residence)) ?? [residence]).filter((code) => code !== this.topCode);
     const withPhone = (await this.stations.many(lineage)).find((s) => s.phone !== null);

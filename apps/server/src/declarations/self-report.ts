@@ -3,7 +3,7 @@ import { vnDay, type SelfReportCheckRequest, type SelfReportRequest, type SelfRe
 import { AppError } from '../errors.js';
 import type { Clock, Random } from '../platform/platform.js';
 import type { RateLimiter } from '../platform/rate-limiter.js';
-import { formatReceipt, normalizeReceipt, type DeclarationRecord } from './declarations.model.js';
+import { formatReceipt, isSelfReported, normalizeReceipt, type DeclarationRecord } from './declarations.model.js';
 import type { DeclarationsStore } from './declarations.store.js';
 import type { FollowUpService } from './follow-up.service.js';
 import type { IntakeService } from './intake.service.js';
@@ -53,7 +53,10 @@ export class SelfReportService {
 
   async report(request: SelfReportCheckRequest, clientAddress: string): Promise<SelfReportStatus> {
     const declaration = await this.authenticate(request, clientAddress);
-    await this.followUp.recordCheck(declaration, { day: request.day, symptoms: request.symptoms, ...(request.note !== undefined && { note: request.note }) }, { actorId: null, actorName: null, audit: { id: null, username: null, unitCode: declaration.residenceUnitCode } });
+    const check = { day: request.day, symptoms: request.symptoms, ...(request.note !== undefined && { note: request.note }) };
+    // No user: the audit row belongs to the declaration's commune, whose officials read it.
+    const declarant = { actorId: null, actorName: null, audit: { id: null, username: null, unitCode: declaration.residenceUnitCode } };
+    await this.followUp.recordCheck(declaration, check, declarant);
     const after = await this.declarations.get(declaration.id);
     if (!after) throw new AppError('invalid_self_report_key', 'no declaration has this receipt and key');
     return this.statusOf(after);
@@ -77,7 +80,7 @@ export class SelfReportService {
       monitoringUntil: declaration.monitoringUntil,
       today: vnDay(this.clock.now()),
       suspected: declaration.suspected,
-      checks: checks.map((c) => ({ day: c.day, symptoms: c.symptoms, selfReported: c.actorId === null && c.actorName === null })),
+      checks: checks.map((c) => ({ day: c.day, symptoms: c.symptoms, selfReported: isSelfReported(c) })),
       healthStation: await this.intake.healthStationFor(declaration.residenceUnitCode),
     };
   }

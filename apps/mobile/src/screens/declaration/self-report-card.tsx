@@ -1,4 +1,4 @@
-import { SYMPTOMS, selfReportDays, type SelfReportStatus, type Symptom } from '@bluezone/contract';
+import { SYMPTOMS, monitoringDaysSoFar, type SelfReportStatus, type Symptom } from '@bluezone/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Linking } from 'react-native';
@@ -15,7 +15,7 @@ import { Body, Bullets, Heading } from '../../ui/text';
  */
 function offeredDays(status: SelfReportStatus): string[] {
   const reported = new Set(status.checks.map((c) => c.day));
-  return selfReportDays(status).filter((d) => d === status.today || !reported.has(d));
+  return monitoringDaysSoFar(status).filter((d) => d === status.today || !reported.has(d));
 }
 
 /**
@@ -104,7 +104,7 @@ export function SelfReportCard({ stored, declarations }: { stored: StoredReceipt
   }
 
   const until = status.monitoringUntil;
-  const days = selfReportDays(status);
+  const days = monitoringDaysSoFar(status);
   const checked = new Map(status.checks.map((c) => [c.day, c]));
   const open = until !== null && status.today <= until;
   const offered = offeredDays(status);
