@@ -16,6 +16,15 @@ const NULL_RISK = 1 << 16;
 const NULL_REPORT_TYPE = 1 << 17;
 const NULL_ONSET = 1 << 18;
 
+/**
+ * A key as a packed record, the table's own record with its integers big-endian (network order): the 16 key bytes,
+ * then rolling start interval, transmission risk, days since onset (0 when null) and rolling period | export report
+ * type << 8 | KEY_RECORD_NULL_ONSET when the onset is null, each an int32. The export's store builds these in SQL,
+ * so a million keys cross from the database as a few hundred strings or buffers instead of a million rows.
+ */
+export const KEY_RECORD_BYTES = 32;
+export const KEY_RECORD_NULL_ONSET = NULL_ONSET;
+
 export class KeyTable {
   private readonly chunks: Array<{ slots: Int32Array; bytes: Uint8Array }> = [];
   private count = 0;
@@ -25,12 +34,7 @@ export class KeyTable {
   }
 
   push(key: ExportKey): void {
-    if (this.count === this.chunks.length * CHUNK) {
-      const slots = new Int32Array(CHUNK * SLOTS);
-      this.chunks.push({ slots, bytes: new Uint8Array(slots.buffer) });
-    }
-    const { slots, bytes } = this.chunks[this.count >>> CHUNK_BITS]!;
-    const at = (this.count & (CHUNK - 1)) * SLOTS;
+    const { slots, bytes, at } = this.nextRecord();
     bytes.set(key.keyData, at * 4);
     slots[at + 4] = key.rollingStartIntervalNumber;
     slots[at + 5] = key.transmissionRiskLevel ?? 0;
@@ -41,7 +45,64 @@ export class KeyTable {
       (key.transmissionRiskLevel === null ? NULL_RISK : 0) |
       (key.reportType === null ? NULL_REPORT_TYPE : 0) |
       (key.daysSinceOnsetOfSymptoms === null ? NULL_ONSET : 0);
+  }
+
+  /**
+   * Appends packed records (KEY_RECORD_BYTES each, see there), skipping those whose export report type `keep`
+   * refuses. Throws, appending nothing, when the bytes are not whole records.
+   */
+  pushRecords(records: Uint8Array, keep: (reportType: number) => boolean): void {
+    if (records.length % KEY_RECORD_BYTES !== 0) throw new Error(`key records of ${records.length} bytes: not a multiple of ${KEY_RECORD_BYTES}`);
+    const view = new DataView(records.buffer, records.byteOffset, records.byteLength);
+    for (let offset = 0; offset < records.length; offset += KEY_RECORD_BYTES) {
+      const packed = view.getInt32(offset + 28);
+      if (!keep((packed >> 8) & 0xff)) continue;
+      const { slots, bytes, at } = this.nextRecord();
+      bytes.set(records.subarray(offset, offset + 16), at * 4);
+      slots[at + 4] = view.getInt32(offset + 16);
+      slots[at + 5] = view.getInt32(offset + 20);
+      slots[at + 6] = view.getInt32(offset + 24);
+      slots[at + 7] = packed;
+    }
+  }
+
+  /** Room for one more record, counted in: its chunk and the index of its first slot. */
+  private nextRecord(): { slots: Int32Array; bytes: Uint8Array; at: number } {
+    if (this.count === this.chunks.length * CHUNK) {
+      const slots = new Int32Array(CHUNK * SLOTS);
+      this.chunks.push({ slots, bytes: new Uint8Array(slots.buffer) });
+    }
+    const { slots, bytes } = this.chunks[this.count >>> CHUNK_BITS]!;
+    const at = (this.count & (CHUNK - 1)) * SLOTS;
     this.count++;
+    return { slots, bytes, at };
+  }
+
+  /**
+   * A reader of keys by index for writers that copy what they are given: every call fills and answers the same key
+   * object (keyData a 16-byte buffer of its own), overwriting the previous key. Writing a million keys then makes no
+   * object a key, which the garbage collector would otherwise have to sweep (measured with the export benchmark).
+   */
+  reusingReader(): (index: number) => ExportKey {
+    // The key bytes are copied as four int32 slots: the same memory as 16 bytes, and no view made a key.
+    const keyWords = new Int32Array(4);
+    const key = { keyData: new Uint8Array(keyWords.buffer), rollingStartIntervalNumber: 0, transmissionRiskLevel: 0 as number | null, rollingPeriod: 0, reportType: 0 as number | null, daysSinceOnsetOfSymptoms: 0 as number | null };
+    return (index) => {
+      if (!Number.isInteger(index) || index < 0 || index >= this.count) throw new RangeError(`no key at ${index}`);
+      const { slots } = this.chunks[index >>> CHUNK_BITS]!;
+      const at = (index & (CHUNK - 1)) * SLOTS;
+      const packed = slots[at + 7]!;
+      keyWords[0] = slots[at]!;
+      keyWords[1] = slots[at + 1]!;
+      keyWords[2] = slots[at + 2]!;
+      keyWords[3] = slots[at + 3]!;
+      key.rollingStartIntervalNumber = slots[at + 4]!;
+      key.transmissionRiskLevel = packed & NULL_RISK ? null : slots[at + 5]!;
+      key.rollingPeriod = packed & 0xff;
+      key.reportType = packed & NULL_REPORT_TYPE ? null : (packed >> 8) & 0xff;
+      key.daysSinceOnsetOfSymptoms = packed & NULL_ONSET ? null : slots[at + 6]!;
+      return key;
+    };
   }
 
   /** The key at `index` (its keyData is a view into the table: copy it to keep it). */

@@ -1,8 +1,8 @@
 import { EXPORT_REPORT_TYPES, type ExportKey } from '@bluezone/protocol';
 import { describe, expect, it } from 'vitest';
 import { fakeRandom } from '../platform/platform.js';
-import { KeyTable } from './export.key-table.js';
-import { batchKeys, exportFileName, iso, nextWindow, paddingCount, paddingKeys, splitBatch, type ExposureRow } from './export.model.js';
+import { KEY_RECORD_BYTES, KEY_RECORD_NULL_ONSET, KeyTable } from './export.key-table.js';
+import { batchKeys, exportFileName, iso, keepsUnrevisedKey, nextWindow, paddingCount, paddingKeys, splitBatch, UNKNOWN_STORED_REPORT_TYPE, type ExposureRow } from './export.model.js';
 
 const HOUR = 3600;
 const T = 1_795_910_400; // 2026-11-28T00:00:00Z, a period boundary
@@ -148,6 +148,43 @@ describe('sorting, splitting and naming', () => {
     ];
     for (const k of keys) table.push(k);
     expect([table.at(0), table.at(1), table.at(2)]).toEqual([...keys, undefined]);
+  });
+
+  it('takes keys as packed big-endian records, dropping those refused by report type, and refuses a broken page', () => {
+    const record = (fill: number, ints: number[]) => {
+      const bytes = new Uint8Array(KEY_RECORD_BYTES).fill(fill, 0, 16);
+      const view = new DataView(bytes.buffer);
+      ints.forEach((v, i) => view.setInt32(16 + 4 * i, v));
+      return bytes;
+    };
+    const page = Buffer.concat([
+      record(1, [2_993_040, 4, -14, 144 | (1 << 8)]),
+      record(2, [2_993_184, 0, 0, 1 | (2 << 8) | KEY_RECORD_NULL_ONSET]),
+      record(3, [2_993_040, 6, 3, 144 | (5 << 8)]), // withdrawn: REVOKED
+    ]);
+    const table = new KeyTable();
+    table.pushRecords(page, keepsUnrevisedKey);
+    expect([table.at(0), table.at(1), table.length]).toEqual([
+      { keyData: new Uint8Array(16).fill(1), transmissionRiskLevel: 4, rollingStartIntervalNumber: 2_993_040, rollingPeriod: 144, reportType: 1, daysSinceOnsetOfSymptoms: -14 },
+      { keyData: new Uint8Array(16).fill(2), transmissionRiskLevel: 0, rollingStartIntervalNumber: 2_993_184, rollingPeriod: 1, reportType: 2, daysSinceOnsetOfSymptoms: null },
+      2,
+    ]);
+    expect(() => table.pushRecords(page.subarray(0, 40), keepsUnrevisedKey)).toThrow('not a multiple of 32');
+    expect(() => table.pushRecords(record(4, [0, 0, 0, 144 | (UNKNOWN_STORED_REPORT_TYPE << 8)]), keepsUnrevisedKey)).toThrow('unknown report type');
+    expect(table.length).toBe(2);
+  });
+
+  it('reads every key through one reused object, as at() reads it', () => {
+    const random = fakeRandom();
+    const table = new KeyTable();
+    for (let i = 0; i < 200; i++) {
+      const k = { ...key(0), keyData: Uint8Array.from(random.bytes(16)), daysSinceOnsetOfSymptoms: i % 3 === 0 ? null : (i % 29) - 14, reportType: i % 2 ? 1 : 2 };
+      table.push(k);
+    }
+    const read = table.reusingReader();
+    for (let i = 0; i < table.length; i++) expect({ ...read(i), keyData: Uint8Array.from(read(i).keyData) }).toEqual(table.at(i));
+    expect(read(0)).toBe(read(1));
+    expect(() => read(table.length)).toThrow(RangeError);
   });
 
   it('splits into files of at most the maximum, keys then revised keys, and keeps one file when empty', () => {

@@ -38,21 +38,24 @@ export interface BatchRecord extends ExportWindow {
 }
 
 /**
- * Export report types (export.proto ReportType). `negative` is only ever a revision (the test came back negative,
- * Google's verification server's meaning) and, like `revoked`, withdraws the key: REVOKED.
+ * Export report types (export.proto ReportType) of the stored ones. `negative` is only ever a revision (the test
+ * came back negative, Google's verification server's meaning) and, like `revoked`, withdraws the key: REVOKED.
+ * The export's store maps them in SQL from this table too (export.store.ts), so it is the one place they are named.
  */
+export const EXPORT_REPORT_TYPE_OF: Readonly<Record<string, number>> = {
+  confirmed: EXPORT_REPORT_TYPES.CONFIRMED_TEST,
+  likely: EXPORT_REPORT_TYPES.CONFIRMED_CLINICAL_DIAGNOSIS,
+  negative: EXPORT_REPORT_TYPES.REVOKED,
+  revoked: EXPORT_REPORT_TYPES.REVOKED,
+};
+
+/** What the store's SQL writes for a stored report type missing from EXPORT_REPORT_TYPE_OF (no export type is 255). */
+export const UNKNOWN_STORED_REPORT_TYPE = 255;
+
 export function exportReportType(reportType: string): number {
-  switch (reportType) {
-    case 'confirmed':
-      return EXPORT_REPORT_TYPES.CONFIRMED_TEST;
-    case 'likely':
-      return EXPORT_REPORT_TYPES.CONFIRMED_CLINICAL_DIAGNOSIS;
-    case 'negative':
-    case 'revoked':
-      return EXPORT_REPORT_TYPES.REVOKED;
-    default:
-      throw new Error(`unknown report type ${JSON.stringify(reportType)}`);
-  }
+  const type = Object.hasOwn(EXPORT_REPORT_TYPE_OF, reportType) ? EXPORT_REPORT_TYPE_OF[reportType] : undefined;
+  if (type === undefined) throw new Error(`unknown report type ${JSON.stringify(reportType)}`);
+  return type;
 }
 
 export const iso = (seconds: number): string => new Date(seconds * 1000).toISOString();
@@ -102,6 +105,15 @@ export function exportKeyOf(row: ExposureRow, start: string, end: string): { rev
   }
   if (row.availableAt <= start && revisedByEnd && row.revisedAt! > start) return { revised: true, key: exportKey(row, true) };
   return null;
+}
+
+/**
+ * Whether a key available in the window and not revised by its end goes out, by its export report type: exportKeyOf's
+ * rule for such a row, for the keys the store hands over as packed records (export.key-table.ts) instead of rows.
+ */
+export function keepsUnrevisedKey(reportType: number): boolean {
+  if (reportType === UNKNOWN_STORED_REPORT_TYPE) throw new Error('unknown report type in exposures');
+  return reportType !== EXPORT_REPORT_TYPES.REVOKED;
 }
 
 /** exportKeyOf over a list of rows. */

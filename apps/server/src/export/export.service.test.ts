@@ -127,7 +127,7 @@ describeEachDialect('export batches', (dialect) => {
     expect(await store.latestBatch('VN')).toEqual(before);
 
     const failing = Object.create(store) as ExportStore;
-    failing.exposurePagesInWindow = async function* () {
+    failing.keyRecordsUnrevisedByEnd = async function* () {
       yield* [];
       throw new Error('no such table: exposures');
     };

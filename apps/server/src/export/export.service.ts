@@ -8,6 +8,7 @@ import {
   exportFileName,
   exportKeyOf,
   iso,
+  keepsUnrevisedKey,
   nextWindow,
   paddingCount,
   paddingKeys,
@@ -26,7 +27,8 @@ export interface ExportRepository {
   claimBatch(region: string, window: ExportWindow, leaseExpiresAt: string, now: Date): Promise<number | undefined>;
   reclaimBatch(id: number, expiredLease: string, leaseExpiresAt: string): Promise<boolean>;
   releaseBatch(id: number): Promise<void>;
-  exposurePagesInWindow(window: ExportWindow, pageSize: number): AsyncIterable<ExposureRow[]>;
+  keyRecordsUnrevisedByEnd(window: ExportWindow, pageSize: number): AsyncIterable<Uint8Array>;
+  rowsRevisedByEnd(window: ExportWindow, pageSize: number): AsyncIterable<ExposureRow[]>;
   completeBatch(id: number, region: string, window: ExportWindow, files: readonly NewExportFile[], totals: BatchTotals, now: Date): Promise<void>;
   listFiles(region?: string): Promise<ExportFileInfo[]>;
   deleteFilesEndedBy(region: string, endedBy: number): Promise<string[]>;
@@ -120,7 +122,8 @@ export class ExportService {
   }
 
   /**
-   * Reads the window's rows a page at a time into compact key tables, pads, sorts, then writes one file at a time:
+   * Reads the window's keys a page at a time into compact key tables (those not revised by the window's end as packed
+   * records, the few revised ones as rows the model decides), pads, sorts, then writes one file at a time:
    * file n+1 is encoded on the main thread while zlib deflates file n in the thread pool. Memory stays at the
    * tables (32 bytes a key) and two files.
    */
@@ -130,7 +133,8 @@ export class ExportService {
     const revisedKeys = new KeyTable();
     const start = iso(window.start);
     const end = iso(window.end);
-    for await (const rows of this.store.exposurePagesInWindow(window, READ_PAGE)) {
+    for await (const records of this.store.keyRecordsUnrevisedByEnd(window, READ_PAGE)) keys.pushRecords(records, keepsUnrevisedKey);
+    for await (const rows of this.store.rowsRevisedByEnd(window, READ_PAGE)) {
       for (const row of rows) {
         const out = exportKeyOf(row, start, end);
         if (out) (out.revised ? revisedKeys : keys).push(out.key);
@@ -144,6 +148,9 @@ export class ExportService {
     const keyOrder = keys.sortedOrder();
     const revisedOrder = revisedKeys.sortedOrder();
 
+    // The writer copies each key's bytes at once, so one reused key object serves them all.
+    const readKey = keys.reusingReader();
+    const readRevisedKey = revisedKeys.reusingReader();
     const parts = splitBatch(keys.length, revisedKeys.length, this.config.maxKeysPerFile);
     const written: NewExportFile[] = [];
     let previous: Promise<void> = Promise.resolve();
@@ -153,8 +160,8 @@ export class ExportService {
         { startTimestamp: window.start, endTimestamp: window.end, region, batchNum, batchSize: parts.length, signatureInfos: [signer.signatureInfo] },
         part.keys.to - part.keys.from + part.revisedKeys.to - part.revisedKeys.from,
       );
-      for (let k = part.keys.from; k < part.keys.to; k++) writer.key(keys.at(keyOrder[k]!)!);
-      for (let k = part.revisedKeys.from; k < part.revisedKeys.to; k++) writer.revisedKey(revisedKeys.at(revisedOrder[k]!)!);
+      for (let k = part.keys.from; k < part.keys.to; k++) writer.key(readKey(keyOrder[k]!));
+      for (let k = part.revisedKeys.from; k < part.revisedKeys.to; k++) writer.revisedKey(readRevisedKey(revisedOrder[k]!));
       const exportBin = writer.finish();
       const signature = signExportBinNode(exportBin, signer.privateKeyPem, signer.signatureInfo, { batchNum, batchSize: parts.length });
       const zipped = writeExportZipNode({ exportBin, signatures: [signature] });

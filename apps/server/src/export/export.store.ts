@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { isPostgres, isUniqueViolation, rawPostgresPages, rawSqliteRows } from '../db/database.js';
 import { Store } from '../db/transactions.js';
-import type { BatchRecord, ExportFileInfo, ExportWindow, ExposureRow } from './export.model.js';
+import { KEY_RECORD_BYTES, KEY_RECORD_NULL_ONSET } from './export.key-table.js';
+import { EXPORT_REPORT_TYPE_OF, UNKNOWN_STORED_REPORT_TYPE, type BatchRecord, type ExportFileInfo, type ExportWindow, type ExposureRow } from './export.model.js';
 import type { ExportRepository } from './export.service.js';
 
 /** A file of a completed batch, before it has an id. */
@@ -33,6 +34,26 @@ const EXPOSURE_COLUMNS = [
   'revised_transmission_risk',
   'revised_days_since_onset',
 ] as const;
+
+/** The export report type of `report_type`, in SQL, from the model's one table of them. */
+const exportReportTypeSql = sql.raw(
+  `case report_type ${Object.entries(EXPORT_REPORT_TYPE_OF)
+    .map(([stored, type]) => `when '${stored}' then ${type}`)
+    .join(' ')} else ${UNKNOWN_STORED_REPORT_TYPE} end`,
+);
+/** The last int32 of a key record: rolling period | report type << 8 | the null-onset flag (parenthesised: both databases give | and << one precedence). */
+const packedSql = sql`(rolling_period | (${exportReportTypeSql} << 8) | (case when days_since_onset is null then ${sql.lit(KEY_RECORD_NULL_ONSET)} else 0 end))`;
+/** A key as a packed key record (export.key-table.ts), in hex: printf's %08x of the low 32 bits is a big-endian int32. */
+const SQLITE_KEY_RECORD = sql`hex(key_data) || printf('%08x%08x%08x%08x', rolling_start_interval & 4294967295, transmission_risk & 4294967295,
+  coalesce(days_since_onset, 0) & 4294967295, ${packedSql})`;
+/** The same as bytes: int4send is a big-endian int32. */
+const POSTGRES_KEY_RECORD = sql`key_data || int4send(rolling_start_interval) || int4send(transmission_risk) || int4send(coalesce(days_since_onset, 0)) || int4send(${packedSql})`;
+
+/** A page of `keys` key records, checked whole (a key_data of another length than 16 would shift every record after it). */
+function wholeRecords(records: Uint8Array, keys: number): Uint8Array {
+  if (records.length !== keys * KEY_RECORD_BYTES) throw new Error(`exposures: ${keys} key records in ${records.length} bytes; is every key_data 16 bytes?`);
+  return records;
+}
 
 /**
  * Rows of EXPOSURE_COLUMNS then the key as hex text, in that order. The keys of a page land in one buffer, each row's
@@ -126,26 +147,60 @@ export class ExportStore extends Store implements ExportRepository {
   }
 
   /**
-   * Keys that became available, or were revised, in the window (start, end], `pageSize` rows at a time, in no
-   * particular order: a million-key batch is read without holding a million rows at once. On SQLite, pages in id
-   * order read as raw arrays (see rawSqliteRows); on PostgreSQL, one query streamed through a cursor (as arrays too,
-   * see rawPostgresPages), since paging
-   * by id there made the planner match and sort the whole window again for every page (84 s for a million keys,
-   * measured with the export benchmark).
+   * The window's keys not revised by its end (nearly all of them: a revision is a rare correction), as packed key
+   * records (export.key-table.ts), a page of up to `pageSize` keys at a time, in no particular order. Each record is
+   * built in SQL and a page arrives as one hex string (SQLite) or one buffer (PostgreSQL): a million keys read as
+   * rows of JavaScript values cost about three times the CPU (measured with the export benchmark).
+   * - SQLite: the window's first and last ids from the available_at index, then pages in id order between them;
+   *   `+available_at` keeps each page on the id range rather than on the index, where every page would sort the
+   *   whole window again.
+   * - PostgreSQL: one query whose rows are the pages (grouped by id / pageSize), read through a cursor.
+   * A key revised while the batch is cut has its revision after the window's end, so it is read here, once, and
+   * not by rowsRevisedByEnd (which takes revisions up to the end), whichever of the two reads came first.
    */
-  async *exposurePagesInWindow(window: ExportWindow, pageSize: number): AsyncGenerator<ExposureRow[]> {
+  async *keyRecordsUnrevisedByEnd(window: ExportWindow, pageSize: number): AsyncGenerator<Uint8Array> {
+    const start = new Date(window.start * 1000).toISOString();
+    const end = new Date(window.end * 1000).toISOString();
+    if (isPostgres(this.db)) {
+      const query = sql<{ records: Buffer; keys: string }>`select string_agg(${POSTGRES_KEY_RECORD}, ''::bytea) as records, count(*) as keys from exposures
+        where (revised_at is null or revised_at > ${end}) and available_at > ${start} and available_at <= ${end} group by id / ${sql.lit(pageSize)}`.compile(this.db);
+      const pages = rawPostgresPages(this.db, query, 4) ?? [(await this.db.executeQuery(query)).rows.map((r) => [r.records, r.keys])];
+      for await (const rows of pages) for (const [records, keys] of rows) yield wholeRecords(records as Buffer, Number(keys));
+      return;
+    }
+    const bounds = await sql<{ first: number | null; last: number | null }>`select min(id) as first, max(id) as last from exposures
+      where available_at > ${start} and available_at <= ${end}`.execute(this.db);
+    const { first, last } = bounds.rows[0] ?? { first: null, last: null };
+    if (first === null || last === null) return;
+    for (let afterId = first - 1; afterId < last; ) {
+      const query = sql<{ last_id: number; records: string; keys: number }>`select max(id) as last_id, group_concat(record, '') as records, count(*) as keys
+        from (select id, ${SQLITE_KEY_RECORD} as record from exposures
+          where id > ${afterId} and id <= ${last} and (revised_at is null or revised_at > ${end}) and +available_at > ${start} and +available_at <= ${end}
+          order by id limit ${sql.lit(pageSize)})`.compile(this.db);
+      const rows = (await rawSqliteRows(this.db, query)) ?? (await this.db.executeQuery(query)).rows.map((r) => [r.last_id, r.records, r.keys]);
+      const [lastId, records, keys] = rows[0] ?? [];
+      if (!keys) return;
+      yield wholeRecords(Buffer.from(records as string, 'hex'), Number(keys));
+      afterId = Number(lastId);
+    }
+  }
+
+  /**
+   * The rows revised by the window's end that the window concerns (available in it, or revised in it), `pageSize`
+   * at a time: exportKeyOf decides each. Revisions are few, and both databases find them in the partial index on
+   * revised_at. On SQLite, pages read as raw arrays (see rawSqliteRows); on PostgreSQL, one query streamed through a
+   * cursor (as arrays too, see rawPostgresPages).
+   */
+  async *rowsRevisedByEnd(window: ExportWindow, pageSize: number): AsyncGenerator<ExposureRow[]> {
     const start = new Date(window.start * 1000).toISOString();
     const end = new Date(window.end * 1000).toISOString();
     const inWindow = this.db
       .selectFrom('exposures')
       .select([...EXPOSURE_COLUMNS])
       .select((isPostgres(this.db) ? sql<string>`encode(key_data, 'hex')` : sql<string>`hex(key_data)`).as('key_hex'))
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('available_at', '>', start), eb('available_at', '<=', end)]),
-          eb.and([eb('revised_at', '>', start), eb('revised_at', '<=', end)]),
-        ]),
-      );
+      .where('revised_at', 'is not', null)
+      .where('revised_at', '<=', end)
+      .where((eb) => eb.or([eb.and([eb('available_at', '>', start), eb('available_at', '<=', end)]), eb('revised_at', '>', start)]));
     const asArray = (r: Record<string, unknown>) => [...EXPOSURE_COLUMNS.map((c) => r[c]), r.key_hex];
     if (isPostgres(this.db)) {
       // Inside a transaction (never the export's case) the window is read at once.
@@ -153,12 +208,18 @@ export class ExportStore extends Store implements ExportRepository {
       for await (const rows of raw) if (rows.length > 0) yield exposurePage(rows);
       return;
     }
-    for (let afterId = 0; ; ) {
-      const query = inWindow.where('id', '>', afterId).orderBy('id').limit(pageSize);
+    // Pages in the partial index's order (revised_at, then id): paged by id alone, SQLite walks the whole table.
+    for (let after: [string, number] = ['', 0]; ; ) {
+      const query = inWindow
+        .where((eb) => eb(eb.refTuple('revised_at', 'id'), '>', eb.tuple(after[0], after[1])))
+        .orderBy('revised_at')
+        .orderBy('id')
+        .limit(pageSize);
       const rows = (await rawSqliteRows(this.db, query.compile())) ?? (await query.execute()).map(asArray);
       if (rows.length > 0) yield exposurePage(rows);
       if (rows.length < pageSize) return;
-      afterId = Number(rows.at(-1)![0]);
+      const last = rows.at(-1)!;
+      after = [last[EXPOSURE_COLUMNS.indexOf('revised_at')] as string, Number(last[0])];
     }
   }
 
