@@ -8,7 +8,7 @@ import type { AnyDomain } from './platform/domain.js';
 import { DOMAINS } from './domains.js';
 import { startJobs, type ScheduledJob } from './platform/jobs.js';
 import { systemPlatform, type Platform } from './platform/platform.js';
-import { memoryRateLimiters, redisRateLimiters } from './platform/rate-limiter.js';
+import { memoryRateLimiters } from './platform/rate-limiter.js';
 import { createServices, loadDomains, type Services } from './services.js';
 
 export interface Runtime {
@@ -25,7 +25,7 @@ const domainConfig = (config: ServerConfig, name: string) => (config as unknown 
  */
 export async function openRuntime(config: ServerConfig, platform: Platform = systemPlatform): Promise<Runtime> {
   const { db } = openDatabase(config.database);
-  const redis = config.redis.url ? redisRateLimiters(config.redis.url, config.redis.prefix) : undefined;
+  const redis = config.redis.url ? (await import('./platform/redis-rate-limiters.js')).redisRateLimiters(config.redis.url, config.redis.prefix) : undefined;
   const close = async () => {
     await redis?.close();
     await db.destroy();

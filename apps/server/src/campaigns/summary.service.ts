@@ -6,7 +6,6 @@ import { AppError } from '../errors.js';
 import type { CampaignRecord, RoundRecord } from './campaigns.records.js';
 import type { CampaignsService } from './campaigns.service.js';
 import type { CampaignsStore } from './campaigns.store.js';
-import { officialReportDocx } from './official-report.docx.js';
 import { officialReportOf } from './official-report.text.js';
 import { reportWorkbook } from './report-workbook.js';
 import type { ReportsStore } from './reports.store.js';
@@ -57,6 +56,8 @@ export class SummaryService {
   /** One round, or every round when `roundNo` is undefined, as the official letter. */
   async exportDocx(viewer: User, campaignId: number, roundNo: number | undefined): Promise<ExportFile> {
     const { report, name } = await this.reportOf(viewer, campaignId, roundNo, 'docx');
+    // docx is loaded at the first report asked for as a document, not by every process at start.
+    const { officialReportDocx } = await import('./official-report.docx.js');
     return { fileName: `${name}.docx`, body: await officialReportDocx(report) };
   }
 

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { SmtpConfig } from './notifications.config.js';
 
 export interface Mail {
@@ -13,17 +13,23 @@ export interface Mailer {
   close(): void;
 }
 
-/** A mailer over SMTP (nodemailer), pooled so a batch of reminders reuses one connection. */
+/**
+ * A mailer over SMTP (nodemailer), pooled so a batch of reminders reuses one connection. nodemailer is loaded at the
+ * first mail, so a process that sends none does not carry it.
+ */
 export function smtpMailer(config: SmtpConfig): Mailer {
   const auth = config.user !== undefined && config.password !== undefined ? { auth: { user: config.user, pass: config.password } } : {};
-  const transport =
-    config.url !== undefined
-      ? nodemailer.createTransport(config.url, { from: config.from })
-      : nodemailer.createTransport({ pool: true, host: config.host, port: config.port, secure: config.secure, ...auth }, { from: config.from });
+  let transport: Promise<Transporter> | undefined;
+  const open = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      config.url !== undefined
+        ? nodemailer.createTransport(config.url, { from: config.from })
+        : nodemailer.createTransport({ pool: true, host: config.host, port: config.port, secure: config.secure, ...auth }, { from: config.from }),
+    ));
   return {
     send: async (mail) => {
-      await transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text });
+      await (await open()).sendMail({ to: mail.to, subject: mail.subject, text: mail.text });
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()).catch(() => undefined),
   };
 }

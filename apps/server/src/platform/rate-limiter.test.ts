@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeWithRedis, testRedisPrefix } from '../test-support/redis.js';
 import { fakeClock } from './platform.js';
-import { MemoryRateLimiter, redisRateLimiters, type RedisRateLimiters } from './rate-limiter.js';
+import { MemoryRateLimiter } from './rate-limiter.js';
+import { redisRateLimiters, type RedisRateLimiters } from './redis-rate-limiters.js';
 
 describe('MemoryRateLimiter', () => {
   it('allows the limit per window and per key', async () => {

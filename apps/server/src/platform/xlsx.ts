@@ -1,8 +1,7 @@
-import ExcelJS from 'exceljs';
-
 /**
  * Spreadsheets that officials pass on: one header row in bold, frozen, with an auto-filter; numbers stay numbers and
- * dates stay dates, so the receiver can sum and sort without retyping. Built on exceljs.
+ * dates stay dates, so the receiver can sum and sort without retyping. Built on exceljs, loaded at the first
+ * spreadsheet: a server that is never asked for one does not carry it.
  */
 export type CellValue = string | number | Date | null;
 
@@ -29,6 +28,7 @@ export function sheetName(name: string): string {
 }
 
 export async function writeXlsx(sheets: SheetSpec[], creator = 'Bluezone'): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = creator;
   for (const spec of sheets) {
