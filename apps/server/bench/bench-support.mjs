@@ -1,13 +1,32 @@
-// What the server's benchmarks share: reading numeric flags, running a task many times a few at a time, and a
+// What the server's benchmarks share: reading their flags, running a task many times a few at a time, and a
 // scratch PostgreSQL database. Each benchmark stays one file a reader can follow; only these pieces repeat.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
 
-/** The number after `name` in `args`, or `fallback` when the flag is absent. */
-export function numberFlag(args, name, fallback) {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : Number(args[i + 1]);
+/**
+ * The benchmark's flags (node:util parseArgs, strict): `--help` prints `usage` and exits; an unknown flag or one
+ * without its value prints the error and `usage` and exits with code 2, before anything is set up. Every option is
+ * declared as in parseArgs; numbers are read from their strings with numberOption.
+ */
+export function benchArgs(usage, options) {
+  try {
+    const { values } = parseArgs({ args: process.argv.slice(2), options: { help: { type: 'boolean' }, ...options }, strict: true, allowPositionals: false });
+    if (values.help) {
+      process.stdout.write(`${usage}\n`);
+      process.exit(0);
+    }
+    return values;
+  } catch (error) {
+    process.stderr.write(`${error.message}\nusage: ${usage}\n`);
+    process.exit(2);
+  }
+}
+
+/** The number given for `name`, or `fallback` when the flag is absent (NaN when it is not a number: callers check). */
+export function numberOption(values, name, fallback) {
+  return values[name] === undefined ? fallback : Number(values[name]);
 }
 
 /** Runs `task(i)` for i in 0..count-1, `concurrency` at a time; returns the seconds it took. */

@@ -17,13 +17,16 @@ import { tmpdir } from 'node:os';
 import { brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withPostgres } from './bench-support.mjs';
+import { benchArgs, numberOption, withPostgres } from './bench-support.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : args[i + 1];
-};
+const options = benchArgs('node apps/server/bench/campaigns.bench.mjs [--reports 10000] [--json]', {
+  reports: { type: 'string' },
+  json: { type: 'boolean' },
+  // The child that measures one output: --measure summary|docx|xlsx --campaign ID --issuer ID.
+  measure: { type: 'string' },
+  campaign: { type: 'string' },
+  issuer: { type: 'string' },
+});
 const GROUPS = ['sở, ban, ngành', 'đoàn thể', 'trung tâm văn hóa', 'doanh nghiệp'];
 const INDICATORS = ['radio', 'news', 'loudspeaker', 'collaborators', 'other'];
 const viewer = (id) => ({ id, username: 'bench.issuer', displayName: 'Sở TTTT', role: 'campaign_issuer', unitCode: '20', unitName: 'Lạng Sơn', locale: 'vi', disabled: false, createdAt: '', agencyId: null, agencyCode: null, agencyName: null, email: null, phone: null });
@@ -118,13 +121,13 @@ async function run(database, env, reports) {
   }
 }
 
-if (args.includes('--measure')) {
-  await measure(option('--measure'), Number(option('--campaign')), Number(option('--issuer')));
+if (options.measure !== undefined) {
+  await measure(options.measure, numberOption(options, 'campaign'), numberOption(options, 'issuer'));
 } else {
-  const reports = Number(option('--reports', '10000'));
+  const reports = numberOption(options, 'reports', 10_000);
   if (!Number.isSafeInteger(reports) || reports < 100) throw new Error('--reports must be a whole number of at least 100');
   const results = [await run('sqlite', {}, reports), await withPostgres((url) => run('postgres', { DATABASE_URL: url }, reports))];
-  if (args.includes('--json')) process.stdout.write(`${JSON.stringify(results)}\n`);
+  if (options.json) process.stdout.write(`${JSON.stringify(results)}\n`);
   else {
     for (const r of results) {
       if (r.skipped) {

@@ -21,11 +21,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { buildApp, loadConfig, prepareRuntime } from '../dist/index.js';
-import { numberFlag, onBothDatabases, postJson } from './bench-support.mjs';
+import { benchArgs, numberOption, onBothDatabases, postJson } from './bench-support.mjs';
 
-const args = process.argv.slice(2);
-const fill = numberFlag(args, '--fill', 1_000_000);
-const json = args.includes('--json');
+const options = benchArgs('node apps/server/bench/codes.bench.mjs [--fill 1000000] [--json]', { fill: { type: 'string' }, json: { type: 'boolean' } });
+const fill = numberOption(options, 'fill', 1_000_000);
+const json = options.json === true;
 if (!Number.isSafeInteger(fill) || fill < 1) throw new Error('--fill must be a positive integer');
 const RUNS = 51;
 const WARMUP = 5;

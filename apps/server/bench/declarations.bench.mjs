@@ -24,14 +24,17 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { buildApp, loadConfig, prepareRuntime } from '../dist/index.js';
 import { DeclarationListsStore } from '../dist/declarations/declaration-lists.store.js';
-import { numberFlag, onBothDatabases, timed } from './bench-support.mjs';
+import { benchArgs, numberOption, onBothDatabases, timed } from './bench-support.mjs';
 
-const args = process.argv.slice(2);
-const flag = (name, fallback) => numberFlag(args, name, fallback);
-const declarations = flag('--declarations', 2000);
-const fill = flag('--fill', 1_000_000);
+const options = benchArgs('node apps/server/bench/declarations.bench.mjs [--declarations 2000] [--fill 1000000] [--json]', {
+  declarations: { type: 'string' },
+  fill: { type: 'string' },
+  json: { type: 'boolean' },
+});
+const declarations = numberOption(options, 'declarations', 2000);
+const fill = numberOption(options, 'fill', 1_000_000);
 const concurrency = 8;
-const json = args.includes('--json');
+const json = options.json === true;
 if (![declarations, fill].every((n) => Number.isSafeInteger(n) && n >= 1)) throw new Error('--declarations and --fill must be positive integers');
 
 const DONG_KINH = '05977';

@@ -17,14 +17,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { postgresBaseUrl } from './bench-support.mjs';
+import { benchArgs, numberOption, postgresBaseUrl } from './bench-support.mjs';
 
-const args = process.argv.slice(2);
-const flag = (name) => {
-  const i = args.indexOf(name);
-  return i === -1 ? undefined : args[i + 1];
-};
-const keys = Number(flag('--keys') ?? 1_000_000);
+const options = benchArgs('node apps/server/bench/export.bench.mjs [--keys 1000000] [--database sqlite|postgres] [--json]', {
+  keys: { type: 'string' },
+  database: { type: 'string' },
+  json: { type: 'boolean' },
+  // The child that fills a SQLite database: --populate DIR --keys N.
+  populate: { type: 'string' },
+});
+const keys = numberOption(options, 'keys', 1_000_000);
 if (!Number.isSafeInteger(keys) || keys < 0) throw new Error('--keys must be a non-negative integer');
 
 const DAY = 86_400;
@@ -129,11 +131,11 @@ async function measure(dataDir, databaseUrl) {
   }
 }
 
-if (args[0] === '--populate') {
-  await populate(args[1], Number(args[2]));
+if (options.populate !== undefined) {
+  await populate(options.populate, keys);
 } else {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bluezone-export-bench-'));
-  const database = flag('--database') ?? 'sqlite';
+  const database = options.database ?? 'sqlite';
   if (database !== 'sqlite' && database !== 'postgres') throw new Error('--database must be sqlite or postgres');
   let drop = async () => {};
   try {
@@ -142,12 +144,12 @@ if (args[0] === '--populate') {
     if (database === 'postgres') {
       ({ insertSeconds, url: databaseUrl, drop } = await populatePostgres(dataDir, keys));
     } else {
-      const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--populate', dataDir, String(keys)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--populate', dataDir, '--keys', String(keys)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
       if (child.status !== 0) throw new Error(`populating the database failed (exit ${child.status})`);
       ({ insertSeconds } = JSON.parse(child.stdout));
     }
     const result = { database, ...(await measure(dataDir, databaseUrl)), insertSeconds: Math.round(insertSeconds * 1000) / 1000 };
-    if (args.includes('--json')) {
+    if (options.json) {
       process.stdout.write(`${JSON.stringify(result)}\n`);
     } else {
       process.stdout.write(

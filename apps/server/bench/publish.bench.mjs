@@ -29,21 +29,22 @@ import { Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { calculateExposureKeyHmac } from '@bluezone/protocol';
 import { buildApp, checkpointInBackground, loadConfig, prepareRuntime } from '../dist/index.js';
-import { numberFlag, postJson, timed, withPostgres } from './bench-support.mjs';
+import { benchArgs, numberOption, postJson, timed, withPostgres } from './bench-support.mjs';
 
-const args = process.argv.slice(2);
-const flag = (name, fallback) => numberFlag(args, name, fallback);
-const uploads = flag('--uploads', 300);
-const concurrency = flag('--concurrency', 8);
-const warmup = flag('--warmup', 1000);
-const json = args.includes('--json');
-const databaseIndex = args.indexOf('--database');
-const only = databaseIndex === -1 ? undefined : args[databaseIndex + 1];
-const profileIndex = args.indexOf('--profile');
-const profileDir = profileIndex === -1 ? undefined : args[profileIndex + 1];
+const options = benchArgs(
+  'node apps/server/bench/publish.bench.mjs [--uploads 300] [--concurrency 8] [--warmup 1000] [--database sqlite|postgres] [--profile DIR] [--json]',
+  { uploads: { type: 'string' }, concurrency: { type: 'string' }, warmup: { type: 'string' }, database: { type: 'string' }, profile: { type: 'string' }, json: { type: 'boolean' }, phones: { type: 'boolean' } },
+);
+const uploads = numberOption(options, 'uploads', 300);
+const concurrency = numberOption(options, 'concurrency', 8);
+const warmup = numberOption(options, 'warmup', 1000);
+const json = options.json === true;
+const only = options.database;
+const profileDir = options.profile;
 if (!Number.isSafeInteger(uploads) || uploads < 1 || !Number.isSafeInteger(concurrency) || concurrency < 1 || !Number.isSafeInteger(warmup) || warmup < 0) {
   throw new Error('--uploads and --concurrency must be positive integers, --warmup a whole number');
 }
+if (only !== undefined && only !== 'sqlite' && only !== 'postgres') throw new Error('--database must be sqlite or postgres');
 const KEYS = 14;
 
 // Kept-alive sockets, as many as phones in flight (see postJson).
@@ -121,7 +122,7 @@ async function phones(base, codes, started) {
 function inChild(database, base, codes, onWarm) {
   return new Promise((resolve, reject) => {
     const profile = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=phones-${database}.cpuprofile`];
-    const child = spawn(process.execPath, [...profile, fileURLToPath(import.meta.url), '--phones', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...profile, fileURLToPath(import.meta.url), '--phones', ...process.argv.slice(2)], { stdio: ['pipe', 'pipe', 'inherit'] });
     const lines = createInterface({ input: child.stdout });
     let result;
     lines.on('line', (line) => {
@@ -192,7 +193,8 @@ async function run(database, env) {
   }
 }
 
-if (args[0] === '--phones') {
+// The phones' own process (inChild) is this script again with --phones.
+if (options.phones) {
   const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
   const { base, codes } = JSON.parse((await lines.next()).value);
   const result = await phones(base, codes, async () => {

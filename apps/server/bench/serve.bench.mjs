@@ -16,12 +16,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { numberFlag } from './bench-support.mjs';
+import { benchArgs, numberOption } from './bench-support.mjs';
 
-const args = process.argv.slice(2);
-const flag = (name, fallback) => numberFlag(args, name, fallback);
-const seconds = flag('--seconds', 5);
-const concurrency = flag('--concurrency', 32);
+const options = benchArgs('node apps/server/bench/serve.bench.mjs [--seconds 5] [--concurrency 32] [--json]', {
+  seconds: { type: 'string' },
+  concurrency: { type: 'string' },
+  json: { type: 'boolean' },
+});
+const seconds = numberOption(options, 'seconds', 5);
+const concurrency = numberOption(options, 'concurrency', 32);
 if (!(seconds > 0) || !Number.isSafeInteger(concurrency) || concurrency < 1) throw new Error('--seconds and --concurrency must be positive');
 
 /** In the worker: `concurrency` loops asking for `url` for `seconds`; answers the count and bytes of answers with `status`. */
@@ -60,7 +63,7 @@ if (!isMainThread) {
 
 const inWorker = (job) =>
   new Promise((resolve, reject) => {
-    const worker = new Worker(fileURLToPath(import.meta.url), { workerData: job, argv: args });
+    const worker = new Worker(fileURLToPath(import.meta.url), { workerData: job, argv: process.argv.slice(2) });
     worker.once('message', resolve);
     worker.once('error', reject);
   });
@@ -93,7 +96,7 @@ try {
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
-if (args.includes('--json')) {
+if (options.json) {
   process.stdout.write(`${JSON.stringify(results)}\n`);
 } else {
   for (const r of results) process.stdout.write(`${r.kind}: ${r.filesPerSecond.toFixed(0)} files/s, ${r.megabytesPerSecond.toFixed(1)} MB/s (${r.concurrency} at a time)\n`);
