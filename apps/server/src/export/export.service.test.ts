@@ -173,11 +173,25 @@ describeEachDialect('export batches', (dialect) => {
     expect(readdirSync(path.join(config.exportsDir, 'VN'))).not.toContain(path.basename(firstName));
 
     clock.advance(30 * 86400);
-    const { batches, retention: last } = await service().tick();
+    const worker = service();
+    const { batches, retention: last } = await worker.tick();
     expect(batches).toHaveLength(1); // the gap is cut as one padded batch
     const batch = batches[0];
     expect(last.filesDeleted).toBe(live - 1);
     expect(index()).toBe(batch!.files.map((f) => `${f.name}\n`).join(''));
     expect(readdirSync(path.join(config.exportsDir, 'VN')).filter((f) => f.endsWith('.zip'))).toEqual(batch!.files.map((f) => path.basename(f.name)));
+  });
+
+  it('applies retention at a worker\'s first turn, then once an hour, not at every turn', async () => {
+    const worker = service();
+    await worker.tick();
+    await insertExposures(t.db, [{ keyData: key(98, 98), rollingStartInterval: (Math.floor(clock.now().getTime() / 86_400_000) - 20) * 144, availableAt: iso(T - 100) }]);
+    const before = await countExposures(t.db);
+    clock.advance(59 * 60);
+    expect((await worker.tick()).retention).toEqual({ filesDeleted: 0, keysDeleted: 0 });
+    expect(await countExposures(t.db)).toBe(before);
+    clock.advance(60);
+    expect((await worker.tick()).retention.keysDeleted).toBe(1);
+    expect(await countExposures(t.db)).toBe(before - 1);
   });
 });
