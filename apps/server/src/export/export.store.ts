@@ -154,7 +154,8 @@ export class ExportStore extends Store implements ExportRepository {
    * - SQLite: the window's first and last ids from the available_at index, then pages in id order between them;
    *   `+available_at` keeps each page on the id range rather than on the index, where every page would sort the
    *   whole window again.
-   * - PostgreSQL: one query whose rows are the pages (grouped by id / pageSize), read through a cursor.
+   * - PostgreSQL: one query whose rows are the pages (grouped by id / pageSize), read through a cursor; paging by
+   *   id there made the planner match and sort the whole window again for every page (84 s for a million keys).
    * A key revised while the batch is cut has its revision after the window's end, so it is read here, once, and
    * not by rowsRevisedByEnd (which takes revisions up to the end), whichever of the two reads came first.
    */
