@@ -3,8 +3,9 @@ import type { ExportConfig } from './export.config.js';
 import type { ExportService } from './export.service.js';
 
 /**
- * Cuts every due export window and applies retention, checking each minute (or each period, if shorter). A failed
- * run is retried on the next check, since the batch it held stays claimed only for its lease.
+ * Cuts every due export window, checking each minute (or each period, if shorter), and applies retention once an
+ * hour (ExportService.tick). A failed run is retried on the next check, since the batch it held stays claimed only for
+ * its lease.
  */
 export function exportJobs(service: Pick<ExportService, 'tick'>, config: ExportConfig): ScheduledJob[] {
   if (config.periodSeconds === 0) return [];
