@@ -12,17 +12,19 @@ interface DayCheckFieldsProps {
   onDay: (day: string) => void;
   symptoms: readonly Symptom[];
   onSymptoms: (symptoms: Symptom[]) => void;
-  labels: { day: string; symptoms: string; hint: string };
-  /** The form's check (useFormCheck), whose ids and errors the two fields take under `day` and `symptoms`. */
-  check: { idOf(field: 'day' | 'symptoms'): string; errorOf(field: 'day' | 'symptoms'): string | undefined };
+  note: string;
+  onNote: (note: string) => void;
+  labels: { day: string; symptoms: string; hint: string; note: string };
+  /** The form's check (useFormCheck), whose ids and errors the fields take under `day`, `symptoms` and `note`. */
+  check: { idOf(field: 'day' | 'symptoms' | 'note'): string; errorOf(field: 'day' | 'symptoms' | 'note'): string | undefined };
 }
 
 /**
- * A day of an arrival's monitoring and its symptoms: the fields of an official's check (monitoring-checks.tsx) and
+ * A day of an arrival's monitoring, its symptoms and an optional note: the fields of an official's check (monitoring-checks.tsx) and
  * of the declarant's own report (public/self-report-page.tsx). "Other" is not offered: a check asks the symptoms the
  * suspected-case rule reads. Ticked symptoms keep the contract's order, whatever order they were ticked in.
  */
-export function DayCheckFields({ days, checked, day, onDay, symptoms, onSymptoms, labels, check }: DayCheckFieldsProps) {
+export function DayCheckFields({ days, checked, day, onDay, symptoms, onSymptoms, note, onNote, labels, check }: DayCheckFieldsProps) {
   const { t, i18n } = useTranslation();
   return (
     <>
@@ -50,6 +52,9 @@ export function DayCheckFields({ days, checked, day, onDay, symptoms, onSymptoms
             </Choice>
           ))
         }
+      </Field>
+      <Field label={labels.note} id={check.idOf('note')} error={check.errorOf('note')} optional>
+        {(control) => <input {...control} value={note} onChange={(e) => onNote(e.target.value)} />}
       </Field>
     </>
   );

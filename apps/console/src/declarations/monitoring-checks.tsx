@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.js';
 import { ErrorMessage, SuccessMessage } from '../components/error-message.js';
 import { formatDay, vietnamDay } from '../components/format.js';
-import { Field } from '../forms/field.js';
 import { DayCheckFields } from './day-check-fields.js';
 import { useFormCheck } from '../forms/use-form-check.js';
 
@@ -63,12 +62,11 @@ export function MonitoringChecks({ declaration }: { declaration: Declaration }) 
             onDay={setDay}
             symptoms={symptoms}
             onSymptoms={setSymptoms}
-            labels={{ day: t('declaration.checkDay'), symptoms: t('declaration.checkSymptoms'), hint: t('declare.symptomsHint') }}
+            note={note}
+            onNote={setNote}
+            labels={{ day: t('declaration.checkDay'), symptoms: t('declaration.checkSymptoms'), hint: t('declare.symptomsHint'), note: t('declaration.checkNote') }}
             check={check}
           />
-          <Field label={t('declaration.checkNote')} id={check.idOf('note')} error={check.errorOf('note')} optional>
-            {(control) => <input {...control} value={note} onChange={(e) => setNote(e.target.value)} />}
-          </Field>
           <ErrorMessage error={save.error} fieldsShown={check.hasServerFieldIssues} others={check.otherIssues} />
           <SuccessMessage>{save.isSuccess ? t('declaration.checkSaved') : null}</SuccessMessage>
           <div className="form-actions">

@@ -7,7 +7,6 @@ import { ErrorMessage, SuccessMessage } from '../components/error-message.js';
 import { formatDay } from '../components/format.js';
 import { inSentence } from '../declarations/flag-badges.js';
 import { DayCheckFields } from '../declarations/day-check-fields.js';
-import { Field } from '../forms/field.js';
 import { useFormCheck } from '../forms/use-form-check.js';
 
 /** The page's address: the receipt and the key ride in the fragment, which the browser never sends to a server. */
@@ -159,12 +158,11 @@ export function SelfReportPage({ status: load, report }: SelfReportPageProps) {
                 onDay={setDay}
                 symptoms={symptoms}
                 onSymptoms={setSymptoms}
-                labels={{ day: t('declare.selfReport.day'), symptoms: t('declare.selfReport.symptoms'), hint: t('declare.selfReport.symptomsHint') }}
+                note={note}
+                onNote={setNote}
+                labels={{ day: t('declare.selfReport.day'), symptoms: t('declare.selfReport.symptoms'), hint: t('declare.selfReport.symptomsHint'), note: t('declare.selfReport.note') }}
                 check={check}
               />
-              <Field label={t('declare.selfReport.note')} id={check.idOf('note')} error={check.errorOf('note')} optional>
-                {(control) => <input {...control} value={note} onChange={(e) => setNote(e.target.value)} />}
-              </Field>
               <ErrorMessage error={sendError} fieldsShown={check.hasServerFieldIssues} others={check.otherIssues} />
               <SuccessMessage>{sentDay ? t('declare.selfReport.sent', { day: formatDay(sentDay, i18n.language) }) : null}</SuccessMessage>
               <div className="form-actions">
