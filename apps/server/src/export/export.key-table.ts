@@ -25,6 +25,13 @@ const NULL_ONSET = 1 << 18;
 export const KEY_RECORD_BYTES = 32;
 export const KEY_RECORD_NULL_ONSET = NULL_ONSET;
 
+/** A key for readInto to fill, and the int32 view of its keyData that readInto copies the key bytes into. */
+function emptyKey(): { key: ExportKey; keyWords: Int32Array } {
+  const keyWords = new Int32Array(4);
+  const key = { keyData: new Uint8Array(keyWords.buffer), rollingStartIntervalNumber: 0, transmissionRiskLevel: null, rollingPeriod: 0, reportType: null, daysSinceOnsetOfSymptoms: null };
+  return { key, keyWords };
+}
+
 export class KeyTable {
   private readonly chunks: Array<{ slots: Int32Array; bytes: Uint8Array }> = [];
   private count = 0;
@@ -84,41 +91,36 @@ export class KeyTable {
    * object a key, which the garbage collector would otherwise have to sweep (measured with the export benchmark).
    */
   reusingReader(): (index: number) => ExportKey {
-    // The key bytes are copied as four int32 slots: the same memory as 16 bytes, and no view made a key.
-    const keyWords = new Int32Array(4);
-    const key = { keyData: new Uint8Array(keyWords.buffer), rollingStartIntervalNumber: 0, transmissionRiskLevel: 0 as number | null, rollingPeriod: 0, reportType: 0 as number | null, daysSinceOnsetOfSymptoms: 0 as number | null };
+    const { key, keyWords } = emptyKey();
     return (index) => {
-      if (!Number.isInteger(index) || index < 0 || index >= this.count) throw new RangeError(`no key at ${index}`);
-      const { slots } = this.chunks[index >>> CHUNK_BITS]!;
-      const at = (index & (CHUNK - 1)) * SLOTS;
-      const packed = slots[at + 7]!;
-      keyWords[0] = slots[at]!;
-      keyWords[1] = slots[at + 1]!;
-      keyWords[2] = slots[at + 2]!;
-      keyWords[3] = slots[at + 3]!;
-      key.rollingStartIntervalNumber = slots[at + 4]!;
-      key.transmissionRiskLevel = packed & NULL_RISK ? null : slots[at + 5]!;
-      key.rollingPeriod = packed & 0xff;
-      key.reportType = packed & NULL_REPORT_TYPE ? null : (packed >> 8) & 0xff;
-      key.daysSinceOnsetOfSymptoms = packed & NULL_ONSET ? null : slots[at + 6]!;
+      if (!this.readInto(index, key, keyWords)) throw new RangeError(`no key at ${index}`);
       return key;
     };
   }
 
-  /** The key at `index` (its keyData is a view into the table: copy it to keep it). */
+  /** The key at `index`, in an object and a keyData of its own. */
   at(index: number): ExportKey | undefined {
-    if (!Number.isInteger(index) || index < 0 || index >= this.count) return undefined;
-    const { slots, bytes } = this.chunks[index >>> CHUNK_BITS]!;
+    const { key, keyWords } = emptyKey();
+    return this.readInto(index, key, keyWords) ? key : undefined;
+  }
+
+  /** Fills `key` with the record at `index`, its bytes through `keyWords` (a view of its keyData); false when there is none. */
+  private readInto(index: number, key: ExportKey, keyWords: Int32Array): boolean {
+    if (!Number.isInteger(index) || index < 0 || index >= this.count) return false;
+    const { slots } = this.chunks[index >>> CHUNK_BITS]!;
     const at = (index & (CHUNK - 1)) * SLOTS;
     const packed = slots[at + 7]!;
-    return {
-      keyData: bytes.subarray(at * 4, at * 4 + 16),
-      rollingStartIntervalNumber: slots[at + 4]!,
-      transmissionRiskLevel: packed & NULL_RISK ? null : slots[at + 5]!,
-      rollingPeriod: packed & 0xff,
-      reportType: packed & NULL_REPORT_TYPE ? null : (packed >> 8) & 0xff,
-      daysSinceOnsetOfSymptoms: packed & NULL_ONSET ? null : slots[at + 6]!,
-    };
+    // The key bytes are copied as four int32 slots: the same memory as 16 bytes, and no view made a key.
+    keyWords[0] = slots[at]!;
+    keyWords[1] = slots[at + 1]!;
+    keyWords[2] = slots[at + 2]!;
+    keyWords[3] = slots[at + 3]!;
+    key.rollingStartIntervalNumber = slots[at + 4]!;
+    key.transmissionRiskLevel = packed & NULL_RISK ? null : slots[at + 5]!;
+    key.rollingPeriod = packed & 0xff;
+    key.reportType = packed & NULL_REPORT_TYPE ? null : (packed >> 8) & 0xff;
+    key.daysSinceOnsetOfSymptoms = packed & NULL_ONSET ? null : slots[at + 6]!;
+    return true;
   }
 
   /**

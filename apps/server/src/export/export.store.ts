@@ -165,6 +165,7 @@ export class ExportStore extends Store implements ExportRepository {
     if (isPostgres(this.db)) {
       const query = sql<{ records: Buffer; keys: string }>`select string_agg(${POSTGRES_KEY_RECORD}, ''::bytea) as records, count(*) as keys from exposures
         where (revised_at is null or revised_at > ${end}) and available_at > ${start} and available_at <= ${end} group by id / ${sql.lit(pageSize)}`.compile(this.db);
+      // Four pages (about 640 kB) a read from the cursor.
       const pages = rawPostgresPages(this.db, query, 4) ?? [(await this.db.executeQuery(query)).rows.map((r) => [r.records, r.keys])];
       for await (const rows of pages) for (const [records, keys] of rows) yield wholeRecords(records as Buffer, Number(keys));
       return;
