@@ -29,16 +29,30 @@ export function numberOption(values, name, fallback) {
   return values[name] === undefined ? fallback : Number(values[name]);
 }
 
-/** Runs `task(i)` for i in 0..count-1, `concurrency` at a time; returns the seconds it took. */
-export async function timed(count, concurrency, task) {
+/**
+ * Runs `task(i)` for i in 0..count-1, `concurrency` at a time; returns the seconds it took. With `latencies`, each
+ * task's own milliseconds are pushed onto it, in the order they finish.
+ */
+export async function timed(count, concurrency, task, latencies) {
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) await task(next++);
+      while (next < count) {
+        const begun = performance.now();
+        await task(next++);
+        latencies?.push(performance.now() - begun);
+      }
     }),
   );
   return (performance.now() - started) / 1000;
+}
+
+/** The p-th percentile (0–100) of `values` by the nearest-rank method; NaN when there are none. */
+export function percentile(values, p) {
+  if (values.length === 0) return Number.NaN;
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
 /** The PostgreSQL the benchmarks use: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server. */
