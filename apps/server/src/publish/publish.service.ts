@@ -15,7 +15,7 @@ export interface PublishRepository {
   /** Stores keys none of which was published before, in one statement; false, with nothing written, if one was. */
   insertNew(keys: readonly ValidKey[], meta: NewExposureMeta): Promise<boolean>;
   save(inserts: readonly ValidKey[], meta: NewExposureMeta, revisions: readonly KeyRevision[]): Promise<void>;
-  keysPublishedPerDay(since: string): Promise<DayCount[]>;
+  keysPublishedPerDay(days: readonly string[]): Promise<DayCount[]>;
 }
 
 /** A publish that passed every check but those of keys published before. */
@@ -77,9 +77,9 @@ export class PublishService {
     return answer(plan.inserts.length + plan.revisions.length, plan.covered, plan.warnings);
   }
 
-  /** Keys published per Vietnamese day since an instant, for the anonymous statistics. */
-  keysPublishedPerDay(since: string): Promise<DayCount[]> {
-    return this.store.keysPublishedPerDay(since);
+  /** Keys published on each of these Vietnamese days, for the anonymous statistics. */
+  keysPublishedPerDay(days: readonly string[]): Promise<DayCount[]> {
+    return this.store.keysPublishedPerDay(days);
   }
 
   /** Every check, in the order of Google's publish handler, but those of keys published before; throws the first refusal. */

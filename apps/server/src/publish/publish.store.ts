@@ -5,7 +5,7 @@ import { QueryShapes } from '../db/query-shapes.js';
 import type { ExposureTable } from '../db/schema.js';
 import { StatementBatch } from '../db/statement-batch.js';
 import { Store } from '../db/transactions.js';
-import { vnDayOf, type DayCount } from '../db/vn-day.js';
+import { countPerVnDay, type DayCount } from '../db/vn-day.js';
 import { AppError } from '../errors.js';
 import type { ReportType, ValidKey } from './publish.model.js';
 import type { PublishRepository } from './publish.service.js';
@@ -201,14 +201,7 @@ export class PublishStore extends Store implements PublishRepository {
     }
   }
 
-  async keysPublishedPerDay(since: string): Promise<DayCount[]> {
-    const day = vnDayOf(this.db, 'created_at');
-    const rows = await this.db
-      .selectFrom('exposures')
-      .select([day.as('date'), (eb) => eb.fn.countAll<string | number>().as('n')])
-      .where('created_at', '>=', since)
-      .groupBy(day)
-      .execute();
-    return rows.map((r) => ({ date: r.date, count: Number(r.n) }));
+  async keysPublishedPerDay(days: readonly string[]): Promise<DayCount[]> {
+    return countPerVnDay(this.db, 'exposures', 'created_at', days);
   }
 }

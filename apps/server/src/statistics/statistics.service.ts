@@ -1,4 +1,4 @@
-import { vnDayStart, vnDaysEndingAt, type ExportFileInfo, type ExposureNotificationStatsResponse, type SmallCount } from '@bluezone/contract';
+import { vnDaysEndingAt, type ExportFileInfo, type ExposureNotificationStatsResponse, type SmallCount } from '@bluezone/contract';
 import type { DayCount } from '../db/vn-day.js';
 import type { Clock } from '../platform/platform.js';
 
@@ -14,8 +14,8 @@ export function smallCount(n: number): SmallCount {
 
 /** Where the figures come from: the verification, publish and export domains' services. */
 export interface StatisticsSources {
-  verification: { codesPerDay(since: string): Promise<{ issued: DayCount[]; claimed: DayCount[] }> };
-  publish: { keysPublishedPerDay(since: string): Promise<DayCount[]> };
+  verification: { codesPerDay(days: readonly string[]): Promise<{ issued: DayCount[]; claimed: DayCount[] }> };
+  publish: { keysPublishedPerDay(days: readonly string[]): Promise<DayCount[]> };
   export: { listFiles(): Promise<ExportFileInfo[]> };
 }
 
@@ -29,10 +29,9 @@ export class ExposureNotificationStatistics {
   /** Days are Vietnamese calendar days: a code issued at 06:00 in Hà Nội counts on that day, not on the UTC day before. */
   async exposureNotification(): Promise<ExposureNotificationStatsResponse> {
     const dates = vnDaysEndingAt(this.clock.now(), DAYS);
-    const since = vnDayStart(dates[0]!).toISOString();
     const [{ issued, claimed }, published, exportFiles] = await Promise.all([
-      this.sources.verification.codesPerDay(since),
-      this.sources.publish.keysPublishedPerDay(since),
+      this.sources.verification.codesPerDay(dates),
+      this.sources.publish.keysPublishedPerDay(dates),
       this.sources.export.listFiles(),
     ]);
     const on = (counts: DayCount[], date: string) => smallCount(counts.find((c) => c.date === date)?.count ?? 0);

@@ -35,8 +35,8 @@ export interface VerificationRepository {
   listCodes(filter: CodeListFilter, limit: number, beforeId?: number): Promise<VerificationCodeRecord[]>;
   useToken(jti: string, now: Date, expiresAt: string): Promise<boolean>;
   sweepUsedTokens(now: Date): Promise<number>;
-  codesIssuedPerDay(since: string): Promise<DayCount[]>;
-  codesClaimedPerDay(since: string): Promise<DayCount[]>;
+  codesIssuedPerDay(days: readonly string[]): Promise<DayCount[]>;
+  codesClaimedPerDay(days: readonly string[]): Promise<DayCount[]>;
 }
 
 const INVALID_CODE = 'the code is not valid';
@@ -142,9 +142,9 @@ export class VerificationService {
     return this.store.sweepUsedTokens(this.platform.clock.now());
   }
 
-  /** Codes issued and claimed per Vietnamese day since an instant, for the anonymous statistics. */
-  async codesPerDay(since: string): Promise<{ issued: DayCount[]; claimed: DayCount[] }> {
-    const [issued, claimed] = await Promise.all([this.store.codesIssuedPerDay(since), this.store.codesClaimedPerDay(since)]);
+  /** Codes issued and claimed on each of these Vietnamese days, for the anonymous statistics. */
+  async codesPerDay(days: readonly string[]): Promise<{ issued: DayCount[]; claimed: DayCount[] }> {
+    const [issued, claimed] = await Promise.all([this.store.codesIssuedPerDay(days), this.store.codesClaimedPerDay(days)]);
     return { issued, claimed };
   }
 

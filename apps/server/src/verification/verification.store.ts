@@ -5,7 +5,7 @@ import { QueryShapes } from '../db/query-shapes.js';
 import { StatementBatch } from '../db/statement-batch.js';
 import { Store } from '../db/transactions.js';
 import { unitWithin } from '../db/unit-tree.js';
-import { vnDayOf, type DayCount } from '../db/vn-day.js';
+import { countPerVnDay, type DayCount } from '../db/vn-day.js';
 import type { VerificationCodeTable } from '../db/schema.js';
 import type { NewVerificationCode, TestType, VerificationCodeRecord } from './verification.model.js';
 import type { CodeListFilter, VerificationRepository } from './verification.service.js';
@@ -218,22 +218,11 @@ export class VerificationStore extends Store implements VerificationRepository {
     return Number(result.numDeletedRows);
   }
 
-  async codesIssuedPerDay(since: string): Promise<DayCount[]> {
-    return this.perDay('issued_at', since);
+  async codesIssuedPerDay(days: readonly string[]): Promise<DayCount[]> {
+    return countPerVnDay(this.db, 'verification_codes', 'issued_at', days);
   }
 
-  async codesClaimedPerDay(since: string): Promise<DayCount[]> {
-    return this.perDay('claimed_at', since);
-  }
-
-  private async perDay(column: 'issued_at' | 'claimed_at', since: string): Promise<DayCount[]> {
-    const day = vnDayOf(this.db, column);
-    const rows = await this.db
-      .selectFrom('verification_codes')
-      .select([day.as('date'), (eb) => eb.fn.countAll<string | number>().as('n')])
-      .where(column, '>=', since)
-      .groupBy(day)
-      .execute();
-    return rows.map((r) => ({ date: r.date, count: Number(r.n) }));
+  async codesClaimedPerDay(days: readonly string[]): Promise<DayCount[]> {
+    return countPerVnDay(this.db, 'verification_codes', 'claimed_at', days);
   }
 }
