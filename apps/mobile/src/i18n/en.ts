@@ -263,7 +263,12 @@ export const en: Shape<typeof vi> = {
     p5: 'You can pause tracing or delete all your data at any time in Settings.',
     p6: 'A health declaration is separate and voluntary: it holds only what you fill in, and is sent only when you press Send. Bluezone adds none of the codes it heard and none of your keys. The phone keeps the receipt until you delete it.',
   },
-  licences: { title: 'Open-source licences', intro: 'Bluezone is open-source software (Apache-2.0), built on these libraries.' },
+  licences: {
+    title: 'Open-source licences',
+    intro: 'Bluezone is open-source software (Apache-2.0), built on these libraries. Tap one to read its licence.',
+    hint: 'Shows or hides the licence text',
+    noText: 'This package carries no licence text of its own; it declares {{license}}.',
+  },
   demo: {
     title: 'Demo mode',
     intro: 'Each browser tab is a phone. Tabs on this computer "hear" each other through simulated Bluetooth.',

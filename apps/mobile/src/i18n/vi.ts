@@ -259,7 +259,12 @@ export const vi = {
     p5: 'Bạn có thể tạm dừng truy vết hoặc xóa toàn bộ dữ liệu bất cứ lúc nào trong Cài đặt.',
     p6: 'Khai báo y tế là việc riêng, tự nguyện: tờ khai chỉ gồm những gì bạn tự điền và chỉ được gửi khi bạn bấm Gửi. Bluezone không gửi kèm mã đã ghi nhận hay khóa của bạn. Máy giữ biên nhận cho tới khi bạn xóa.',
   },
-  licences: { title: 'Giấy phép mã nguồn mở', intro: 'Bluezone là phần mềm mã nguồn mở (Apache-2.0) và được xây dựng trên các thư viện sau.' },
+  licences: {
+    title: 'Giấy phép mã nguồn mở',
+    intro: 'Bluezone là phần mềm mã nguồn mở (Apache-2.0) và được xây dựng trên các thư viện sau. Nhấn vào một thư viện để đọc giấy phép của nó.',
+    hint: 'Hiện hoặc ẩn văn bản giấy phép',
+    noText: 'Gói này không kèm văn bản giấy phép riêng; gói khai báo giấy phép {{license}}.',
+  },
   demo: {
     title: 'Chế độ trình diễn',
     intro: 'Mỗi thẻ trình duyệt là một điện thoại. Các thẻ trên cùng máy "nghe" thấy nhau qua Bluetooth mô phỏng.',

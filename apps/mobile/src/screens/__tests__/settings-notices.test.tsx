@@ -1,5 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react-native';
 import { renderApp } from '../../test-support/render-app';
+import licences from '../settings/licences.gen.json';
+import { reflow } from '../settings/licences-screen';
 import { T0, testPhone } from '../../test-support/test-platform';
 
 const notice = (id: number, extra: object = {}) => ({
@@ -48,6 +50,32 @@ describe('settings', () => {
     fireEvent.press(screen.getByText('Chính sách quyền riêng tư'));
     expect(await screen.findByText(/chỉ được lưu trên máy bạn và tự xóa sau 14 ngày/)).toBeTruthy();
     await phone.services.tracing.stop();
+  });
+
+  it('lists the shipped packages, transitive ones too, and opens the licence text of each (en)', async () => {
+    const phone = await testPhone({ granted: true });
+    await renderApp(phone, { onboarded: true, language: 'en' });
+    fireEvent.press(await screen.findByText('Settings'));
+    fireEvent.press(await screen.findByText('Open-source licences'));
+    // scheduler ships inside react-native and is no dependency of the app's own package.json.
+    const scheduler = licences.packages.find((p) => p.name === 'scheduler')!;
+    const row = await screen.findByTestId(`licence-scheduler@${scheduler.version}`);
+    expect(screen.queryByText(/Permission is hereby granted/)).toBeNull();
+    fireEvent.press(row);
+    expect(await screen.findByText(/Permission is hereby granted, free of charge/)).toBeTruthy();
+    fireEvent.press(row);
+    expect(screen.queryByText(/Permission is hereby granted/)).toBeNull();
+    const bare = licences.packages.find((p) => p.text === null)!;
+    fireEvent.press(screen.getByTestId(`licence-${bare.name}@${bare.version}`));
+    expect(await screen.findByText(`This package carries no licence text of its own; it declares ${bare.license}.`)).toBeTruthy();
+    await phone.services.tracing.stop();
+  });
+});
+
+describe('licence texts on a phone', () => {
+  it('joins the hard-wrapped lines of a paragraph, and keeps blank lines, indented lines and list items', () => {
+    const text = 'Permission is hereby granted,\nfree of charge:\n\n1. Redistributions of source\ncode must retain\n   the notice.\n- a list item\n(a) another';
+    expect(reflow(text)).toBe('Permission is hereby granted, free of charge:\n\n1. Redistributions of source code must retain\n   the notice.\n- a list item\n(a) another');
   });
 });
 
