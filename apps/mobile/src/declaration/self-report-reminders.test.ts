@@ -1,7 +1,10 @@
+import { resources } from '../i18n';
+import { setNotificationLanguage } from '../root/notification-text';
 import { filledDraft } from '../test-support/declarations';
 import { testPhone } from '../test-support/test-platform';
 
 const filled = () => filledDraft();
+const en = resources.en;
 
 /** 08:00 in Vietnam of a day, as the reminders are set. */
 const eightAm = (day: string) => Date.parse(`${day}T01:00:00Z`);
@@ -23,6 +26,28 @@ describe('the daily-report reminders of a monitored arrival', () => {
     await phone.clock.advance(4 * 3600_000);
     const later = await phone.services.declarations.submit(filled());
     expect([...phone.dayReminders.keys()].filter((id) => id.includes(later.receipt)).map((id) => id.slice(-10))).toEqual(['2023-11-16', '2023-11-17', '2023-11-18']);
+  });
+
+  it('take the words of the language the user switches to, at the same times, for the days still to come', async () => {
+    const phone = await testPhone();
+    phone.server.monitoredUntil = '2023-11-17';
+    await phone.services.declarations.submit(filled());
+    const before = [...phone.dayReminders.entries()].map(([id, r]) => [id, r.atMs, r.receipt]);
+    expect(new Set([...phone.dayReminders.values()].map((r) => r.title))).toEqual(new Set(['Báo cáo sức khỏe hôm nay']));
+    // After today's 08:00 (09:13 in Vietnam): today's reminder has been shown and stays as it was.
+    await phone.clock.advance(4 * 3600_000);
+    setNotificationLanguage('en');
+    try {
+      await phone.services.languageChanged();
+      expect([...phone.dayReminders.entries()].map(([id, r]) => [id, r.atMs, r.receipt])).toEqual(before);
+      expect([...phone.dayReminders.entries()].map(([id, r]) => [id.slice(-10), r.title])).toEqual([
+        ['2023-11-15', 'Báo cáo sức khỏe hôm nay'],
+        ['2023-11-16', en.translation.dayReminder.title],
+        ['2023-11-17', en.translation.dayReminder.title],
+      ]);
+    } finally {
+      setNotificationLanguage('vi');
+    }
   });
 
   it('drop a day once it is reported, and follow the server’s monitoring when the receipt reads it', async () => {

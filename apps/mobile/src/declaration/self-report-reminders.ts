@@ -53,6 +53,24 @@ export class SelfReportReminders {
     });
   }
 
+  /**
+   * Gives the reminders still to come the current text, at the same times: after the app's language changed, so a
+   * reminder speaks the language the user now reads rather than the one of the day it was set.
+   */
+  retext(): Promise<void> {
+    return this.serialised(async (scheduler) => {
+      const now = this.deps.clock.now();
+      for (const id of await scheduler.ids()) {
+        if (!id.startsWith(SELF_REPORT_REMINDER_PREFIX)) continue;
+        // `…-<receipt>-<YYYY-MM-DD>`, as idOf writes it.
+        const rest = id.slice(SELF_REPORT_REMINDER_PREFIX.length);
+        const day = rest.slice(-10);
+        const receipt = rest.slice(0, -11);
+        if (atOf(day) > now) await scheduler.schedule(id, atOf(day), this.deps.text(), receipt);
+      }
+    });
+  }
+
   /** Cancels the reminders of one receipt, or of every receipt. */
   cancel(receipt?: string): Promise<void> {
     return this.serialised(async (scheduler) => {

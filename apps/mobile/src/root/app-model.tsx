@@ -78,6 +78,7 @@ export function AppProvider({ services, i18n, initial, demo, children }: { servi
       await services.state.set('settings.language', next);
       await i18n.changeLanguage(next);
       setLanguageState(next);
+      await services.languageChanged();
     },
     [services, i18n],
   );

@@ -72,6 +72,8 @@ export interface AppServices {
   deleteExpiredData(force?: boolean): ReturnType<typeof deleteExpiredData>;
   /** "Delete all my data": sightings, keys, windows, settings, a pending upload, declaration receipts and draft; tracing restarts from nothing. */
   deleteAllData(): Promise<void>;
+  /** After the app's language changed (and the notifications' with it): the reminders already set take the new words. */
+  languageChanged(): Promise<void>;
 }
 
 export async function createAppServices(platform: Platform): Promise<AppServices> {
@@ -172,6 +174,10 @@ export async function createAppServices(platform: Platform): Promise<AppServices
       await declarations.cancelReminders();
       // Nothing left to remind of (tracing's stop above pushed it while the settings still said onboarded).
       await keepOpenReminder.push();
+    },
+    async languageChanged() {
+      await keepOpenReminder.push();
+      await selfReportReminders.retext();
     },
   };
 }
