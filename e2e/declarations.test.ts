@@ -78,6 +78,8 @@ describe.skipIf(skipReason !== null)('health declarations in Chromium', () => {
   /** Every time the officers' browser read a whole declaration, as the audit log must show it. */
   let declarationReads = 0;
   let suspectedReceipt = '';
+  /** The self-report link the second citizen's receipt gave. */
+  let firstSelfReportLink = '';
 
   beforeAll(async () => {
     server = await startServer();
@@ -227,6 +229,7 @@ describe.skipIf(skipReason !== null)('health declarations in Chromium', () => {
     // The key rides in the fragment, which the browser never sends.
     expect(new URL(citizen.url()).pathname).toBe('/khai-bao/theo-doi');
     expect(new URL(citizen.url()).hash).toMatch(/^#[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}\.[A-Za-z0-9_-]{22}$/);
+    firstSelfReportLink = citizen.url();
     // Today's check was recorded by the officer in the test before.
     await citizen.getByText('(cán bộ y tế ghi)').waitFor();
     expect(await fitsWidth(citizen)).toBe(true);
@@ -244,7 +247,33 @@ describe.skipIf(skipReason !== null)('health declarations in Chromium', () => {
     // A link with a wrong key is refused, and says so without saying which part is wrong.
     await citizen.goto(citizen.url().replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')));
     await citizen.reload();
-    await citizen.getByText('Liên kết không đúng, hoặc tờ khai đã được xóa sau thời hạn lưu giữ.').waitFor();
+    await citizen.getByText('Liên kết không đúng hoặc đã được thay bằng liên kết mới, hoặc tờ khai đã được xóa sau thời hạn lưu giữ.').waitFor();
+    expect(dialogs).toEqual([]);
+  });
+
+  it('lets the officer issue a new link for a lost one: the old link is refused, the new one opens the report', { timeout: 90_000 }, async () => {
+    const card = page.locator('section[aria-labelledby="self-report-link-title"]');
+    await card.getByRole('button', { name: 'Cấp đường dẫn mới' }).click();
+    // Asked first: the declarant's present link stops working.
+    await card.getByText('Đường dẫn hiện tại của người khai sẽ không dùng được nữa. Cấp đường dẫn mới?').waitFor();
+    await card.getByRole('button', { name: 'Đồng ý, cấp mới' }).click();
+    await card.getByText(/^Đường dẫn mới của biên nhận [2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}\./).waitFor();
+    const link = await card.getByLabel('Đường dẫn', { exact: true }).inputValue();
+    expect(new URL(link).pathname).toBe('/khai-bao/theo-doi');
+    expect(link).not.toBe(firstSelfReportLink);
+    await card.getByRole('img', { name: /^Mã QR của đường dẫn tự báo mới/ }).waitFor();
+    await page.getByText(/cấp đường dẫn tự báo sức khỏe mới$/).waitFor();
+
+    await citizen.goto(firstSelfReportLink);
+    await citizen.reload();
+    await citizen.getByText('Liên kết không đúng hoặc đã được thay bằng liên kết mới, hoặc tờ khai đã được xóa sau thời hạn lưu giữ.').waitFor();
+    await citizen.goto(link);
+    await citizen.reload();
+    await citizen.getByRole('heading', { name: 'Báo cáo sức khỏe hằng ngày', level: 1 }).waitFor();
+    // The same declaration as before the link changed: suspected since the cough reported in the test before.
+    await citizen.getByText(/Bạn thuộc diện nghi ngờ mắc bệnh: hãy gọi ngay trạm y tế/).waitFor();
+    await citizen.getByRole('button', { name: 'Gửi báo cáo' }).waitFor();
+    expect(await fitsWidth(page)).toBe(true);
     expect(dialogs).toEqual([]);
   });
 });

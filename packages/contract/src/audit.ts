@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = {
   'declaration.rescreen': { vi: 'Đánh giá lại tờ khai theo danh sách vùng dịch mới', en: 'Screened a declaration again after the epidemic areas changed' },
   'declaration.check': { vi: 'Ghi kết quả theo dõi hằng ngày', en: 'Recorded a daily monitoring check' },
   'declaration.self_check': { vi: 'Người khai tự báo sức khỏe hằng ngày', en: 'Daily health self-report by the declarant' },
+  'declaration.self_report_key': { vi: 'Cấp lại đường dẫn tự báo sức khỏe', en: 'Issued a new self-report link' },
   'declaration.export': { vi: 'Xuất danh sách tờ khai ra tệp', en: 'Exported a list of declarations' },
   'declaration.purge': { vi: 'Xóa tờ khai quá hạn lưu giữ', en: 'Deleted declarations past their retention' },
   'health_station.update': { vi: 'Sửa thông tin trạm y tế', en: 'Changed a health station’s details' },

@@ -234,7 +234,7 @@ export type DeclarationSummary = z.infer<typeof declarationSummarySchema>;
 export const declarationEventSchema = z.object({
   at: timestampSchema,
   actor: z.string().nullable(),
-  kind: z.enum(['status', 'note', 'follow_up', 'check', 'assessment']),
+  kind: z.enum(['status', 'note', 'follow_up', 'check', 'assessment', 'self_report_key']),
   fromStatus: declarationStatusSchema.nullable(),
   toStatus: declarationStatusSchema.nullable(),
   note: z.string().nullable(),
@@ -330,6 +330,13 @@ export const addCheckRequestSchema = z
 export type AddCheckRequest = z.infer<typeof addCheckRequestSchema>;
 
 export const receiptParamsSchema = z.object({ receipt: z.string().trim().min(4).max(20) });
+
+/**
+ * A new self-report key for a declaration, issued by an officer for a declarant who lost their link: the old key
+ * stops working. Shown once, like the first (only its hash is kept).
+ */
+export const selfReportKeyResponseSchema = z.object({ receipt: z.string(), selfReportKey: z.string() });
+export type SelfReportKeyResponse = z.infer<typeof selfReportKeyResponseSchema>;
 
 /** The declarant's own credentials: the receipt and the self-report key the declaration's answer gave. */
 export const selfReportRequestSchema = z

@@ -29,7 +29,7 @@ export const ERROR_CODES = {
   csrf_failed: { status: 403, meaning: 'A state-changing request lacked the X-CSRF-Token header of its session.' },
   forbidden: { status: 403, meaning: 'Signed in, but this role may not do this, or not for a unit outside the user\'s own unit and the units below it.' },
   not_found: { status: 404, meaning: 'No such route or resource.' },
-  invalid_self_report_key: { status: 404, meaning: 'No declaration has this receipt with this self-report key: wrong receipt or key, or deleted after its retention (never says which).' },
+  invalid_self_report_key: { status: 404, meaning: 'No declaration has this receipt with this self-report key: wrong receipt or key, a key replaced by an officer’s new one, or deleted after its retention (never says which).' },
   conflict: { status: 409, meaning: 'The resource already exists (for example the username is taken).' },
   round_closed: { status: 409, meaning: 'The reporting round is closed: reports can no longer be saved, submitted or reviewed.' },
   report_state: { status: 409, meaning: 'The report is not in a state that allows this (already submitted, accepted, or not submitted yet).' },

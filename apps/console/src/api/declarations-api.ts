@@ -15,6 +15,7 @@ import type {
   Place,
   PlaceScope,
   SelfReportCheckRequest,
+  SelfReportKeyResponse,
   SelfReportRequest,
   SelfReportStatus,
   SubmitDeclarationRequest,
@@ -58,6 +59,7 @@ export function declarationCalls(client: ApiClient) {
       (await client.patch<{ declaration: Declaration }>(`${V1}/declarations/${id(declarationId)}`, changes)).declaration,
     addCheck: async (declarationId: number, check: AddCheckRequest) =>
       (await client.post<{ declaration: Declaration }>(`${V1}/declarations/${id(declarationId)}/checks`, check)).declaration,
+    newSelfReportKey: (declarationId: number) => client.post<SelfReportKeyResponse>(`${V1}/declarations/${id(declarationId)}/self-report-key`, {}),
     byReceipt: async (receipt: string) => (await client.get<{ declaration: CheckpointView }>(`${V1}/declarations/by-receipt/${id(receipt)}`)).declaration,
     declarationStats: (query: DeclarationStatsQuery) => client.get<DeclarationStatsResponse>(`${V1}/declarations/stats`, { ...query }),
     healthStation: (unitCode: string) => client.get<HealthStationSettings>(`${V1}/health-stations/${id(unitCode)}`),

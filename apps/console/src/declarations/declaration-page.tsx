@@ -14,6 +14,7 @@ import { NotFoundPage } from '../pages/not-found-page.js';
 import { ReasonList } from '../public/reason-list.js';
 import { FlagBadges } from './flag-badges.js';
 import { MonitoringChecks } from './monitoring-checks.js';
+import { SelfReportLinkCard } from './self-report-link-card.js';
 import './declarations.css';
 import { DayInput } from '../forms/day-input.js';
 
@@ -41,6 +42,8 @@ function useEventText() {
         return event.actor === null ? t('declaration.events.self_check') : t('declaration.events.check', { actor });
       case 'assessment':
         return t('declaration.events.assessment');
+      case 'self_report_key':
+        return t('declaration.events.self_report_key', { actor });
     }
   };
 }
@@ -260,6 +263,7 @@ export function DeclarationPage() {
         </div>
       </div>
       {d.monitoringUntil ? <MonitoringChecks declaration={d} /> : null}
+      {d.monitoringUntil ? <SelfReportLinkCard declaration={d} /> : null}
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('declaration.history')}</h2>
         {d.history.length === 0 ? (

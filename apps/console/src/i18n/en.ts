@@ -231,7 +231,7 @@ export const en: Messages = {
     unauthenticated: 'Your session has ended. Sign in again.',
     invalid_credentials: 'Wrong username or password.',
     account_locked: 'The account is locked for a while after too many failed sign-ins. Try again later.',
-    invalid_self_report_key: 'The report link is wrong, or the declaration was deleted after its retention period.',
+    invalid_self_report_key: 'The report link is wrong or was replaced by a new one, or the declaration was deleted after its retention period.',
     rate_limited: 'Too many requests. Wait a moment and try again.',
     csrf_failed: 'Your session is not valid any more. Reload the page.',
     forbidden: 'You are not allowed to do this.',

@@ -231,7 +231,7 @@ export const vi = {
     unauthenticated: 'Phiên đăng nhập đã hết. Hãy đăng nhập lại.',
     invalid_credentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
     account_locked: 'Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Hãy thử lại sau.',
-    invalid_self_report_key: 'Liên kết báo cáo không đúng, hoặc tờ khai đã được xóa sau thời hạn lưu giữ.',
+    invalid_self_report_key: 'Liên kết báo cáo không đúng hoặc đã được thay bằng liên kết mới, hoặc tờ khai đã được xóa sau thời hạn lưu giữ.',
     rate_limited: 'Quá nhiều yêu cầu. Hãy chờ một lát rồi thử lại.',
     csrf_failed: 'Phiên làm việc không hợp lệ. Hãy tải lại trang.',
     forbidden: 'Bạn không có quyền thực hiện thao tác này.',

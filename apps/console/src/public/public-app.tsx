@@ -8,7 +8,8 @@ import { applyLocale } from '../i18n/index.js';
 import { DeclarationForm } from './declaration-form.js';
 import { toRequest } from './declaration-draft.js';
 import { ReceiptView } from './receipt-view.js';
-import { SELF_REPORT_PATH, SelfReportPage } from './self-report-page.js';
+import { SELF_REPORT_PATH } from './self-report-link.js';
+import { SelfReportPage } from './self-report-page.js';
 import './public.css';
 
 /** `/khai-bao` is the domestic declaration, `/khai-bao/nhap-canh` the entry one; `?dv=06184` picks the ward. */

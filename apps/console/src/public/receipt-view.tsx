@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatDay } from '../components/format.js';
 import { inSentence } from '../declarations/flag-badges.js';
 import { ReasonList } from './reason-list.js';
-import { selfReportLink } from './self-report-page.js';
+import { selfReportLink } from './self-report-link.js';
 
 /** Where a checkpoint officer's phone lands when it scans a receipt's QR code (the console's checkpoint page). */
 export function checkpointLink(receipt: string): string {

@@ -198,7 +198,7 @@ export const en: Shape<typeof vi> = {
       unavailable: 'The server has a problem. Your declaration is kept on this phone; try again in a few minutes.',
       rejected: 'The server did not accept this declaration. It is kept on this phone; check it, or call the health station.',
       invalid: 'The server found answers to fix; each is marked beside its field.',
-      gone: 'The server no longer has this declaration (deleted after its retention), so it takes no more reports.',
+      gone: 'The server takes no more reports from this receipt: the declaration was deleted after its retention, or your health station gave you a new report link.',
     },
     receipt: {
       ...DECLARATION_RECEIPT_TEXT_EN,

@@ -194,7 +194,7 @@ export const vi = {
       unavailable: 'Máy chủ đang gặp sự cố. Tờ khai vẫn được giữ trên máy; hãy thử lại sau ít phút.',
       rejected: 'Máy chủ không nhận tờ khai này. Tờ khai vẫn được giữ trên máy; hãy kiểm tra lại hoặc gọi trạm y tế.',
       invalid: 'Máy chủ thấy có chỗ cần sửa, được đánh dấu bên cạnh từng ô.',
-      gone: 'Máy chủ không còn tờ khai này (đã bị xóa sau thời hạn lưu giữ), nên không báo cáo được nữa.',
+      gone: 'Máy chủ không nhận báo cáo từ biên nhận này nữa: tờ khai đã bị xóa sau thời hạn lưu giữ, hoặc trạm y tế đã cấp cho bạn đường dẫn báo cáo mới.',
     },
     receipt: {
       ...DECLARATION_RECEIPT_TEXT_VI,

@@ -56,7 +56,7 @@ function createDeclarationServices({ db, platform, config, services, transaction
   const rescreening = new Rescreening(store, lists, places, screening, alerts, audit, platform.clock, transactions);
   epidemicAreas.onChange(rescreening.onAreaChange);
   const intake = new IntakeService(store, stationsStore, places, screening, alerts, rateLimiters.create('declaration', config.submitRateLimit, config.submitRateWindowSeconds), units.topCode, platform, transactions);
-  const followUp = new FollowUpService(store, lists, placeNames, screening, alerts, rateLimiters.create('receipt_lookup', config.receiptLookupRateLimit, 60), audit, platform.clock, transactions);
+  const followUp = new FollowUpService(store, lists, placeNames, screening, alerts, rateLimiters.create('receipt_lookup', config.receiptLookupRateLimit, 60), audit, platform.clock, transactions, platform.random);
   return {
     intake,
     followUp,

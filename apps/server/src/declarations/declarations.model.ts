@@ -110,7 +110,7 @@ export interface EventRecord {
   at: string;
   actorId: number | null;
   actorName: string | null;
-  kind: 'status' | 'note' | 'follow_up' | 'check' | 'assessment';
+  kind: 'status' | 'note' | 'follow_up' | 'check' | 'assessment' | 'self_report_key';
   fromStatus: DeclarationStatus | null;
   toStatus: DeclarationStatus | null;
   note: string | null;

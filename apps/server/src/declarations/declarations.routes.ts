@@ -11,6 +11,7 @@ import {
   listDeclarationsResponseSchema,
   receiptParamsSchema,
   selfReportCheckRequestSchema,
+  selfReportKeyResponseSchema,
   selfReportRequestSchema,
   selfReportStatusResponseSchema,
   submitDeclarationRequestSchema,
@@ -103,6 +104,12 @@ export function registerDeclarationsRoutes(app: FastifyInstance, { intake, follo
     config: { access: allow(READERS, inScope) },
     schema: { tags: ['declarations'], params: idParamsSchema, body: addCheckRequestSchema, response: { 200: declarationResponseSchema, ...errorResponses } },
     handler: async (request) => ({ declaration: await followUp.addCheck(viewerOf(request), request.params.id, request.body) }),
+  });
+
+  api.post('/api/v1/declarations/:id/self-report-key', {
+    config: { access: allow(READERS, inScope) },
+    schema: { tags: ['declarations'], params: idParamsSchema, response: { 200: selfReportKeyResponseSchema, ...errorResponses } },
+    handler: async (request) => followUp.newSelfReportKey(viewerOf(request), request.params.id),
   });
 
   api.get('/api/v1/health-stations/:code', {

@@ -238,6 +238,11 @@ export class DeclarationsStore extends Store {
       .execute();
   }
 
+  /** Replaces the hash of the declaration's self-report key: the key it replaces stops working at once. */
+  async setSelfReportKeyHash(id: number, hash: string, at: string): Promise<void> {
+    await this.db.updateTable('declarations').set({ self_report_key_hash: hash, updated_at: at }).where('id', '=', id).execute();
+  }
+
   /** Status and next follow-up day, on the declaration and on its routes (which the queues read). */
   async setFollowUp(id: number, changes: { status?: DeclarationStatus; nextFollowUp?: string | null }, at: string): Promise<void> {
     await this.db

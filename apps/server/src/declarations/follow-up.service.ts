@@ -9,6 +9,7 @@ import {
   type DeclarationFilter,
   type ListDeclarationsQuery,
   type ListDeclarationsResponse,
+  type SelfReportKeyResponse,
   type UpdateDeclarationRequest,
   type User,
 } from '@bluezone/contract';
@@ -17,15 +18,16 @@ import type { AuditService } from '../audit/audit.service.js';
 import { decodeCursor, pageOf } from '../db/keyset.js';
 import type { Transactions } from '../db/transactions.js';
 import { AppError } from '../errors.js';
-import type { Clock } from '../platform/platform.js';
+import type { Clock, Random } from '../platform/platform.js';
 import type { RateLimiter } from '../platform/rate-limiter.js';
 import type { ScreeningService } from '../screening/screening.service.js';
 import type { ListFilter } from './declaration-lists.store.js';
 import type { DeclarationListsStore } from './declaration-lists.store.js';
-import { assessmentChanged, canMove, normalizeReceipt, screeningInputOf, type DeclarationRecord } from './declarations.model.js';
+import { assessmentChanged, canMove, formatReceipt, normalizeReceipt, screeningInputOf, type DeclarationRecord } from './declarations.model.js';
 import type { DeclarationAlerts } from './declarations.notify.js';
 import type { DeclarationsStore } from './declarations.store.js';
 import { checkpointViewOf, declarationOf, type PlaceNames } from './declarations.view.js';
+import { newSelfReportKey, selfReportKeyHash } from './self-report.js';
 
 /** Who records a daily check: an official (their id and name), or the declarant (no id, no name). */
 export type CheckAuthor = { actorId: number; actorName: string; audit: Actor } | { actorId: null; actorName: null; audit: Actor };
@@ -56,6 +58,7 @@ export class FollowUpService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly transactions: Transactions,
+    private readonly random: Random,
   ) {}
 
   /**
@@ -116,6 +119,23 @@ export class FollowUpService {
       });
     });
     return this.view(await this.require(id));
+  }
+
+  /**
+   * A new self-report link for a declarant who lost theirs (a closed browser tab, a lost phone): a new key replaces
+   * the old, which stops working, so a link in someone else's hands reports no more. The officer gives the link to
+   * the declarant (read out, sent, or shown as its QR code); only its hash is kept, as at the declaration.
+   */
+  async newSelfReportKey(viewer: User, id: number): Promise<SelfReportKeyResponse> {
+    const declaration = await this.require(id);
+    const key = newSelfReportKey(this.random);
+    const at = this.clock.now().toISOString();
+    await this.transactions.run(async () => {
+      await this.declarations.setSelfReportKeyHash(id, selfReportKeyHash(key), at);
+      await this.declarations.addEvent(id, { at, actorId: viewer.id, actorName: viewer.username, kind: 'self_report_key', fromStatus: null, toStatus: null, note: null, nextFollowUp: null });
+      await this.audit.record({ actor: actorOf(viewer), action: 'declaration.self_report_key', targetType: 'declaration', targetId: id });
+    });
+    return { receipt: formatReceipt(declaration.receipt), selfReportKey: key };
   }
 
   /**

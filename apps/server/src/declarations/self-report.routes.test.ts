@@ -129,6 +129,26 @@ describeEachDialect('the declarant’s daily self-report', (dialect) => {
     expect(audit).toHaveLength(3);
     expect(audit[0]).toMatchObject({ actorUsername: null, targetId: String(declarationId), detail: { day: '2026-11-24', symptoms: true, becameSuspected: true } });
   });
+
+  it('lets an officer of the declaration issue a new link for a lost one: the old key stops working, the new one reports', async () => {
+    const issued = await asOfficer('POST', `/api/v1/declarations/${declarationId}/self-report-key`);
+    expect(issued.statusCode).toBe(200);
+    expect(issued.headers['cache-control']).toContain('no-store');
+    const fresh = body(issued);
+    expect(fresh).toEqual({ receipt, selfReportKey: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) });
+    expect(fresh.selfReportKey).not.toBe(key);
+    expect(errorCode(await status({ receipt, key }))).toBe('invalid_self_report_key');
+    expect(body(await report({ receipt, key: fresh.selfReportKey, day: '2026-11-24', symptoms: [] })).status.checks.at(-1)).toEqual({ day: '2026-11-24', symptoms: [], selfReported: true });
+    expect(await databaseSnapshot(t.database.db)).not.toContain(fresh.selfReportKey);
+    const declaration = body(await asOfficer('GET', `/api/v1/declarations/${declarationId}`)).declaration;
+    expect(declaration.history.filter((e: { kind: string }) => e.kind === 'self_report_key').map((e: { actor: string }) => e.actor)).toEqual(['dongdang']);
+    const admin = await login(t.app);
+    const audit = body(await t.app.inject({ method: 'GET', url: '/api/v1/audit?action=declaration.self_report_key', headers: admin.headers })).entries;
+    expect(audit).toMatchObject([{ actorUsername: 'dongdang', targetType: 'declaration', targetId: String(declarationId) }]);
+    expect(JSON.stringify(audit)).not.toContain(fresh.selfReportKey);
+    expect(errorCode(await asOfficer('POST', '/api/v1/declarations/999999/self-report-key'))).toBe('not_found');
+    key = fresh.selfReportKey;
+  });
 });
 
 describe('self-reports per address', () => {

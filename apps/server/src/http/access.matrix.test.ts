@@ -144,6 +144,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/v1/declarations/:id': { who: ['unit_officer', 'health_officer'], scoped: true, request: (t) => get(`/api/v1/declarations/${t.declarationId}`) },
   'PATCH /api/v1/declarations/:id': { who: ['unit_officer', 'health_officer'], scoped: true, request: (t) => send('PATCH', `/api/v1/declarations/${t.declarationId}`, { note: `Ghi chú ${t.n}` }) },
   'POST /api/v1/declarations/:id/checks': { who: ['unit_officer', 'health_officer'], scoped: true, request: (t) => send('POST', `/api/v1/declarations/${t.declarationId}/checks`, { day: '2026-11-23', symptoms: [] }) },
+  'POST /api/v1/declarations/:id/self-report-key': { who: ['unit_officer', 'health_officer'], scoped: true, request: (t) => send('POST', `/api/v1/declarations/${t.declarationId}/self-report-key`, {}) },
   'GET /api/v1/health-stations/:code': { who: ['unit_officer', 'health_officer', 'admin'], scoped: true, request: (t) => get(`/api/v1/health-stations/${t.unit}`) },
   'PUT /api/v1/health-stations/:code': { who: ['unit_officer', 'health_officer', 'admin'], scoped: true, request: (t) => send('PUT', `/api/v1/health-stations/${t.unit}`, { phone: `0205 38${String(t.n).padStart(5, '0')}` }) },
 };

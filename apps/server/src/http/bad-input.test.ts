@@ -65,6 +65,7 @@ const SHAPES: Record<string, Record<string, unknown>> = {
   // nextFollowUp may be null (it clears the day), so it is not a field to put a wrong null in.
   'PATCH /api/v1/declarations/:id': { status: 'contacted', note: 'x' },
   'POST /api/v1/declarations/:id/checks': { day: '2026-11-23', symptoms: [] },
+  'POST /api/v1/declarations/:id/self-report-key': {},
   'POST /api/v1/declarations/self-report': { receipt: '2222-2222', key: 'x' },
   'POST /api/v1/declarations/self-report/checks': { receipt: '2222-2222', key: 'x', day: '2026-11-23', symptoms: [] },
   'POST /api/v1/epidemic-areas': { name: 'x', unitCode: '48', from: '2026-11-01' },

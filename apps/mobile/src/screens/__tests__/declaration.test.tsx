@@ -226,7 +226,7 @@ describe('the health declaration', () => {
     await fillToSend();
     fireEvent.press(screen.getByTestId('consent'));
     fireEvent.press(screen.getByTestId('declaration-submit'));
-    expect(await screen.findByText(/no longer has this declaration/)).toBeTruthy();
+    expect(await screen.findByText(/takes no more reports from this receipt/)).toBeTruthy();
     expect(screen.queryByTestId('self-report-retry')).toBeNull();
   });
 });
