@@ -110,7 +110,17 @@ describeEachDialect('bad input on every route', (dialect) => {
   });
 
   it('refuses malformed JSON', async () => {
-    const bodies = sample(fc.oneof(fc.string().map((s) => `{${s}`), fc.constantFrom('', '{', '{"a":}', '[1,]', 'nul', '{"a":1}}', '\u0000')));
+    // Only text that is not JSON: `{` and a random string can happen to be an object (`{ }`, `{}`), which a route
+    // whose body is optional rightly takes.
+    const notJson = (text: string) => {
+      try {
+        JSON.parse(text);
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    const bodies = sample(fc.oneof(fc.string().map((s) => `{${s}`).filter(notJson), fc.constantFrom('', '{', '{"a":}', '[1,]', 'nul', '{"a":1}}', '\u0000')));
     await expectRefusedAndNothingWritten(
       writes.flatMap((r) => bodies.map((payload) => ({ method: r.method as 'POST', url: concrete(r.url), payload, headers: { 'content-type': 'application/json' } }))),
     );
