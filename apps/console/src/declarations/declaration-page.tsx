@@ -262,8 +262,12 @@ export function DeclarationPage() {
           <FollowUpForm declaration={d} />
         </div>
       </div>
-      {d.monitoringUntil ? <MonitoringChecks declaration={d} /> : null}
-      {d.monitoringUntil ? <SelfReportLinkCard declaration={d} /> : null}
+      {d.monitoringUntil ? (
+        <>
+          <MonitoringChecks declaration={d} />
+          <SelfReportLinkCard declaration={d} />
+        </>
+      ) : null}
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('declaration.history')}</h2>
         {d.history.length === 0 ? (

@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useApi } from '../api/api-context.js';
 import { useCurrentUser } from '../auth/session.js';
 import { ErrorMessage } from '../components/error-message.js';
+import { QrImage } from '../components/qr-image.js';
 import i18next from 'i18next';
 import { UnitPicker } from '../units/unit-picker.js';
 import { unitLabel } from '../units/unit-queries.js';
@@ -27,16 +26,6 @@ export function PosterPage() {
   const [params, setParams] = useSearchParams();
   const code = params.get('unit') ?? user.unitCode;
   const unit = useQuery({ queryKey: ['units', 'detail', code], queryFn: () => api.unit(code) });
-  const [svg, setSvg] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void QRCode.toString(declarationLink(code), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((text) => {
-      if (live) setSvg(text);
-    });
-    return () => {
-      live = false;
-    };
-  }, [code]);
   const vi = i18next.getFixedT('vi');
   const en = i18next.getFixedT('en');
   const ward = unit.data ? unitLabel(unit.data, 'vi') : code;
@@ -57,7 +46,7 @@ export function PosterPage() {
         <p className="poster-headline">{vi('poster.headline')}</p>
         <p className="poster-subhead">{vi('poster.subhead')}</p>
         <p className="poster-unit">{ward}</p>
-        {svg ? <img className="poster-qr" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} alt={t('poster.qrAlt', { unit: ward })} width={416} height={416} /> : null}
+        <QrImage text={declarationLink(code)} alt={t('poster.qrAlt', { unit: ward })} size={416} className="poster-qr" />
         <p className="poster-scan">{vi('poster.scan')}</p>
         <p>
           {vi('poster.orVisit')} <span className="poster-url">{declarationLink(code)}</span>

@@ -162,7 +162,6 @@ export const declarationsEn: Widen<typeof declarationsVi> = {
       issue: 'Issue a new link',
       confirm: 'The declarant’s present link will stop working. Issue a new one?',
       confirmYes: 'Yes, issue it',
-      cancel: 'Cancel',
       issuing: 'Issuing…',
       issued: 'New link for receipt {{receipt}}. It is shown only now: give it to the declarant before leaving this page.',
       link: 'Link',

@@ -159,7 +159,6 @@ export const declarationsVi = {
       issue: 'Cấp đường dẫn mới',
       confirm: 'Đường dẫn hiện tại của người khai sẽ không dùng được nữa. Cấp đường dẫn mới?',
       confirmYes: 'Đồng ý, cấp mới',
-      cancel: 'Hủy',
       issuing: 'Đang cấp…',
       issued: 'Đường dẫn mới của biên nhận {{receipt}}. Đường dẫn chỉ hiện lúc này: hãy đưa cho người khai trước khi rời trang.',
       link: 'Đường dẫn',

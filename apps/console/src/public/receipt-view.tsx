@@ -1,7 +1,8 @@
 import type { AssessmentReason, SubmitDeclarationResponse } from '@bluezone/contract';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatDay } from '../components/format.js';
+import { QrImage } from '../components/qr-image.js';
 import { inSentence } from '../declarations/flag-badges.js';
 import { ReasonList } from './reason-list.js';
 import { selfReportLink } from './self-report-link.js';
@@ -18,22 +19,9 @@ export function checkpointLink(receipt: string): string {
 export function ReceiptView({ answer, onAnother }: { answer: SubmitDeclarationResponse; onAnother: () => void }) {
   const { t, i18n } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [qr, setQr] = useState<string | null>(null);
   const { assessment, healthStation } = answer;
 
-  useEffect(() => {
-    heading.current?.focus();
-    let live = true;
-    void import('qrcode')
-      .then((QRCode) => QRCode.toString(checkpointLink(answer.receipt), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }))
-      .then((svg) => {
-        if (live) setQr(svg);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [answer.receipt]);
+  useEffect(() => heading.current?.focus(), [answer.receipt]);
 
   const station = inSentence(i18n.language === 'en' ? healthStation.unitNameEn : healthStation.unitName, i18n.language);
   const verdict = assessment.suspected
@@ -51,7 +39,7 @@ export function ReceiptView({ answer, onAnother }: { answer: SubmitDeclarationRe
         <p className="receipt-code" lang="en">
           {answer.receipt}
         </p>
-        {qr ? <img className="receipt-qr" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(qr)}`} alt={t('declare.receipt.qrAlt', { code: answer.receipt })} width={200} height={200} /> : null}
+        <QrImage text={checkpointLink(answer.receipt)} alt={t('declare.receipt.qrAlt', { code: answer.receipt })} size={200} className="receipt-qr" />
         <p>{t('declare.receipt.validUntil', { date: formatDateTime(answer.receiptExpiresAt, i18n.language) })}</p>
         <p className="hint">{t('declare.receipt.show')}</p>
       </div>
