@@ -22,6 +22,12 @@ export interface MonitoringPlan {
 }
 
 const idOf = (receipt: string, day: string) => `${SELF_REPORT_REMINDER_PREFIX}${receipt}-${day}`;
+/** The receipt and the day of a reminder's identifier (idOf's), or undefined for another's. */
+function partsOf(id: string): { receipt: string; day: string } | undefined {
+  if (!id.startsWith(SELF_REPORT_REMINDER_PREFIX)) return undefined;
+  const rest = id.slice(SELF_REPORT_REMINDER_PREFIX.length);
+  return { receipt: rest.slice(0, -'-YYYY-MM-DD'.length), day: rest.slice(-'YYYY-MM-DD'.length) };
+}
 const atOf = (day: string) => Date.parse(`${day}T00:00:00Z`) + (REMIND_AT_HOUR_VN - 7) * 3_600_000;
 
 /**
@@ -61,12 +67,8 @@ export class SelfReportReminders {
     return this.serialised(async (scheduler) => {
       const now = this.deps.clock.now();
       for (const id of await scheduler.ids()) {
-        if (!id.startsWith(SELF_REPORT_REMINDER_PREFIX)) continue;
-        // `…-<receipt>-<YYYY-MM-DD>`, as idOf writes it.
-        const rest = id.slice(SELF_REPORT_REMINDER_PREFIX.length);
-        const day = rest.slice(-10);
-        const receipt = rest.slice(0, -11);
-        if (atOf(day) > now) await scheduler.schedule(id, atOf(day), this.deps.text(), receipt);
+        const parts = partsOf(id);
+        if (parts && atOf(parts.day) > now) await scheduler.schedule(id, atOf(parts.day), this.deps.text(), parts.receipt);
       }
     });
   }
